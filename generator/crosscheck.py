@@ -1,0 +1,70 @@
+"""Checks that span records and files: unique ids, known parties, coherent figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from typing import Any
+
+from generator.errors import Problem
+from generator.load import FieldPath, RawDocument, format_path
+from generator.model import UNATTRIBUTED, ArticleFile, Party
+
+PARTY_REFERENCES = frozenset({"claimed_by", "reported_by", "launched_from_claimed_by", "claimant", "via", "accused", "speaker", "by"})
+"""Fields whose values are party ids."""
+
+
+def _party_references(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in PARTY_REFERENCES:
+                for index, item in enumerate(value if isinstance(value, list) else [value]):
+                    yield ((*path, key, index) if isinstance(value, list) else (*path, key)), item
+            else:
+                yield from _party_references(value, (*path, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _party_references(item, (*path, index))
+
+
+def _record_ids(document: RawDocument) -> Iterator[tuple[FieldPath, str]]:
+    yield ("article", "id"), document.data["article"]["id"]
+    for kind in ("attributions", "strikes"):
+        for index, record in enumerate(document.data.get(kind) or []):
+            yield (kind, index, "id"), record["id"]
+
+
+def _located(document: RawDocument, path: FieldPath, message: str) -> Problem:
+    return Problem(document.path, document.line_of(path), format_path(path), message)
+
+
+def check_references(parties: dict[str, Party], articles: list[tuple[RawDocument, ArticleFile]]) -> list[Problem]:
+    """Every id unique across all content, every party reference known, no figure contradicting another."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for document, article_file in articles:
+        for path, record_id in _record_ids(document):
+            if record_id in seen:
+                problems.append(_located(document, path, f"duplicate id '{record_id}' (already used at {seen[record_id]})"))
+            else:
+                seen[record_id] = f"{document.path}:{document.line_of(path)}"
+        for path, party_id in _party_references(document.data):
+            if party_id != UNATTRIBUTED and party_id not in parties:
+                close = sorted(parties, key=lambda known: -_similarity(known, party_id))[:1]
+                hint = f" (did you mean '{close[0]}'?)" if close and _similarity(close[0], party_id) > 0.6 else ""
+                problems.append(_located(document, path, f"unknown party '{party_id}'{hint}; parties are declared in content/parties.yaml"))
+        for index, strike in enumerate(article_file.strikes):
+            for launched in strike.counts.launched:
+                for position, intercepted in enumerate(strike.counts.intercepted):
+                    same_claim = launched.claimed_by == intercepted.claimed_by and launched.category == intercepted.category
+                    low, high = intercepted.value.lower, launched.value.upper
+                    if same_claim and low is not None and high is not None and low > high:
+                        path = ("strikes", index, "counts", "intercepted", position, "value")
+                        problems.append(
+                            _located(document, path, f"more intercepted ({low}) than launched ({high}) by the same claimant '{launched.claimed_by}'")
+                        )
+    return problems
+
+
+def _similarity(first: str, second: str) -> float:
+    return SequenceMatcher(None, first, second).ratio()

@@ -1,0 +1,379 @@
+"""The typed content model: what an editor can say about a source article.
+
+The design borrows from conflict-event codebooks (ACLED, UCDP GED): every
+event is one record with a stable id, a dated and located occurrence, the
+means used, the outcome, and figures that always carry *who claims them*.
+Figures are never invented: a number stays a number, a range a range, and a
+vague quantity ("plusieurs") stays vague.
+
+Each class documents its fields where they are declared; the README's schema
+reference is checked against these declarations by the test suite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+MAX_TEXT = 50_000
+"""Longest string accepted in any text field, in characters."""
+
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
+"""Ids are lowercase ASCII slugs: they become anchors and file names."""
+
+RESERVED_IDS = frozenset({"con", "prn", "aux", "nul", "index", "search", "assets", "sitemap"})
+UNATTRIBUTED = "unattributed"
+"""Reserved party id: the article states the fact without naming who says so."""
+
+
+def _check_id(value: str) -> str:
+    if not re.match(ID_PATTERN, value):
+        raise ValueError("expected an id of lowercase letters, digits and inner hyphens (at most 80 characters)")
+    if value in RESERVED_IDS or re.match(r"^(com|lpt)[0-9]$", value):
+        raise ValueError(f"'{value}' is a reserved name")
+    return value
+
+
+Id = Annotated[str, Field(max_length=80), BeforeValidator(lambda v: _check_id(v) if isinstance(v, str) else v)]
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+
+class Strict(BaseModel):
+    """Base for every content class: unknown fields are errors, records are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+class Direction(StrEnum):
+    """Which way a strike goes."""
+
+    on_russia = "on_russia"
+    on_ukraine = "on_ukraine"
+
+
+class DatePrecision(StrEnum):
+    """How precisely the article dates an event."""
+
+    day = "day"
+    night = "night"
+    approximate = "approximate"
+    month = "month"
+
+
+class PlacePrecision(StrEnum):
+    """The finest level at which the article locates an event."""
+
+    site = "site"
+    district = "district"
+    settlement = "settlement"
+    region = "region"
+    country = "country"
+
+
+class Vague(StrEnum):
+    """Quantities reported without a number, kept as reported."""
+
+    none = "none"
+    some = "some"
+    several = "several"
+    many = "many"
+    dozens = "dozens"
+    all = "all"
+    unknown = "unknown"
+
+
+class WeaponCategory(StrEnum):
+    """Broad classes of weapon, used for tallies."""
+
+    drone = "drone"
+    cruise_missile = "cruise_missile"
+    ballistic_missile = "ballistic_missile"
+    missile = "missile"
+    guided_bomb = "guided_bomb"
+    artillery = "artillery"
+    unknown = "unknown"
+
+
+class Outcome(StrEnum):
+    """What happened to a target, in the order it happened."""
+
+    hit = "hit"
+    damaged = "damaged"
+    destroyed = "destroyed"
+    fire = "fire"
+    fire_contained = "fire_contained"
+    intercepted = "intercepted"
+    repelled = "repelled"
+    unknown = "unknown"
+
+
+class ClaimStatus(StrEnum):
+    """Where an attribution claim stands, and according to whom."""
+
+    alleged = "alleged"
+    confirmed = "confirmed"
+    denied = "denied"
+    disputed = "disputed"
+
+
+class PartyKind(StrEnum):
+    """What sort of body a party is."""
+
+    state = "state"
+    government = "government"
+    military = "military"
+    intelligence = "intelligence"
+    local_authority = "local_authority"
+    media = "media"
+    other = "other"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count as reported: exact, a range, or a vague word. Never more precise than the source."""
+
+    exact: int | None = None
+    low: int | None = None
+    high: int | None = None
+    vague: Vague | None = None
+
+    @property
+    def upper(self) -> int | None:
+        """The largest number this quantity can mean, if it is a number at all."""
+        return self.exact if self.exact is not None else self.high
+
+    @property
+    def lower(self) -> int | None:
+        """The smallest number this quantity can mean, if it is a number at all."""
+        return self.exact if self.exact is not None else self.low
+
+
+QUANTITY_EXPECTED = "a whole number, a range {min: N, max: M} or one of: " + ", ".join(v.value for v in Vague)
+
+
+def parse_quantity(value: Any) -> Quantity:
+    """Turn the YAML form of a figure's value into a :class:`Quantity`."""
+    if isinstance(value, Quantity):
+        return value
+    if isinstance(value, bool):
+        raise ValueError(f"expected {QUANTITY_EXPECTED}, got {value!r}")
+    if isinstance(value, int):
+        if value < 0:
+            raise ValueError(f"expected a count of zero or more, got {value}")
+        return Quantity(exact=value)
+    if isinstance(value, dict) and set(value) == {"min", "max"}:
+        low, high = value["min"], value["max"]
+        if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in (low, high)):
+            raise ValueError(f"expected whole numbers for min and max, got {low!r} and {high!r}")
+        if low >= high:
+            raise ValueError(f"expected min below max, got min {low} and max {high}")
+        return Quantity(low=low, high=high)
+    if isinstance(value, str) and value in Vague.__members__:
+        return Quantity(vague=Vague(value))
+    raise ValueError(f"expected {QUANTITY_EXPECTED}, got {value!r}")
+
+
+class Party(Strict):
+    """Someone who claims, accuses, is accused or reports: a ministry, an agency, local authorities."""
+
+    id: Id = Field(description="Stable id, referenced by `claimed_by`, `claimant`, `accused`, `via`, `speaker`, `by`.")
+    name: Text = Field(description="Name as shown to readers, in the content language.")
+    kind: PartyKind = Field(description="One of state, government, military, intelligence, local_authority, media, other.")
+    country: CountryCode | None = Field(default=None, description="ISO 3166 two-letter code of the party's country.")
+
+
+class PartiesFile(Strict):
+    """`content/parties.yaml`: the registry of parties shared by every article."""
+
+    parties: list[Party] = Field(description="Every party that articles refer to.")
+
+
+class Figure(Strict):
+    """One claimed value of one quantity. Contested figures are several of these side by side."""
+
+    value: Quantity = Field(description=f"The quantity: {QUANTITY_EXPECTED}.")
+    claimed_by: Id = Field(description="Party id of whoever gives this figure (`unattributed` if the article names no one).")
+    wording: Text | None = Field(default=None, description="The article's own words for it, e.g. `plusieurs blessés`.")
+    category: WeaponCategory | None = Field(default=None, description="For launch/interception counts: what was counted.")
+    note: Text | None = Field(default=None, description="Any qualification the article gives.")
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _parse_value(cls, value: Any) -> Quantity:
+        return parse_quantity(value)
+
+
+class When(Strict):
+    """When an event happened, and how precisely the article says so."""
+
+    start: dt.date = Field(description="First (or only) day, `YYYY-MM-DD`; for `month` precision, the 1st of the month.")
+    end: dt.date | None = Field(default=None, description="Last day, for a night or a span; omitted for a single day.")
+    precision: DatePrecision = Field(default=DatePrecision.day, description="day, night (start evening to end morning), approximate, or month.")
+    note: Text | None = Field(default=None, description="How the date was established, when the article does not state it.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> When:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        if self.precision is DatePrecision.night and (self.end is None or (self.end - self.start).days != 1):
+            raise ValueError("a night needs an end date the day after its start")
+        return self
+
+
+class Place(Strict):
+    """Where something happened, from the finest level the article gives to the country."""
+
+    site: Text | None = Field(default=None, description="A named facility or building, e.g. an oil depot.")
+    district: Text | None = Field(default=None, description="District or quarter of a settlement.")
+    settlement: Text | None = Field(default=None, description="City, town or village.")
+    region: Text | None = Field(default=None, description="Region (oblast, krai) as the content language names it.")
+    country: CountryCode = Field(description="ISO 3166 two-letter country code.")
+    precision: PlacePrecision = Field(description="The finest level the article gives: site, district, settlement, region, country.")
+
+    @model_validator(mode="after")
+    def _precise_enough(self) -> Place:
+        if self.precision is not PlacePrecision.country and getattr(self, self.precision.value) is None:
+            raise ValueError(f"precision is '{self.precision.value}' but no {self.precision.value} is given")
+        return self
+
+
+class Weapon(Strict):
+    """A weapon the article says was used."""
+
+    category: WeaponCategory = Field(description="drone, cruise_missile, ballistic_missile, missile, guided_bomb, artillery, unknown.")
+    model: Text | None = Field(default=None, description="Model as named in the article, e.g. `Neptune`, `S-300`.")
+    origin: CountryCode | None = Field(default=None, description="Country that produced it, when the article says.")
+    claimed_by: list[Id] = Field(min_length=1, description="Party ids of whoever says this weapon was used.")
+
+
+class Target(Strict):
+    """What a strike hit or aimed at, and what happened to it."""
+
+    what: Text = Field(description="What was hit or aimed at, e.g. `immeuble de cinq étages`.")
+    outcome: list[Outcome] = Field(min_length=1, description="What happened, in order: hit, damaged, destroyed, fire, fire_contained, intercepted, repelled, unknown.")
+    claimed_by: list[Id] = Field(min_length=1, description="Party ids of whoever reports it.")
+    details: Text | None = Field(default=None, description="Further facts the article gives about it.")
+
+
+class Counts(Strict):
+    """Munitions launched and intercepted, each a list of claimed figures."""
+
+    launched: list[Figure] = Field(default_factory=list, description="How many were launched, per claimant.")
+    intercepted: list[Figure] = Field(default_factory=list, description="How many were intercepted or 'neutralised', per claimant.")
+
+
+class Casualties(Strict):
+    """People killed and injured, each a list of claimed figures."""
+
+    killed: list[Figure] = Field(default_factory=list, description="People killed, per claimant.")
+    injured: list[Figure] = Field(default_factory=list, description="People injured, per claimant.")
+    who: Text | None = Field(default=None, description="Who the victims were, e.g. `employés du dépôt`.")
+
+
+class Strike(Strict):
+    """One strike or attack wave, on Russia or on Ukraine."""
+
+    id: Id = Field(description="Stable id, unique across all content; it becomes the record's anchor.")
+    direction: Direction = Field(description="on_russia or on_ukraine.")
+    headline: Text = Field(description="One-line description of the event in your own words.")
+    when: When = Field(description="Date and its precision.")
+    where: Place = Field(description="Place and its precision.")
+    reported_by: list[Id] = Field(min_length=1, description="Party ids of whoever reports the strike itself.")
+    weapons: list[Weapon] = Field(default_factory=list, description="Weapons said to have been used.")
+    launched_from: Place | None = Field(default=None, description="Where the weapons were launched from.")
+    launched_from_claimed_by: list[Id] = Field(default_factory=list, description="Party ids of whoever says where they were launched from.")
+    targets: list[Target] = Field(default_factory=list, description="What was hit or aimed at, with outcomes.")
+    counts: Counts = Field(default_factory=Counts, description="Launched and intercepted figures.")
+    casualties: Casualties = Field(default_factory=Casualties, description="Killed and injured figures.")
+    notes: list[Text] = Field(default_factory=list, description="Other facts the article reports about this strike.")
+
+    @model_validator(mode="after")
+    def _launch_place_is_sourced(self) -> Strike:
+        if self.launched_from is not None and not self.launched_from_claimed_by:
+            raise ValueError("launched_from is given but launched_from_claimed_by is empty")
+        return self
+
+
+class Evidence(Strict):
+    """Evidence given for an attribution claim."""
+
+    description: Text = Field(description="What the evidence is, in your own words.")
+    when: When | None = Field(default=None, description="When it was found or produced.")
+    where: Place | None = Field(default=None, description="Where it was found.")
+
+
+class Quote(Strict):
+    """A direct quote, exactly as the article quotes it."""
+
+    speaker: Id = Field(description="Party id of who said it.")
+    text: Text = Field(description="The quoted words, verbatim from the article.")
+    medium: Text | None = Field(default=None, description="Where it was said, e.g. `communiqué`.")
+
+
+class StatusEntry(Strict):
+    """One party's position on an attribution claim."""
+
+    status: ClaimStatus = Field(description="alleged, confirmed, denied or disputed.")
+    by: Id = Field(description="Party id holding that position.")
+
+
+class Attribution(Strict):
+    """An attribution claim: who accuses whom of what, on what evidence."""
+
+    id: Id = Field(description="Stable id, unique across all content; it becomes the record's anchor.")
+    headline: Text = Field(description="One-line description of the claim in your own words.")
+    claimant: Id = Field(description="Party id of who makes the claim.")
+    via: list[Id] = Field(default_factory=list, description="Party ids through which the claim was made public.")
+    accused: Id = Field(description="Party id of who is accused.")
+    claim: Text = Field(description="What is claimed.")
+    weapons: list[Weapon] = Field(default_factory=list, description="Weapons the claim is about.")
+    evidence: list[Evidence] = Field(default_factory=list, description="Evidence given for the claim.")
+    quotes: list[Quote] = Field(default_factory=list, description="Direct quotes, with their speaker.")
+    status: list[StatusEntry] = Field(min_length=1, description="Each party's position: alleged by, confirmed by, denied by.")
+    context: list[Text] = Field(default_factory=list, description="Context the article gives around the claim.")
+
+
+class Article(Strict):
+    """The source article itself."""
+
+    id: Id = Field(description="Stable id of the article, unique across all content.")
+    title: Text = Field(description="The article's headline, as published.")
+    outlet: Text | None = Field(default=None, description="Who published it; omit when the text does not say.")
+    relays: Text | None = Field(default=None, description="The outlet it relays, e.g. `Le Figaro` for 'Rapporte Le Figaro'.")
+    published: dt.date = Field(description="Publication date, `YYYY-MM-DD`.")
+    published_approximate: bool = Field(default=False, description="true when the publication date is inferred, not printed.")
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(description="ISO 639-1 language code of the article, e.g. `fr`.")
+    url: Annotated[str, Field(max_length=2000)] | None = Field(default=None, description="Link to the article (http or https).")
+    summary: Text = Field(description="Short summary in your own words.")
+    takeaways: list[Text] = Field(default_factory=list, description="Key takeaways, one line each.")
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, url: str | None) -> str | None:
+        if url is not None and not re.match(r"^https?://[^\s/$.?#][^\s]*$", url, re.IGNORECASE):
+            raise ValueError(f"expected an http:// or https:// address, got {url!r}")
+        return url
+
+
+class ArticleFile(Strict):
+    """One file under `content/articles/`: an article and the records it supports."""
+
+    article: Article = Field(description="The source article.")
+    attributions: list[Attribution] = Field(default_factory=list, description="Attribution claims reported in the article.")
+    strikes: list[Strike] = Field(default_factory=list, description="Strikes reported in the article, both directions.")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything loaded and validated: the input to rendering."""
+
+    parties: dict[str, Party]
+    articles: list[ArticleFile]
