@@ -294,6 +294,7 @@ class Strike(Strict):
     counts: Counts = Field(default_factory=Counts, description="Launched and intercepted figures.")
     casualties: Casualties = Field(default_factory=Casualties, description="Killed and injured figures.")
     notes: list[Text] = Field(default_factory=list, description="Other facts the article reports about this strike.")
+    same_as: Id | None = Field(default=None, description="Id of a strike from another article reporting the same event; tallies count the event once.")
 
     @model_validator(mode="after")
     def _launch_place_is_sourced(self) -> Strike:

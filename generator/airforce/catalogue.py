@@ -1,0 +1,185 @@
+"""Normalise published weapon model names through the dataset's catalogue (`missiles_and_uavs.csv`).
+
+A model cell can name one model (`Kalibr`), a pair the Air Force does not tell
+apart (`X-59/X-69`), several models joined by ` and ` (`C-300 and Iskander-M`),
+a Cyrillic name (`Молнія`), a Latin name typed with Cyrillic look-alike letters
+(`Х-101`), or a generic one (`Unknown UAV`). Each model is looked up in this order:
+the catalogue name, a known alias, one half of a catalogued pair (`Kh-101` is
+`X-101/X-555`); a model still not found keeps its published name and gets a
+category guessed from its words (`UAV`, `drone`, `missile`), flagged
+``catalogued: false``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.airforce.model import Category, WeaponModel
+from generator.errors import BriefingError
+
+DEFAULT_CATALOGUE = Path(__file__).resolve().parents[2] / "data" / "airforce" / "missiles_and_uavs.csv"
+"""The copy of the catalogue shipped with the project."""
+
+ORIGINS = {"russia": "RU", "iran": "IR", "north korea": "KP", "belarus": "BY", "china": "CN", "ukraine": "UA"}
+"""Country names used by the catalogue's `national_origin`, to ISO codes."""
+
+ALIASES = {
+    "shahed": "Shahed-136/131",
+    "shahed-136": "Shahed-136/131",
+    "shahed-131": "Shahed-136/131",
+    "geran-2": "Shahed-136/131",
+    "герань-2": "Shahed-136/131",
+    "шахед": "Shahed-136/131",
+    "молния": "Молнія",
+    "molniya": "Молнія",
+    "molniia": "Молнія",
+    "ланцет": "Lancet",
+    "lancet-3": "Lancet",
+    "орлан-10": "Orlan-10",
+    "kinzhal": "X-47 Kinzhal",
+    "кинжал": "X-47 Kinzhal",
+    "кинджал": "X-47 Kinzhal",
+    "zircon": "3M22 Zircon",
+    "циркон": "3M22 Zircon",
+    "калибр": "Kalibr",
+    "калібр": "Kalibr",
+    "s-300": "C-300",
+    "s-400": "C-400",
+    "искандер-м": "Iskander-M",
+    "іскандер-м": "Iskander-M",
+}
+"""Other spellings of catalogued models seen in the Air Force's posts and the dataset."""
+
+_LOOKALIKES = str.maketrans("АВСЕНІКМОРТХаеіорсух", "ABCEHIKMOPTXaeiopcyx")
+_JOINERS = re.compile(r"\s+and\s+|\s*[&+,;]\s*", re.IGNORECASE)
+_EMPTY = {"", "nan", "none", "null", "-", "—"}
+
+
+class CatalogueError(BriefingError):
+    """The catalogue file cannot be read."""
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """What a published model cell names."""
+
+    name: str
+    models: list[WeaponModel]
+
+    @property
+    def category(self) -> Category:
+        """The category shared by all models, or ``mixed``."""
+        categories = {model.category for model in self.models}
+        return categories.pop() if len(categories) == 1 else Category.mixed
+
+    @property
+    def type(self) -> str | None:
+        """The catalogue class shared by all models, if any."""
+        types = {model.type for model in self.models}
+        return types.pop() if len(types) == 1 else None
+
+    @property
+    def origin(self) -> list[str]:
+        """Producing countries of all models, in order of first mention."""
+        return list(dict.fromkeys(code for model in self.models for code in model.origin))
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _latin_key(name: str) -> str:
+    return _key(name).translate(_LOOKALIKES)
+
+
+def category_of(catalogue_category: str, name: str) -> Category:
+    """Map the catalogue's category (or, failing that, words in the name) to a :class:`Category`."""
+    words = f"{catalogue_category} {name}".casefold()
+    if catalogue_category.casefold() == "uav" or re.search(r"\buav\b|drone|бпла|дрон|shahed|шахед", words):
+        return Category.uav
+    if re.search(r"missile|ballistic|ракет", words):
+        return Category.missile
+    if re.search(r"bomb|бомб", words):
+        return Category.guided_bomb
+    return Category.unknown
+
+
+class Catalogue:
+    """The catalogue of weapon models, keyed for forgiving look-up."""
+
+    def __init__(self, entries: list[WeaponModel]) -> None:
+        self.entries = entries
+        self._by_key: dict[str, WeaponModel] = {}
+        self._by_half: dict[str, WeaponModel] = {}
+        for entry in entries:
+            self._by_key.setdefault(_latin_key(entry.name), entry)
+            if " and " not in entry.name:
+                for half in _halves(entry.name):
+                    self._by_half.setdefault(_latin_key(half), entry)
+
+    @classmethod
+    def read(cls, path: Path) -> Catalogue:
+        """Read ``missiles_and_uavs.csv``; raise :class:`CatalogueError` if it has no `model` and `category` columns."""
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                rows = list(csv.DictReader(handle))
+        except (OSError, UnicodeDecodeError, csv.Error) as error:
+            raise CatalogueError(f"{path}: cannot read the weapon catalogue: {error}") from error
+        if not rows or not {"model", "category"} <= set(rows[0]):
+            raise CatalogueError(f"{path}:1: expected a CSV with `model` and `category` columns")
+        entries = []
+        for row in rows:
+            name = " ".join((row.get("model") or "").split())
+            if not name:
+                continue
+            countries = [part.strip().casefold() for part in (row.get("national_origin") or "").split("/")]
+            entries.append(
+                WeaponModel(
+                    name=name,
+                    category=category_of(row.get("category") or "", name),
+                    type=(row.get("category") or "").strip() or None,
+                    role=(row.get("type") or "").strip() or None,
+                    origin=[ORIGINS[country] for country in countries if country in ORIGINS],
+                    catalogued=True,
+                )
+            )
+        return cls(entries)
+
+    def find(self, name: str) -> WeaponModel | None:
+        """The catalogue entry for one model name, trying aliases and halves of catalogued pairs."""
+        key = _latin_key(name)
+        alias = ALIASES.get(_key(name)) or ALIASES.get(key)
+        for candidate in (key, _latin_key(alias) if alias else None, _latin_key(re.sub(r"^kh-", "x-", key))):
+            if candidate and candidate in self._by_key:
+                return self._by_key[candidate]
+        return self._by_half.get(key) or self._by_half.get(_latin_key(re.sub(r"^kh-", "x-", key)))
+
+    def normalise(self, published: str) -> Normalised | None:
+        """Normalise a model cell; None when it names no model at all."""
+        text = " ".join(published.split())
+        if text.casefold() in _EMPTY:
+            return None
+        parts = [part for part in _JOINERS.split(text) if part.casefold() not in _EMPTY]
+        found = [self.find(part) for part in parts]
+        whole = self.find(text)
+        if len(parts) > 1 and None in found and whole is not None:
+            return Normalised(whole.name, [whole])
+        models = [entry or _uncatalogued(part) for part, entry in zip(parts, found, strict=True)]
+        models = list({model.name: model for model in models}.values())
+        return Normalised(" and ".join(model.name for model in models), models)
+
+
+def _halves(name: str) -> list[str]:
+    """``Shahed-136/131`` -> ``Shahed-136``, ``Shahed-131``; ``X-59/X-69`` -> ``X-59``, ``X-69``."""
+    first, *others = name.split("/")
+    if not others:
+        return []
+    prefix = first.rsplit("-", 1)[0] + "-" if "-" in first else ""
+    return [first, *(other if re.search(r"[^\W\d_]", other) else prefix + other for other in others)]
+
+
+def _uncatalogued(name: str) -> WeaponModel:
+    return WeaponModel(name=name, category=category_of("", name), catalogued=False)

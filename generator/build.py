@@ -1,0 +1,90 @@
+"""The orchestrator: the story of a build, one named stage per line."""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import os
+import time
+from contextlib import contextmanager
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.catalogue import Formatter, load_labels
+from generator.digest import Briefing, digest
+from generator.render import Page, make_environment, render_pages
+from generator.site import build_site, site_language
+from generator.validate import load_content
+from generator.write import WriteReport, write_pages
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a build reads and writes."""
+
+    content: Path = Path("content")
+    templates: Path = Path("templates")
+    config: Path = Path("mkdocs.yml")
+    docs: Path = Path("build/docs")
+    site: Path = Path("site")
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What a build did, for the command's output."""
+
+    articles: int
+    records: int
+    pages: int
+    written: int
+    seconds: float
+
+    def __str__(self) -> str:
+        return (
+            f"{self.articles} article(s), {self.records} record(s), {self.pages} page(s) "
+            f"({self.written} rewritten) in {self.seconds:.1f} s"
+        )
+
+
+def render(paths: Paths) -> tuple[Briefing, list[Page]]:
+    """Load, validate, digest and render: everything up to Markdown, nothing written."""
+    corpus = load_content(paths.content)
+    language = site_language(paths.config)
+    labels = load_labels(paths.templates / "labels", language)
+    briefing = digest(corpus, dict(labels.countries))
+    environment = make_environment(paths.templates, labels, Formatter(labels, language, corpus.parties))
+    return briefing, render_pages(briefing, environment)
+
+
+def generate(paths: Paths) -> tuple[Briefing, list[Page], WriteReport]:
+    """Render and write the Markdown pages into the docs folder (only those that changed)."""
+    briefing, pages = render(paths)
+    report = write_pages(pages, paths.docs, paths.templates / "assets")
+    log.info("pages: %d rewritten, %d unchanged", len(report.written), len(report.unchanged))
+    return briefing, pages, report
+
+
+def build(paths: Paths) -> BuildSummary:
+    """Content to published site; the previous site stays in place unless every stage succeeds."""
+    started = time.perf_counter()
+    briefing, pages, report = generate(paths)
+    with _source_date(briefing):
+        build_site(paths.config, paths.docs, paths.site)
+    records = sum(len(a.strikes) + len(a.attributions) for a in briefing.corpus.articles)
+    return BuildSummary(len(briefing.corpus.articles), records, len(pages), len(report.written), time.perf_counter() - started)
+
+
+@contextmanager
+def _source_date(briefing: Briefing) -> Iterator[None]:
+    """Date the build from the content (unless SOURCE_DATE_EPOCH is set) so builds are reproducible."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(briefing.last_day.timetuple()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]

@@ -1,0 +1,103 @@
+"""The per-language label catalogue, and formatting of dates, places and figures for readers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.dates import format_date
+
+from generator.errors import BriefingError
+from generator.model import UNATTRIBUTED, DatePrecision, Party, Place, Quantity, When
+
+LANGUAGES = ("fr", "en")
+
+
+class Labels(dict[str, Any]):
+    """Nested label mapping; attribute access lets templates write ``L.killed``."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            value = self[name]
+        except KeyError as missing:
+            raise AttributeError(f"no label '{name}' in the catalogue") from missing
+        return Labels(value) if isinstance(value, dict) else value
+
+
+def load_labels(labels_dir: Path, language: str) -> Labels:
+    """Read ``labels_dir/<language>.yml``."""
+    if language not in LANGUAGES:
+        raise BriefingError(f"mkdocs.yml: theme.language: expected one of {', '.join(LANGUAGES)}, got {language!r}")
+    with (labels_dir / f"{language}.yml").open(encoding="utf-8") as handle:
+        return Labels(yaml.safe_load(handle))
+
+
+@dataclass(frozen=True)
+class Formatter:
+    """Formats model values as reader-facing text in one language (plain text, escaped later)."""
+
+    labels: Labels
+    language: str
+    parties: dict[str, Party]
+
+    def date(self, day: dt.date) -> str:
+        """``31 mai 2024`` / ``31 May 2024``."""
+        return format_date(day, format="long", locale=self.language)
+
+    def _span_start(self, start: dt.date, end: dt.date) -> str:
+        """The first day of a span, without what it shares with the last: ``30`` (au 31 mai 2024)."""
+        if (start.year, start.month) == (end.year, end.month) and self.language == "fr":
+            return format_date(start, format="d", locale=self.language)
+        if start.year == end.year:
+            return format_date(start, format="d MMMM" if self.language == "fr" else "MMMM d", locale=self.language)
+        return self.date(start)
+
+    def when(self, when: When) -> str:
+        """A date with its precision, as a reader would say it."""
+        labels = self.labels
+        if when.precision is DatePrecision.night and when.end is not None:
+            return str(labels.night_of.format(start=self._span_start(when.start, when.end), end=self.date(when.end)))
+        if when.precision is DatePrecision.month:
+            return format_date(when.start, format="LLLL yyyy", locale=self.language)
+        if when.end is not None and when.end != when.start:
+            text = str(labels.span.format(start=self._span_start(when.start, when.end), end=self.date(when.end)))
+        else:
+            text = self.date(when.start)
+        if when.precision is DatePrecision.approximate:
+            return str(labels.around.format(date=text))
+        return text
+
+    def country(self, code: str) -> str:
+        """Country name from its ISO code, or the code when the catalogue has no name for it."""
+        return str(self.labels.countries.get(code, code))
+
+    def place(self, place: Place) -> str:
+        """Finest to coarsest: ``Dépôt pétrolier, Temriouk, Kraï de Krasnodar, Russie``."""
+        parts = [place.site, place.district, place.settlement, place.region]
+        seen: list[str] = []
+        for part in parts:
+            if part and part not in seen:
+                seen.append(part)
+        return ", ".join([*seen, self.country(place.country)])
+
+    def quantity(self, quantity: Quantity) -> str:
+        """A figure exactly as precise as its source."""
+        if quantity.exact is not None:
+            return f"{quantity.exact:,}".replace(",", "\u202f" if self.language == "fr" else ",")
+        if quantity.low is not None:
+            return f"{quantity.low}–{quantity.high}"
+        assert quantity.vague is not None
+        return str(self.labels.vague[quantity.vague.value])
+
+    def party(self, party_id: str) -> str:
+        """A party's name; the reserved ``unattributed`` reads as such."""
+        if party_id == UNATTRIBUTED:
+            return str(self.labels.unattributed)
+        return self.parties[party_id].name
+
+    def parties_list(self, party_ids: list[str]) -> str:
+        """Several parties, joined."""
+        return ", ".join(self.party(party_id) for party_id in party_ids)

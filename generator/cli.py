@@ -1,0 +1,97 @@
+"""The command line: ``briefing build | check | serve`` (also ``python -m generator``).
+
+Domain errors become messages and exit codes here, and only here.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator.build import Paths, build, generate
+from generator.errors import BriefingError
+from generator.validate import load_content
+
+CONTENT = click.option("--content", type=click.Path(path_type=Path, file_okay=False), default=Path("content"), show_default=True,
+                       help="Folder of content: parties.yaml and articles/*.yaml.")
+CONFIG = click.option("--config", type=click.Path(path_type=Path, dir_okay=False), default=Path("mkdocs.yml"), show_default=True,
+                      help="MkDocs configuration file.")
+TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, file_okay=False), default=Path("templates"), show_default=True,
+                         help="Folder of Jinja templates, label catalogues and assets.")
+DOCS = click.option("--docs-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("build/docs"), show_default=True,
+                    help="Where the generated Markdown is written before MkDocs builds it.")
+
+
+def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the generator's exceptions into a message on stderr and the error's exit code."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except BriefingError as error:
+            click.echo(f"error: {error}", err=True)
+            sys.exit(error.exit_code)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Show progress and MkDocs' own messages.")
+def main(verbose: bool) -> None:
+    """Build the briefing site from structured article data."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s: %(message)s")
+    if not verbose:
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+
+
+@main.command("build")
+@CONTENT
+@click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("site"), show_default=True,
+              help="Folder the site is written to (replaced only when the whole build succeeds).")
+@CONFIG
+@TEMPLATES
+@DOCS
+@_reports_errors
+def build_command(content: Path, output: Path, config: Path, templates: Path, docs_dir: Path) -> None:
+    """Validate the content, render the pages and build the site."""
+    summary = build(Paths(content=content, templates=templates, config=config, docs=docs_dir, site=output))
+    click.echo(f"Built {output}/: {summary}")
+
+
+@main.command("check")
+@CONTENT
+@_reports_errors
+def check_command(content: Path) -> None:
+    """Validate the content only; nothing is written."""
+    corpus = load_content(content)
+    records = sum(len(a.strikes) + len(a.attributions) for a in corpus.articles)
+    click.echo(f"{content}/: {len(corpus.articles)} article(s), {records} record(s), no problems")
+
+
+@main.command("serve")
+@CONTENT
+@CONFIG
+@TEMPLATES
+@DOCS
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@_reports_errors
+def serve_command(content: Path, config: Path, templates: Path, docs_dir: Path, dev_addr: str) -> None:
+    """Render, then serve the site with live reload; edits to content or templates re-render the pages."""
+    from generator.serve import serve
+
+    serve(Paths(content=content, templates=templates, config=config, docs=docs_dir), dev_addr)
+
+
+def run() -> None:
+    """Entry point for ``python -m generator``."""
+    main(prog_name="python -m generator")
+
+
+__all__ = ["generate", "main", "run"]

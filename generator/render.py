@@ -1,0 +1,112 @@
+"""Render the briefing views through the Jinja templates into Markdown pages.
+
+Content is passed to templates only as variables, never as template source.
+The environment is sandboxed, fails on undefined variables, and escapes every
+``{{ value }}`` for Markdown (see :mod:`generator.escape`) unless the value is
+already-safe :class:`~markupsafe.Markup`. Built-in filters that would mark
+untrusted text safe without Markdown escaping are removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from generator import escape
+from generator.catalogue import Formatter, Labels
+from generator.digest import Briefing, Total
+from generator.errors import RenderError
+from generator.model import Direction, Quantity
+
+UNSAFE_FILTERS = ("safe", "e", "escape", "forceescape", "join", "replace", "format", "indent", "wordwrap", "center", "xmlattr", "urlize")
+"""Built-in filters that return Markup without Markdown escaping; replaced or removed."""
+
+PAGE_FILES = {
+    "home": "index.md",
+    "attribution": "attribution.md",
+    Direction.on_russia.value: "strikes-on-russia.md",
+    Direction.on_ukraine.value: "strikes-on-ukraine.md",
+    "sources": "sources.md",
+}
+"""Where each page lands in the docs folder; also used for cross-page links."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A rendered Markdown page and its path inside the docs folder."""
+
+    path: str
+    text: str
+
+
+def _join(items: Iterable[Any], separator: str = ", ") -> Markup:
+    return Markup(escape.inline(separator)).join(escape.inline(item) for item in items)
+
+
+def make_environment(templates_dir: Path, labels: Labels, formatter: Formatter) -> SandboxedEnvironment:
+    """The one Jinja environment every page is rendered with."""
+    environment = SandboxedEnvironment(
+        loader=FileSystemLoader(templates_dir),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=escape.inline,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    for name in UNSAFE_FILTERS:
+        environment.filters.pop(name, None)
+    environment.filters.update(
+        join=_join,
+        paragraphs=escape.paragraphs,
+        anchor=escape.anchor,
+        url=escape.url,
+        when=formatter.when,
+        date=formatter.date,
+        place=formatter.place,
+        quantity=formatter.quantity,
+        party=formatter.party,
+        parties=formatter.parties_list,
+        country=formatter.country,
+        total=lambda total: _format_total(total, formatter),
+        hashes=lambda level: Markup("#" * int(level)),
+    )
+    page_files = {kind: Markup(path) for kind, path in PAGE_FILES.items()}
+    environment.globals.update(L=labels, page_file=page_files, directions=list(Direction))
+    return environment
+
+
+def _format_total(total: Total, formatter: Formatter) -> str:
+    words = ", ".join(str(formatter.labels.vague[vague.value]) for vague in total.vague)
+    if not total.has_number:
+        return words
+    number = formatter.quantity(_as_quantity(total))
+    return str(formatter.labels.sum_and.format(number=number, vague=words)) if words else number
+
+
+def _as_quantity(total: Total) -> Quantity:
+    return Quantity(exact=total.low) if total.low == total.high else Quantity(low=total.low, high=total.high)
+
+
+def render_pages(briefing: Briefing, environment: SandboxedEnvironment) -> list[Page]:
+    """Render every page of the briefing."""
+    jobs: list[tuple[str, str, dict[str, Any]]] = [
+        ("home", "home.md.j2", {}),
+        ("attribution", "attribution.md.j2", {}),
+        *((direction.value, "strikes.md.j2", {"direction": direction}) for direction in Direction),
+        ("sources", "sources.md.j2", {}),
+    ]
+    pages = []
+    for kind, template_name, extra in jobs:
+        try:
+            text = environment.get_template(template_name).render(briefing=briefing, **extra)
+        except TemplateError as error:
+            raise RenderError(f"templates/{template_name}: {error}") from error
+        pages.append(Page(PAGE_FILES[kind], text))
+    return pages
