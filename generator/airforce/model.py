@@ -113,7 +113,9 @@ class AttackWave(Strict):
     turbojet_destroyed: Count = Field(default=None, description="Jet-powered drones destroyed.")
     launch_place: list[Text] = Field(default_factory=list, description="Where launched from, one place per item.")
     target: list[Text] = Field(default_factory=list, description="Regions targeted, `Ukraine`, or directions such as `south`.")
-    target_is_direction: bool = Field(default=False, description="true when a target item is a direction (north, south-east…), not a place.")
+    target_is_direction: bool = Field(
+        default=False, description="true when a target item is a direction (north, south-east…), not a place."
+    )
     target_main: list[Text] = Field(default_factory=list, description="Main targets the post names, when it singles them out.")
     affected_regions: list[Text] = Field(default_factory=list, description="Regions the post says were affected.")
     destroyed_details: Details = Field(default_factory=dict, description="Destroyed per region or direction; null where only named.")

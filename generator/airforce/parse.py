@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import ast
 import csv
-import io
 import datetime as dt
 import hashlib
+import io
 import math
 import re
 from dataclasses import dataclass

@@ -1,0 +1,100 @@
+"""`import-airforce`: read the dataset's CSV, merge it into `content/airforce/`, account for every row."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.airforce.catalogue import DEFAULT_CATALOGUE, Catalogue
+from generator.airforce.parse import Skip, parse_row, read_rows
+from generator.airforce.store import Batch, load_waves, month_path, serialise, write_if_changed
+from generator.errors import ContentError
+
+SKIP_EXAMPLES = 5
+"""How many line numbers the summary lists for each skip reason."""
+
+
+@dataclass
+class ImportReport:
+    """What happened to every row: ``rows_read == imported + updated + unchanged + merged + sum(skipped)``."""
+
+    csv_path: str
+    rows_read: int = 0
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    merged: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    skipped_lines: list[Skip] = field(default_factory=list)
+    files_written: list[str] = field(default_factory=list)
+
+    @property
+    def accounted(self) -> int:
+        """Rows with an outcome; equals ``rows_read``."""
+        return self.imported + self.updated + self.unchanged + self.merged + sum(self.skipped.values())
+
+    def summary(self) -> str:
+        """The command's output: counts per outcome, skip reasons with example lines, files written."""
+        lines = [
+            f"{self.csv_path}: {self.rows_read} rows read",
+            f"  imported:  {self.imported} (new waves)",
+            f"  updated:   {self.updated} (revised waves)",
+            f"  unchanged: {self.unchanged}",
+            f"  merged:    {self.merged} (rows joined to a wave of the same post, model and start)",
+            f"  skipped:   {sum(self.skipped.values())}",
+        ]
+        for reason, count in sorted(self.skipped.items(), key=lambda item: (-item[1], item[0])):
+            examples = [str(skip.line) for skip in self.skipped_lines if skip.reason == reason][:SKIP_EXAMPLES]
+            more = ", …" if count > len(examples) else ""
+            lines.append(f"    {reason}: {count} (line {', '.join(examples)}{more})")
+        written = ", ".join(self.files_written) if self.files_written else "none (nothing changed)"
+        lines.append(f"  files written: {written}")
+        return "\n".join(lines)
+
+
+def import_airforce(csv_path: Path, content_dir: Path, catalogue: Path | None = None) -> ImportReport:
+    """Import the Air Force dataset's CSV into ``content_dir/airforce/``.
+
+    Raises :class:`~generator.airforce.parse.UnreadableCsvError` for a file it
+    cannot read at all, :class:`~generator.airforce.catalogue.CatalogueError`
+    for an unreadable catalogue, and :class:`ContentError` when the waves
+    already stored do not validate (nothing is written then).
+    """
+    models = Catalogue.read(catalogue or DEFAULT_CATALOGUE)
+    rows, skips = read_rows(csv_path)
+    stored, problems = load_waves(content_dir)
+    if problems:
+        raise ContentError(problems)
+
+    batch = Batch(skips=skips)
+    for row in rows:
+        outcome = parse_row(row, models)
+        if isinstance(outcome, Skip):
+            batch.skips.append(outcome)
+        else:
+            batch.add(outcome, row.line, row.values)
+
+    report = ImportReport(str(csv_path), rows_read=len(rows) + len(skips), merged=batch.merged)
+    report.skipped_lines = sorted(batch.skips, key=lambda skip: skip.line)
+    report.skipped = dict(Counter(skip.reason for skip in report.skipped_lines))
+    waves = {wave.id: wave for wave in stored}
+    touched: set[str] = set()
+    for wave_id, wave in batch.waves.items():
+        old = waves.get(wave_id)
+        if old is None:
+            report.imported += 1
+        elif wave.model_copy(update={"revision": old.revision}).model_dump() == old.model_dump():
+            report.unchanged += 1
+            continue
+        else:
+            report.updated += 1
+            wave = wave.model_copy(update={"revision": old.revision + 1})
+        waves[wave_id] = wave
+        touched.add(wave.start[:7])
+
+    for month in sorted(touched):
+        path = month_path(content_dir, month)
+        if write_if_changed(path, serialise([wave for wave in waves.values() if wave.start[:7] == month])):
+            report.files_written.append(str(path))
+    return report
