@@ -1,0 +1,172 @@
+"""Fixtures for the browser tests (Playwright driving Debian's chromium).
+
+``built_site`` -> ``site_server`` -> ``page`` / ``phone_page``; ``browser`` is shared by the session.
+Helpers (``run_axe``, ``screenshot``, ``assert_clean`` ...) are in ``harness.py``.
+
+Point the tests at an already built site with ``BRIEFING_E2E_SITE=/path/to/site``.
+Missing chromium or axe-core is a test *error*, not a skip: run ``./scripts/install-browser``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from .harness import CHROMIUM, CHROMIUM_ARGS, EXTERNAL_URL, PHONE_CONTEXT, unwatch, watch
+
+# ---------------------------------------------------------------------------------------------
+# The site under test.  SWAP POINT: replace _build_site() with the real build
+# (e.g. run `briefing build` into tmp_dir) once it exists; keep the return value: the site dir.
+# ---------------------------------------------------------------------------------------------
+
+TINY_MKDOCS_YML = """\
+site_name: Banc d'essai
+theme:
+  name: material
+  language: fr
+  font: false
+extra:
+  generator: false  # the stock "Made with Material for MkDocs" footer text fails color-contrast (4.47:1)
+plugins:
+  - search
+"""
+
+TINY_INDEX_MD = """\
+# Accueil
+
+Page de test du harnais de navigateur. Le mot rare est chouquette.
+"""
+
+
+def _build_site(tmp_dir: Path) -> Path:
+    """Build the tiny MkDocs Material site into ``tmp_dir/site`` and return that directory."""
+    (tmp_dir / "docs").mkdir()
+    (tmp_dir / "mkdocs.yml").write_text(TINY_MKDOCS_YML, encoding="utf-8")
+    (tmp_dir / "docs" / "index.md").write_text(TINY_INDEX_MD, encoding="utf-8")
+    site = tmp_dir / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(tmp_dir / "mkdocs.yml"), "-d", str(site)]
+    proc = subprocess.run(cmd, cwd=tmp_dir, env=env, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        pytest.fail(f"mkdocs build failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}", pytrace=False)
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Directory holding the built static site (``index.html`` at its root)."""
+    given = os.environ.get("BRIEFING_E2E_SITE")
+    site = Path(given).resolve() if given else _build_site(tmp_path_factory.mktemp("e2e-site"))
+    if not (site / "index.html").is_file():
+        pytest.fail(f"{site} has no index.html (BRIEFING_E2E_SITE={given!r})", pytrace=False)
+    return site
+
+
+# ---------------------------------------------------------------------------------------------
+# Static server
+# ---------------------------------------------------------------------------------------------
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".json": "application/json",
+    }
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class SiteServer:
+    root: Path
+    base_url: str  # "http://127.0.0.1:<port>/" - always ends with "/"
+
+    def url(self, path: str = "") -> str:
+        return self.base_url + path.lstrip("/")
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[SiteServer]:
+    """Serve ``built_site`` on 127.0.0.1 at a free port (threaded http.server in a daemon thread)."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(built_site)))
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, name="e2e-site-server", daemon=True)
+    thread.start()
+    try:
+        yield SiteServer(built_site, f"http://127.0.0.1:{httpd.server_address[1]}/")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Browser
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    """Debian's headless chromium, launched once per session."""
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests need Debian's chromium. Run ./scripts/install-browser "
+            "(apt-get install chromium). Playwright's downloaded browsers do not work here.",
+            pytrace=False,
+        )
+    try:
+        b = playwright_instance.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+    except Exception as exc:
+        pytest.fail(f"could not launch {CHROMIUM}: {exc}", pytrace=False)
+    yield b
+    b.close()
+
+
+def _new_page(browser: Browser, site_server: SiteServer, **context_args: Any) -> Iterator[Page]:
+    context: BrowserContext = browser.new_context(base_url=site_server.base_url, locale="fr-FR", **context_args)
+    context.set_default_timeout(10_000)
+    context.set_default_navigation_timeout(20_000)
+    # Never let a request leave the machine (there is no internet anyway: avoid waiting on it).
+    # The page's "request" listener still records it, so assert_clean() lists it.
+    context.route(EXTERNAL_URL, lambda route: route.abort("blockedbyclient"))
+    page = context.new_page()
+    watch(page)
+    try:
+        yield page
+    finally:
+        unwatch(page)
+        context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, site_server: SiteServer) -> Iterator[Page]:
+    """Desktop page (1280x720) in a fresh context; relative ``page.goto("x/")`` hits the local server.
+
+    Console errors, uncaught exceptions and non-local requests are recorded:
+    check them with ``harness.assert_clean(page)`` (or the narrower assert_no_* helpers).
+    """
+    yield from _new_page(browser, site_server, viewport={"width": 1280, "height": 720})
+
+
+@pytest.fixture
+def phone_page(browser: Browser, site_server: SiteServer) -> Iterator[Page]:
+    """Like ``page`` but a 390x844 touch phone (is_mobile, has_touch, device_scale_factor 2)."""
+    yield from _new_page(browser, site_server, **PHONE_CONTEXT)
