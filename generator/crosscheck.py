@@ -38,8 +38,12 @@ def _located(document: RawDocument, path: FieldPath, message: str) -> Problem:
     return Problem(document.path, document.line_of(path), format_path(path), message)
 
 
-def check_references(parties: dict[str, Party], articles: list[tuple[RawDocument, ArticleFile]]) -> list[Problem]:
-    """Every id unique across all content, every party reference known, no figure contradicting another."""
+def check_references(parties: dict[str, Party] | None, articles: list[tuple[RawDocument, ArticleFile]]) -> list[Problem]:
+    """Every id unique across all content, every party reference known, no figure contradicting another.
+
+    ``parties`` is None when the registry itself failed to load: references are then not checked,
+    since every one of them would be reported as unknown.
+    """
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for document, article_file in articles:
@@ -48,7 +52,7 @@ def check_references(parties: dict[str, Party], articles: list[tuple[RawDocument
                 problems.append(_located(document, path, f"duplicate id '{record_id}' (already used at {seen[record_id]})"))
             else:
                 seen[record_id] = f"{document.path}:{document.line_of(path)}"
-        for path, party_id in _party_references(document.data):
+        for path, party_id in _party_references(document.data) if parties is not None else ():
             if party_id != UNATTRIBUTED and party_id not in parties:
                 close = sorted(parties, key=lambda known: -_similarity(known, party_id))[:1]
                 hint = f" (did you mean '{close[0]}'?)" if close and _similarity(close[0], party_id) > 0.6 else ""
@@ -63,6 +67,12 @@ def check_references(parties: dict[str, Party], articles: list[tuple[RawDocument
                         problems.append(
                             _located(document, path, f"more intercepted ({low}) than launched ({high}) by the same claimant '{launched.claimed_by}'")
                         )
+    strike_ids = {strike.id for _, article_file in articles for strike in article_file.strikes}
+    for document, article_file in articles:
+        for index, strike in enumerate(article_file.strikes):
+            if strike.same_as is not None and (strike.same_as not in strike_ids or strike.same_as == strike.id):
+                path = ("strikes", index, "same_as")
+                problems.append(_located(document, path, f"expected the id of another strike, got '{strike.same_as}'"))
     return problems
 
 

@@ -16,6 +16,7 @@ never form.
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import quote
 
@@ -32,22 +33,21 @@ _URL_SAFE = ":/?#@!$&*+,;=%~-._"
 
 
 def clean(text: str) -> str:
-    """Drop control characters and fold all whitespace runs (newlines included) to single spaces."""
-    return _WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip()
+    """Drop control characters and fold every whitespace run (newlines included) to one space."""
+    return _WHITESPACE.sub(" ", _CONTROL.sub("", text))
 
 
 def inline(value: object) -> Markup:
     """Escape ``value`` for one line of Markdown: body text, table cell, heading, list item or link text."""
     if isinstance(value, Markup):
         return value
-    text = clean(str(value))
-    text = _HTML_SPECIAL.sub(lambda match: _HTML[match.group()], text)
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", clean(str(value)))
+    return Markup(_HTML_SPECIAL.sub(lambda match: _HTML[match.group()], text))
 
 
 def paragraphs(value: str) -> Markup:
     """Escape multi-paragraph text: blank lines separate paragraphs, other line breaks fold."""
-    parts = [inline(part) for part in re.split(r"\n\s*\n", value) if part.strip()]
+    parts = [inline(part.strip()) for part in re.split(r"\n\s*\n", value) if part.strip()]
     return Markup("\n\n".join(parts))
 
 
@@ -62,9 +62,14 @@ def url(address: str) -> Markup:
     """An http(s) address, percent-encoded so it cannot end a Markdown link early."""
     if not re.match(r"^https?://", address, re.IGNORECASE):
         raise ValueError(f"refusing to link to {address!r}: only http and https are allowed")
-    return Markup(quote(clean(address), safe=_URL_SAFE))
+    return Markup(quote(clean(address).strip(), safe=_URL_SAFE))
 
 
 def attribute(value: str) -> str:
     """Escape text for an HTML attribute value (front matter fields the theme puts in attributes)."""
     return re.sub(r"[&<>\"']", lambda match: _HTML.get(match.group(), "&#39;"), clean(value))
+
+
+def front_matter(value: str) -> Markup:
+    """A YAML double-quoted scalar for page front matter; HTML-escaped because themes print it unescaped."""
+    return Markup(json.dumps(attribute(value), ensure_ascii=False))

@@ -65,6 +65,7 @@ def make_environment(templates_dir: Path, labels: Labels, formatter: Formatter) 
     environment.filters.update(
         join=_join,
         paragraphs=escape.paragraphs,
+        front_matter=escape.front_matter,
         anchor=escape.anchor,
         url=escape.url,
         when=formatter.when,

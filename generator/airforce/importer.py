@@ -67,7 +67,7 @@ def import_airforce(csv_path: Path, content_dir: Path, catalogue: Path | None = 
     if problems:
         raise ContentError(problems)
 
-    batch = Batch(skips=skips)
+    batch = Batch(skips=list(skips))
     for row in rows:
         outcome = parse_row(row, models)
         if isinstance(outcome, Skip):

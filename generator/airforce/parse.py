@@ -100,7 +100,7 @@ def read_rows(path: Path) -> tuple[list[CsvRow], list[Skip]]:
                 line = reader.line_num + 1
                 continue
             if len(cells) != len(header):
-                skips.append(Skip(line, f"wrong number of columns ({len(cells)}, expected {len(header)})"))
+                skips.append(Skip(line, "wrong number of columns"))
             else:
                 rows.append(CsvRow(line, dict(zip(header, cells, strict=True))))
             line = reader.line_num + 1
@@ -157,13 +157,15 @@ class RowReader:
         """Places joined by ` and ` or commas, keeping `Chauda, Crimea` and `X oblast, Y Raion` whole."""
         places: list[str] = []
         for chunk in re.split(r"\s+and\s+|\s*;\s*", self.text(column)):
+            in_chunk: list[str] = []
             for piece in (piece.strip() for piece in chunk.split(",")):
                 if not piece or piece.casefold() in _EMPTY:
                     continue
-                if places and _QUALIFIER.match(piece) and not _QUALIFIER.match(places[-1]):
-                    places[-1] = f"{places[-1]}, {piece}"
+                if in_chunk and _QUALIFIER.match(piece) and not _QUALIFIER.match(in_chunk[-1]):
+                    in_chunk[-1] = f"{in_chunk[-1]}, {piece}"
                 else:
-                    places.append(piece)
+                    in_chunk.append(piece)
+            places += in_chunk
         return list(dict.fromkeys(places))
 
     def literal(self, column: str) -> Any:
@@ -250,7 +252,7 @@ def parse_row(row: CsvRow, catalogue: Catalogue) -> AttackWave | Skip:
         return Skip(row.line, "end before start")
     counts = {name: cells.count(name) for name in ("launched", "destroyed", "not_reach_goal", "still_attacking")}
     if all(value is None for value in counts.values()):
-        return Skip(row.line, "no counts")
+        return Skip(row.line, "unreadable counts" if any(cells.text(name) for name in counts) else "no counts")
     target = cells.places("target")
     return AttackWave(
         id=wave_id(source_text, model_text, start[0]),

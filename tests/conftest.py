@@ -1,0 +1,41 @@
+"""Shared fixtures: project paths, real builds of content into temporary folders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import Paths, build
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current templates.")
+
+
+def project_paths(tmp: Path, content: Path = ROOT / "content", config: Path = ROOT / "mkdocs.yml") -> Paths:
+    """Paths for a build of ``content`` whose outputs all land under ``tmp``."""
+    return Paths(content=content, templates=ROOT / "templates", config=config, docs=tmp / "docs", site=tmp / "site")
+
+
+def build_site(tmp: Path, content: Path = ROOT / "content", config: Path = ROOT / "mkdocs.yml") -> Path:
+    """A real generator + MkDocs build; returns the site folder."""
+    paths = project_paths(tmp, content, config)
+    build(paths)
+    return paths.site
+
+
+def copy_content(source: Path, target: Path) -> Path:
+    """A writable copy of a content folder."""
+    shutil.copytree(source, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content, built once for the whole session."""
+    return build_site(tmp_path_factory.mktemp("shipped"))

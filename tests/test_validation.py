@@ -1,0 +1,110 @@
+"""Validation: one fixture per error kind, each asserting the exact located message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from generator.errors import ContentError
+from generator.validate import load_content
+
+QUANTITY = "a whole number, a range {min: N, max: M} or one of: none, some, several, many, dozens, all, unknown"
+STRIKE_FIELDS = (
+    "casualties, counts, direction, headline, id, launched_from, launched_from_claimed_by, notes, reported_by, same_as, "
+    "targets, weapons, when, where"
+)
+
+EXPECTED = {
+    "alias": ["6: invalid YAML: anchors and aliases (*name) are not allowed in content files"],
+    "bad-date": ["4: article.published: expected a date YYYY-MM-DD, got '2024-02-30'"],
+    "duplicate-key": ["4: article.title: duplicate key 'title' (first given on line 3)"],
+    "duplicate-record-id": ["14: strikes[1].id: duplicate id 'same-id' (already used at content/articles/duplicate-record-id.yaml:8)"],
+    "explicit-tag": ["3: invalid YAML: explicit YAML tags are not allowed, got 'tag:yaml.org,2002:python/object:os.system'"],
+    "invalid-yaml": ["4: invalid YAML: expected ',' or ']', but got ':'"],
+    "javascript-url": ["6: article.url: expected an http:// or https:// address, got 'javascript:alert(1)'"],
+    "killed-is-text": [f"16: strikes[0].casualties.killed[0].value: expected {QUANTITY}, got 'trois'"],
+    "missing-title": ["1: article.title: required field is missing"],
+    "more-intercepted-than-launched": [
+        "18: strikes[0].counts.intercepted[0].value: more intercepted (12) than launched (10) by the same claimant 'ru-mod'"
+    ],
+    "night-without-end": ["11: strikes[0].when: a night needs an end date the day after its start"],
+    "path-traversal-id": [
+        "2: article.id: expected an id of lowercase letters, digits and inner hyphens (at most 80 characters), got '../../etc/passwd'"
+    ],
+    "time-is-not-a-date": ["4: article.published: expected a date YYYY-MM-DD, got '12:30'"],
+    "unknown-field-typo": [
+        f"14: strikes[0].casualites: unknown field 'casualites' (did you mean 'casualties'?); expected one of: {STRIKE_FIELDS}"
+    ],
+    "unknown-party": [
+        "13: strikes[0].reported_by[0]: unknown party 'ua-autorities' (did you mean 'ua-authorities'?); "
+        "parties are declared in content/parties.yaml"
+    ],
+    "wrong-type-missing-and-unknown": [
+        "8: strikes[0].headline: required field is missing",
+        f"15: strikes[0].casualties.injured[0].value: expected {QUANTITY}, got 'vingt-trois'",
+        f"17: strikes[0].launch_site: unknown field 'launch_site'; expected one of: {STRIKE_FIELDS}",
+    ],
+}
+
+
+def content_with(tmp_path: Path, *fixtures: Path) -> Path:
+    """A content folder holding the minimal valid parties and the given article files."""
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    shutil.copy(FIXTURES / "minimal" / "parties.yaml", content / "parties.yaml")
+    for fixture in fixtures:
+        shutil.copy(fixture, content / "articles" / fixture.name)
+    return content
+
+
+def problems_of(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as raised:
+        load_content(content)
+    return [str(problem) for problem in raised.value.problems]
+
+
+def test_every_invalid_fixture_has_an_expected_message() -> None:
+    assert sorted(path.stem for path in (FIXTURES / "invalid").glob("*.yaml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_invalid_fixture_gives_exact_located_message(tmp_path: Path, name: str) -> None:
+    content = content_with(tmp_path, FIXTURES / "invalid" / f"{name}.yaml")
+    assert problems_of(content) == [f"content/articles/{name}.yaml:{line}" for line in EXPECTED[name]]
+
+
+def test_all_problems_in_all_files_are_reported_in_one_run(tmp_path: Path) -> None:
+    fixtures = sorted((FIXTURES / "invalid").glob("*.yaml"))
+    content = content_with(tmp_path, *fixtures)
+    expected = sum(len(messages) for messages in EXPECTED.values())
+    problems = problems_of(content)
+    assert len(problems) == expected
+    assert {problem.split(":")[0] for problem in problems} == {f"content/articles/{path.name}" for path in fixtures}
+
+
+def test_minimal_content_is_valid() -> None:
+    corpus = load_content(FIXTURES / "minimal")
+    assert [article.article.id for article in corpus.articles] == ["minimal"]
+
+
+def test_shipped_content_is_valid() -> None:
+    corpus = load_content(FIXTURES.parent.parent / "content")
+    assert len(corpus.articles) >= 1
+
+
+def test_yaml_1_1_booleans_stay_text(tmp_path: Path) -> None:
+    content = content_with(tmp_path)
+    (content / "articles" / "no.yaml").write_text(
+        "article:\n  id: norway\n  title: NO\n  published: 2024-05-31\n  language: fr\n  summary: yes\n", encoding="utf-8"
+    )
+    article = load_content(content).articles[0].article
+    assert (article.title, article.summary) == ("NO", "yes")
+
+
+def test_missing_party_registry_is_reported(tmp_path: Path) -> None:
+    content = content_with(tmp_path, FIXTURES / "minimal" / "articles" / "minimal.yaml")
+    (content / "parties.yaml").unlink()
+    assert problems_of(content) == ["content/parties.yaml:1: file is missing: the party registry is required"]
