@@ -1,0 +1,168 @@
+"""One fixture per thing the published format allows: each imports as documented, or is skipped with its reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from generator.airforce import AttackWave, Category, ImportReport
+
+Importer = Callable[[str], tuple[ImportReport, list[AttackWave]]]
+
+
+def only(waves: list[AttackWave]) -> AttackWave:
+    assert len(waves) == 1
+    return waves[0]
+
+
+def test_date_without_time(import_fixture: Importer) -> None:
+    wave = only(import_fixture("date-without-time")[1])
+    assert (wave.id, wave.start, wave.end) == ("af-2024-05-01-a8d36ca3", "2024-05-01", "2024-05-01")
+
+
+def test_date_with_stray_space(import_fixture: Importer) -> None:
+    wave = only(import_fixture("date-with-stray-space")[1])
+    assert (wave.start, wave.end, wave.import_notes) == ("2024-05-16", "2024-05-16", [])
+
+
+def test_dotted_date(import_fixture: Importer) -> None:
+    wave = only(import_fixture("dotted-date")[1])
+    assert (wave.start, wave.end) == ("2024-05-20T06:30", "2024-05-20T08:00")
+
+
+def test_wave_spanning_midnight_keeps_both_days(import_fixture: Importer) -> None:
+    wave = only(import_fixture("wave-spanning-midnight")[1])
+    assert (wave.start, wave.end, wave.report_date.isoformat()) == ("2026-02-07T18:00", "2026-02-08T08:30", "2026-02-08")
+
+
+def test_end_earlier_the_same_day_is_read_as_the_next_morning(import_fixture: Importer) -> None:
+    wave = only(import_fixture("end-earlier-same-day")[1])
+    assert (wave.start, wave.end) == ("2023-01-01T19:00", "2023-01-02T07:00")
+    assert wave.import_notes == ["time_end '2023-01-01 07:00' is earlier than the start the same day; read as the next day"]
+
+
+def test_several_models_make_one_wave_listing_each(import_fixture: Importer) -> None:
+    wave = only(import_fixture("several-models")[1])
+    assert (wave.model, wave.category, wave.type, wave.origin) == ("C-300 and Iskander-M", Category.missile, None, ["RU"])
+    assert [(model.name, model.type) for model in wave.models] == [
+        ("C-300", "surface-to-air missile"),
+        ("Iskander-M", "ballistic missile"),
+    ]
+    assert (wave.launched, wave.destroyed, wave.launch_place) == (32, 11, ["Bryansk oblast", "Crimea"])
+
+
+def test_cyrillic_model_names(import_fixture: Importer) -> None:
+    waves = import_fixture("cyrillic-model")[1]
+    assert [(wave.model_as_published, wave.model, wave.category, wave.models[0].catalogued) for wave in waves] == [
+        ("Х-101", "X-101/X-555", Category.missile, True),
+        ("Молнія", "Молнія", Category.uav, True),
+    ]
+
+
+def test_generic_and_uncatalogued_model_names(import_fixture: Importer) -> None:
+    waves = import_fixture("generic-model")[1]
+    assert [(wave.model, wave.category, wave.models[0].catalogued) for wave in waves] == [
+        ("Jet drone", Category.uav, False),
+        ("Unknown UAV", Category.uav, True),
+        ("Unknown Missile", Category.missile, True),
+    ]
+
+
+def test_decimal_counts(import_fixture: Importer) -> None:
+    wave = only(import_fixture("decimal-counts")[1])
+    assert (wave.launched, wave.destroyed, wave.not_reach_goal, wave.still_attacking) == (35, 30, 2, 0)
+
+
+def test_a_missing_count_stays_empty(import_fixture: Importer) -> None:
+    wave = only(import_fixture("missing-counts")[1])
+    assert (wave.launched, wave.destroyed, wave.import_notes) == (None, 0, [])
+
+
+def test_nan_is_empty(import_fixture: Importer) -> None:
+    wave = only(import_fixture("nan-values")[1])
+    assert (wave.launched, wave.destroyed, wave.launch_place, wave.target, wave.carrier) == (None, 37, [], [], None)
+    assert (wave.destroyed_details, wave.import_notes) == ({}, [])
+
+
+def test_python_literal_dicts_and_lists(import_fixture: Importer) -> None:
+    wave = only(import_fixture("literal-dicts")[1])
+    assert wave.destroyed_details == {"south": 55, "east": None, "Odesa oblast and Mykolaiv oblast": 7}
+    assert wave.launched_details == {"south": None}
+    assert (wave.affected_regions, wave.target_main) == (["Kyiv oblast", "Kharkiv oblast"], ["Kyiv oblast", "Kharkiv oblast"])
+    assert (wave.shahed_count, wave.hit_locations, wave.fragment_locations) == (300, 27, 17)
+    assert wave.import_notes == [
+        "launched_details: 'south' has 'many', not a whole number; left empty",
+        "launch_place_details \"{'Kursk oblast': 10\" is not a readable dict or list; not read",
+    ]
+
+
+def test_places_joined_by_and_or_commas(import_fixture: Importer) -> None:
+    waves = import_fixture("places-joined")[1]
+    assert [(wave.launch_place, wave.target) for wave in waves] == [
+        (["Caspian Sea", "Saratov oblast"], ["Dnipropetrovsk oblast, Kryvyi Rih Raion", "Poltava oblast"]),
+        (["Primorsko-Akhtarsk", "Chauda, Crimea", "Yeysk"], ["Ukraine"]),
+    ]
+
+
+def test_directions_are_kept_and_flagged(import_fixture: Importer) -> None:
+    waves = import_fixture("direction-target")[1]
+    assert [(wave.target, wave.target_is_direction, wave.launch_place) for wave in waves] == [
+        (["Kyiv oblast", "north"], True, ["Kursk oblast", "Belarus"]),
+        (["Kharkiv oblast"], False, ["south-east"]),
+    ]
+
+
+def test_rows_of_one_post_model_and_start_are_merged(import_fixture: Importer) -> None:
+    report, waves = import_fixture("merged-rows")
+    wave = only(waves)
+    assert (report.imported, report.merged) == (1, 1)
+    assert (wave.target, wave.launched, wave.destroyed) == (["Kherson oblast", "Kirovohrad oblast"], None, 2)
+    assert [(part.target, part.launched, part.destroyed) for part in wave.parts] == [
+        (["Kherson oblast"], 1, 1),
+        (["Kirovohrad oblast"], None, 1),
+    ]
+    assert wave.import_notes == ["launched is not given by every merged row; the total is left empty (see parts)"]
+
+
+def test_other_source_forms(import_fixture: Importer) -> None:
+    waves = import_fixture("other-sources")[1]
+    assert [(wave.source.url, wave.source.account) for wave in waves] == [
+        ("https://www.facebook.com/watch/?v=375517448001233", None),
+        ("https://www.facebook.com/PvKPivden/videos/698815895479087/", "PvKPivden"),
+        ("https://www.facebook.com/kpszsu/posts/pfbid0Full", "kpszsu"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "skipped", "lines"),
+    [
+        ("duplicate-row", {"duplicate row": 1}, [3]),
+        ("conflicting-duplicate", {"same post, model, start and target as an earlier row, other figures": 1}, [3]),
+        ("end-before-start", {"end before start": 1}, [2]),
+        ("no-counts", {"no counts": 1}, [2]),
+        ("unreadable-counts", {"unreadable counts": 1}, [2]),
+        ("no-date", {"no date": 1}, [2]),
+        ("unreadable-date", {"unreadable date": 1}, [2]),
+        ("no-model", {"no model": 2}, [2, 3]),
+        ("no-source", {"no source": 1}, [2]),
+        ("wrong-column-count", {"wrong number of columns": 1}, [2]),
+    ],
+)
+def test_rows_skipped_with_their_reason(import_fixture: Importer, name: str, skipped: dict[str, int], lines: list[int]) -> None:
+    report, _ = import_fixture(name)
+    assert report.skipped == skipped
+    assert [skip.line for skip in report.skipped_lines] == lines
+
+
+def test_the_summary_names_each_outcome_and_reason(import_fixture: Importer) -> None:
+    report, _ = import_fixture("no-model")
+    assert report.summary().splitlines()[1:] == [
+        "  imported:  0 (new waves)",
+        "  updated:   0 (revised waves)",
+        "  unchanged: 0",
+        "  merged:    0 (rows joined to a wave of the same post, model and start)",
+        "  skipped:   2",
+        "    no model: 2 (line 2, 3)",
+        "  files written: none (nothing changed)",
+    ]
