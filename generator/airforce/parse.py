@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.airforce.catalogue import Catalogue
+from pydantic import ValidationError
+
+from generator.airforce.catalogue import Catalogue, Normalised
 from generator.airforce.model import AIR_FORCE, AttackWave, Details, Source, is_before
 from generator.errors import BriefingError
 
@@ -253,11 +255,27 @@ def parse_row(row: CsvRow, catalogue: Catalogue) -> AttackWave | Skip:
     counts = {name: cells.count(name) for name in ("launched", "destroyed", "not_reach_goal", "still_attacking")}
     if all(value is None for value in counts.values()):
         return Skip(row.line, "unreadable counts" if any(cells.text(name) for name in counts) else "no counts")
+    try:
+        return _wave(cells, start[0], end_iso, model_text, normalised, counts, source_text)
+    except ValidationError as error:
+        field = ".".join(str(part) for part in error.errors()[0]["loc"][:1]) or "row"
+        return Skip(row.line, f"unusable {field}")
+
+
+def _wave(
+    cells: RowReader,
+    start: str,
+    end: str | None,
+    model_text: str,
+    normalised: Normalised,
+    counts: dict[str, int | None],
+    source_text: str,
+) -> AttackWave:
     target = cells.places("target")
     return AttackWave(
-        id=wave_id(source_text, model_text, start[0]),
-        start=start[0],
-        end=end_iso,
+        id=wave_id(source_text, model_text, start),
+        start=start,
+        end=end,
         model=normalised.name,
         model_as_published=model_text,
         models=normalised.models,
