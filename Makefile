@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test serve check golden bench clean
+.PHONY: site test serve check golden bench clean readme
 
 $(BIN)/briefing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,3 +34,6 @@ golden: $(BIN)/briefing
 
 clean:
 	rm -rf site build
+
+readme: $(BIN)/briefing
+	$(BIN)/python -c "from pathlib import Path; from generator.reference import update_readme; p = Path('README.md'); p.write_text(update_readme(p.read_text()))"

@@ -6,8 +6,8 @@ import calendar
 import logging
 import os
 import time
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,8 +44,7 @@ class BuildSummary:
 
     def __str__(self) -> str:
         return (
-            f"{self.articles} article(s), {self.records} record(s), {self.pages} page(s) "
-            f"({self.written} rewritten) in {self.seconds:.1f} s"
+            f"{self.articles} article(s), {self.records} record(s), {self.pages} page(s) ({self.written} rewritten) in {self.seconds:.1f} s"
         )
 
 

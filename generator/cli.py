@@ -18,14 +18,34 @@ from generator.build import Paths, build, generate
 from generator.errors import BriefingError
 from generator.validate import load_content
 
-CONTENT = click.option("--content", type=click.Path(path_type=Path, file_okay=False), default=Path("content"), show_default=True,
-                       help="Folder of content: parties.yaml and articles/*.yaml.")
-CONFIG = click.option("--config", type=click.Path(path_type=Path, dir_okay=False), default=Path("mkdocs.yml"), show_default=True,
-                      help="MkDocs configuration file.")
-TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, file_okay=False), default=Path("templates"), show_default=True,
-                         help="Folder of Jinja templates, label catalogues and assets.")
-DOCS = click.option("--docs-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("build/docs"), show_default=True,
-                    help="Where the generated Markdown is written before MkDocs builds it.")
+CONTENT = click.option(
+    "--content",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("content"),
+    show_default=True,
+    help="Folder of content: parties.yaml and articles/*.yaml.",
+)
+CONFIG = click.option(
+    "--config",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="MkDocs configuration file.",
+)
+TEMPLATES = click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("templates"),
+    show_default=True,
+    help="Folder of Jinja templates, label catalogues and assets.",
+)
+DOCS = click.option(
+    "--docs-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("build/docs"),
+    show_default=True,
+    help="Where the generated Markdown is written before MkDocs builds it.",
+)
 
 
 def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -53,8 +73,13 @@ def main(verbose: bool) -> None:
 
 @main.command("build")
 @CONTENT
-@click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("site"), show_default=True,
-              help="Folder the site is written to (replaced only when the whole build succeeds).")
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("site"),
+    show_default=True,
+    help="Folder the site is written to (replaced only when the whole build succeeds).",
+)
 @CONFIG
 @TEMPLATES
 @DOCS

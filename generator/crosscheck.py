@@ -53,7 +53,7 @@ def check_references(parties: dict[str, Party] | None, articles: list[tuple[RawD
             else:
                 seen[record_id] = f"{document.path}:{document.line_of(path)}"
         for path, party_id in _party_references(document.data) if parties is not None else ():
-            if party_id != UNATTRIBUTED and party_id not in parties:
+            if parties is not None and party_id != UNATTRIBUTED and party_id not in parties:
                 close = sorted(parties, key=lambda known: -_similarity(known, party_id))[:1]
                 hint = f" (did you mean '{close[0]}'?)" if close and _similarity(close[0], party_id) > 0.6 else ""
                 problems.append(_located(document, path, f"unknown party '{party_id}'{hint}; parties are declared in content/parties.yaml"))
@@ -65,7 +65,11 @@ def check_references(parties: dict[str, Party] | None, articles: list[tuple[RawD
                     if same_claim and low is not None and high is not None and low > high:
                         path = ("strikes", index, "counts", "intercepted", position, "value")
                         problems.append(
-                            _located(document, path, f"more intercepted ({low}) than launched ({high}) by the same claimant '{launched.claimed_by}'")
+                            _located(
+                                document,
+                                path,
+                                f"more intercepted ({low}) than launched ({high}) by the same claimant '{launched.claimed_by}'",
+                            )
                         )
     strike_ids = {strike.id for _, article_file in articles for strike in article_file.strikes}
     for document, article_file in articles:

@@ -156,9 +156,10 @@ def _tally(strikes: list[tuple[Strike, Article]], roots: dict[str, str]) -> list
         cell = sums[(quantity_name, category)][direction_of[root]]
         cell.setdefault(claimed_by, Total()).add(quantity)
     rows = []
-    keys = [("killed", None), ("injured", None)] + sorted(
+    intercepted = sorted(
         (key for key in sums if key[0] == "intercepted"), key=lambda key: list(WeaponCategory).index(key[1] or WeaponCategory.unknown)
     )
+    keys: list[tuple[str, WeaponCategory | None]] = [("killed", None), ("injured", None), *intercepted]
     for quantity_name, category in keys:
         cells = {
             direction: [ClaimedTotal(total, claimed_by) for claimed_by, total in sorted(sums[(quantity_name, category)][direction].items())]

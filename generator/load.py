@@ -63,17 +63,14 @@ class _NoAliasLoader(yaml.SafeLoader):
     """Composes nodes; refuses aliases (which could expand exponentially) and explicit tags."""
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                problem="anchors and aliases (*name) are not allowed in content files", problem_mark=event.start_mark
-            )
-        event = self.peek_event()
-        if getattr(event, "tag", None) not in (None, "!"):
-            raise yaml.MarkedYAMLError(
-                problem=f"explicit YAML tags are not allowed, got {event.tag!r}", problem_mark=event.start_mark
-            )
-        return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        mark: Any = event.start_mark
+        if isinstance(event, AliasEvent):
+            raise yaml.MarkedYAMLError(problem="anchors and aliases (*name) are not allowed in content files", problem_mark=mark)
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise yaml.MarkedYAMLError(problem=f"explicit YAML tags are not allowed, got {tag!r}", problem_mark=mark)
+        return super().compose_node(parent, index)
 
 
 class _Builder:
@@ -140,7 +137,7 @@ def load_document(path: Path, display: str) -> tuple[RawDocument | None, list[Pr
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(display, line, "", "file is not valid UTF-8")]
     try:
-        node = yaml.compose(text, Loader=_NoAliasLoader)  # noqa: S506 - compose only, nothing is constructed
+        node = yaml.compose(text, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

@@ -216,7 +216,9 @@ class When(Strict):
 
     start: dt.date = Field(description="First (or only) day, `YYYY-MM-DD`; for `month` precision, the 1st of the month.")
     end: dt.date | None = Field(default=None, description="Last day, for a night or a span; omitted for a single day.")
-    precision: DatePrecision = Field(default=DatePrecision.day, description="day, night (start evening to end morning), approximate, or month.")
+    precision: DatePrecision = Field(
+        default=DatePrecision.day, description="day, night (start evening to end morning), approximate, or month."
+    )
     note: Text | None = Field(default=None, description="How the date was established, when the article does not state it.")
 
     @model_validator(mode="after")
@@ -258,7 +260,9 @@ class Target(Strict):
     """What a strike hit or aimed at, and what happened to it."""
 
     what: Text = Field(description="What was hit or aimed at, e.g. `immeuble de cinq étages`.")
-    outcome: list[Outcome] = Field(min_length=1, description="What happened, in order: hit, damaged, destroyed, fire, fire_contained, intercepted, repelled, unknown.")
+    outcome: list[Outcome] = Field(
+        min_length=1, description="What happened, in order: hit, damaged, destroyed, fire, fire_contained, intercepted, repelled, unknown."
+    )
     claimed_by: list[Id] = Field(min_length=1, description="Party ids of whoever reports it.")
     details: Text | None = Field(default=None, description="Further facts the article gives about it.")
 
@@ -294,7 +298,9 @@ class Strike(Strict):
     counts: Counts = Field(default_factory=Counts, description="Launched and intercepted figures.")
     casualties: Casualties = Field(default_factory=Casualties, description="Killed and injured figures.")
     notes: list[Text] = Field(default_factory=list, description="Other facts the article reports about this strike.")
-    same_as: Id | None = Field(default=None, description="Id of a strike from another article reporting the same event; tallies count the event once.")
+    same_as: Id | None = Field(
+        default=None, description="Id of a strike from another article reporting the same event; tallies count the event once."
+    )
 
     @model_validator(mode="after")
     def _launch_place_is_sourced(self) -> Strike:

@@ -80,7 +80,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
 
 def _swap(staging: Path, site_dir: Path) -> None:
     """Replace ``site_dir`` by ``staging`` with two renames; the old tree is removed afterwards."""
-    os.chmod(staging, 0o755)
+    os.chmod(staging, 0o755)  # noqa: S103 - mkdtemp makes it 0700; a published site is world-readable
     retired = None
     if site_dir.exists():
         retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from generator.crosscheck import check_references
 from generator.errors import ContentError, Problem
 from generator.load import FieldPath, RawDocument, format_path, load_document
-from generator.model import UNATTRIBUTED, ArticleFile, Corpus, Party, PartiesFile
+from generator.model import UNATTRIBUTED, ArticleFile, Corpus, PartiesFile, Party
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -46,7 +46,7 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _message(error: dict[str, Any], fields: Iterable[str]) -> str:
+def _message(error: Any, fields: Iterable[str]) -> str:
     kind = error["type"]
     found = error.get("input")
     if kind == "missing":
@@ -138,7 +138,12 @@ def load_content(content_dir: Path) -> Corpus:
             for index, party in enumerate(registry.parties if registry else []):
                 if party.id in parties or party.id == UNATTRIBUTED:
                     problems.append(
-                        Problem(document.path, document.line_of(("parties", index, "id")), f"parties[{index}].id", f"duplicate party id '{party.id}'")
+                        Problem(
+                            document.path,
+                            document.line_of(("parties", index, "id")),
+                            f"parties[{index}].id",
+                            f"duplicate party id '{party.id}'",
+                        )
                     )
                 parties[party.id] = party
 

@@ -1,0 +1,94 @@
+"""The command line as a user runs it: subprocesses, exit codes, output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=300
+    )
+
+
+def workspace(tmp_path: Path, content: Path = ROOT / "content") -> Path:
+    """A copy of the project's configuration and templates beside a content folder, as an editor's checkout has."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(content, tmp_path / "content")
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", ["build", "check", "serve"])
+def test_every_command_has_help(command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "--content" in result.stdout
+
+
+def test_build_writes_the_site_and_prints_a_summary(tmp_path: Path) -> None:
+    result = run("build", cwd=workspace(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Built site/: 1 article(s), 6 record(s), 5 page(s) (")
+    assert (tmp_path / "site" / "strikes-on-ukraine" / "index.html").is_file()
+    assert (tmp_path / "build" / "docs" / "index.md").is_file()
+
+
+def test_build_with_explicit_content_and_output(tmp_path: Path) -> None:
+    work = workspace(tmp_path)
+    result = run("build", "--content", FIXTURES / "golden" / "content", "--output", tmp_path / "out", cwd=work)
+    assert result.returncode == 0, result.stderr
+    assert "Odessa" in (tmp_path / "out" / "strikes-on-ukraine" / "index.html").read_text(encoding="utf-8")
+
+
+def test_check_reports_every_problem_with_file_and_line_and_exits_non_zero(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    shutil.copy(FIXTURES / "minimal" / "parties.yaml", content)
+    shutil.copy(FIXTURES / "invalid" / "wrong-type-missing-and-unknown.yaml", content / "articles")
+    result = run("check", "--content", content, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == "error: 3 problems in the content:"
+    assert [line.split(": ", 2)[:2] for line in lines[1:]] == [
+        ["content/articles/wrong-type-missing-and-unknown.yaml:8", "strikes[0].headline"],
+        ["content/articles/wrong-type-missing-and-unknown.yaml:15", "strikes[0].casualties.injured[0].value"],
+        ["content/articles/wrong-type-missing-and-unknown.yaml:17", "strikes[0].launch_site"],
+    ]
+
+
+def test_check_on_valid_content_writes_nothing(tmp_path: Path) -> None:
+    work = workspace(tmp_path)
+    result = run("check", cwd=work)
+    assert result.returncode == 0
+    assert result.stdout == "content/: 1 article(s), 6 record(s), no problems\n"
+    assert not (work / "site").exists() and not (work / "build").exists()
+
+
+def test_failed_build_keeps_the_published_site(tmp_path: Path) -> None:
+    work = workspace(tmp_path)
+    assert run("build", cwd=work).returncode == 0
+    before = {path: path.read_bytes() for path in (work / "site").rglob("*") if path.is_file()}
+    shutil.copy(FIXTURES / "invalid" / "killed-is-text.yaml", work / "content" / "articles")
+    result = run("build", cwd=work)
+    assert result.returncode == 2
+    assert "killed-is-text.yaml:16: strikes[0].casualties.killed[0].value" in result.stderr
+    assert {path: path.read_bytes() for path in (work / "site").rglob("*") if path.is_file()} == before
+
+
+def test_console_script_is_installed() -> None:
+    script = Path(sys.executable).with_name("briefing")
+    result = subprocess.run([script, "--help"], capture_output=True, text=True, env=ENV, check=False)
+    assert result.returncode == 0
+    assert "build" in result.stdout and "check" in result.stdout and "serve" in result.stdout

@@ -1,0 +1,196 @@
+"""A real MkDocs + Material build of the shipped content: the seed's facts, each with its claimant, on the right page."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from search_index import load_index, search
+from site_text import page_html, page_text, record_text
+
+RUSSIA, UKRAINE = "strikes-on-russia", "strikes-on-ukraine"
+
+# (page, record id, facts as the reader sees them: each figure next to whoever claims it)
+SEED_FACTS = [
+    (
+        RUSSIA,
+        "krasnodar-drones-2024-05-31",
+        [
+            "Quand : nuit du 30 au 31 mai 2024",
+            "Kraï de Krasnodar, Russie",
+            "Rapporté par : Ministère russe de la Défense",
+            "drones selon Ministère russe de la Défense",
+            "missiles de croisière Neptune selon source non précisée par l'article",
+            "Interceptés : 29 selon Ministère russe de la Défense « 29 drones ukrainiens neutralisés »",
+            "stations balnéaires",
+            "plusieurs attaques de drones et de missiles de croisière Neptune",
+        ],
+    ),
+    (
+        RUSSIA,
+        "temriouk-depot-petrolier-2024-05-31",
+        [
+            "Dépôt pétrolier, Temriouk, Kraï de Krasnodar, Russie",
+            "Dépôt pétrolier — incendie → incendie maîtrisé",
+            "selon Autorités locales (kraï de Krasnodar)",
+            "Blessés : plusieurs selon Autorités locales (kraï de Krasnodar) « plusieurs blessés »",
+            "Victimes parmi : Employés du dépôt",
+        ],
+    ),
+    (
+        RUSSIA,
+        "novorossiisk-frappe-repoussee-2024-05-31",
+        [
+            "Novorossiïsk, Kraï de Krasnodar, Russie",
+            "Novorossiïsk — repoussé",
+            "réaction rapide des forces militaires",
+            "Tués : 0 selon source non précisée par l'article « sans faire de victimes »",
+        ],
+    ),
+    (
+        UKRAINE,
+        "kharkiv-novobavarsky-2024-05-31",
+        [
+            "Novobavarsky, Kharkiv, Oblast de Kharkiv, Ukraine",
+            "Rapporté par : Autorités ukrainiennes",
+            "missiles S-300 selon Autorités locales (Kharkiv)",
+            "missiles S-400 selon Autorités locales (Kharkiv)",
+            "Tirés depuis : Oblast de Belgorod, Russie selon Autorités locales (Kharkiv)",
+            "Immeuble de cinq étages — touché → endommagé",
+            "piégées sous les décombres",
+            "Tués : 3 selon Autorités ukrainiennes « trois personnes »",
+            "Blessés : 23 selon Autorités ukrainiennes « 23 autres »",
+        ],
+    ),
+    (
+        UKRAINE,
+        "kiev-attaque-missiles-interceptee-2024-05-31",
+        [
+            "Kiev, Ukraine",
+            "Lancés : nombreux selon source non précisée par l'article « attaque massive de missiles »",
+            "Interceptés : tous selon source non précisée par l'article « tous les projectiles »",
+            "défense aérienne ukrainienne",
+        ],
+    ),
+    (
+        "attribution",
+        "dia-missiles-balistiques-nord-coreens",
+        [
+            "Accusateur : Pentagone (département de la Défense des États-Unis)",
+            "Accusé : Russie (Moscou)",
+            "missiles balistiques (origine : Corée du Nord) selon Pentagone (département de la Défense des États-Unis), "
+            "Agence de renseignement de la Défense des États-Unis (DIA)",
+            "Statut : allégué par Pentagone (département de la Défense des États-Unis) ; "
+            "confirmé par Agence de renseignement de la Défense des États-Unis (DIA)",
+            "débris de missiles retrouvés sur le sol ukrainien",
+            "Fragments de missiles découverts en janvier (l'article ne précise pas l'année) dans la région de Kharkiv",
+            "images diffusées par les médias d'État nord-coréens. — Oblast de Kharkiv, Ukraine",
+            "Oblast de Kharkiv, Ukraine",
+            "« L'analyse confirme que la Russie utilise des missiles balistiques produits en Corée du Nord "
+            "dans sa guerre contre l'Ukraine » — Agence de renseignement de la Défense des États-Unis (DIA), communiqué",
+            "coopération militaire entre Moscou et Pyongyang",
+        ],
+    ),
+    (
+        "sources",
+        "2024-05-31-pentagone-missiles-nord-coreens",
+        [
+            "Moscou accusée par le Pentagone d'utiliser des missiles balistiques nord-coréens en Ukraine",
+            "Média : Média non identifié",
+            "Relaie : Le Figaro",
+            "Publié le : 31 mai 2024 (date présumée)",
+            "Langue : fr",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "record_id", "facts"), SEED_FACTS, ids=[fact[1] for fact in SEED_FACTS])
+def test_seed_facts_appear_with_their_claimants(shipped_site: Path, page: str, record_id: str, facts: list[str]) -> None:
+    text = record_text(shipped_site, page, record_id)
+    missing = [fact for fact in facts if fact not in text]
+    assert not missing, f"missing on {page}#{record_id}: {missing}\n--- text: {text}"
+
+
+def test_every_record_links_to_its_source_article(shipped_site: Path) -> None:
+    for page, record_id, _ in SEED_FACTS[:-1]:
+        section = page_html(shipped_site, page).split(f'id="{record_id}"', 1)[1]
+        assert '../sources/#2024-05-31-pentagone-missiles-nord-coreens"' in section.split("<h", 1)[0] or page == "attribution"
+    attribution = page_html(shipped_site, "attribution")
+    assert attribution.count('href="../sources/#2024-05-31-pentagone-missiles-nord-coreens"') == 1
+
+
+def test_sources_page_links_back_to_every_record(shipped_site: Path) -> None:
+    html = page_html(shipped_site, "sources")
+    for page, record_id, _ in SEED_FACTS[:-1]:
+        assert f'href="../{page}/#{record_id}"' in html
+
+
+def test_home_page_shows_takeaways_and_claimed_tallies(shipped_site: Path) -> None:
+    text = page_text(shipped_site, "")
+    assert "Période couverte : 30 mai 2024 – 31 mai 2024" in text
+    assert "29 drones ukrainiens neutralisés au-dessus du kraï de Krasnodar" in text
+    assert "Frappes rapportées 3 2" in text
+    assert "Tués 0 selon source non précisée par l'article 3 selon Autorités ukrainiennes" in text
+    assert (
+        "Blessés plusieurs selon Autorités locales (kraï de Krasnodar) 0 selon source non précisée par l'article 23 selon Autorités" in text
+    )
+    assert "Drones déclarés interceptés 29 selon Ministère russe de la Défense —" in text
+    assert "Missiles déclarés interceptés — tous selon source non précisée par l'article" in text
+
+
+def test_strike_pages_have_a_table_of_strikes(shipped_site: Path) -> None:
+    for page, rows in ((RUSSIA, 3), (UKRAINE, 2)):
+        html = page_html(shipped_site, page)
+        table = html.split('id="tableau-des-frappes"', 1)[1].split("</table>", 1)[0]
+        assert table.count("<tr>") == rows + 1
+
+
+def test_vague_figures_stay_vague(shipped_site: Path) -> None:
+    text = record_text(shipped_site, RUSSIA, "temriouk-depot-petrolier-2024-05-31")
+    assert not re.search(r"Blessés : \d", text)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("missile", "strikes-on-ukraine/#kiev-attaque-missiles-interceptee-2024-05-31"),
+        ("missile", "attribution/#dia-missiles-balistiques-nord-coreens"),
+        ("Kharkiv", "strikes-on-ukraine/#kharkiv-novobavarsky-2024-05-31"),
+        ("Temriouk", "strikes-on-russia/#temriouk-depot-petrolier-2024-05-31"),
+        ("neutralisés", "strikes-on-russia/#krasnodar-drones-2024-05-31"),
+    ],
+)
+def test_french_search_finds_the_right_records(shipped_site: Path, query: str, expected: str) -> None:
+    assert expected in search(shipped_site, query)[:6]
+
+
+def test_search_stems_french_words(shipped_site: Path) -> None:
+    index = load_index(shipped_site)
+    assert index["config"]["lang"] == ["fr"]
+    assert not any(re.search(r"\bmissile\b", doc["text"]) for doc in index["docs"]), "fixture premise: only plural forms"
+    assert search(shipped_site, "missile")
+
+
+def test_site_loads_nothing_from_third_parties(shipped_site: Path) -> None:
+    for page in shipped_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        loads = re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//[^"]+"', html)
+        assert not loads, f"{page}: {loads}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_site_language_switches_to_english(tmp_path: Path) -> None:
+    from conftest import ROOT, build_site
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("language: fr", "language: en"), encoding="utf-8")
+    site = build_site(tmp_path, config=config)
+    home = page_html(site, "")
+    assert '<html lang="en"' in home
+    assert "Key takeaways" in home and "Strikes on Russia" in home
+    assert 'placeholder="Search"' in home
+    assert json.loads((site / "search" / "search_index.json").read_text())["config"]["lang"] == ["en"]
