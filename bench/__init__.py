@@ -1,0 +1,1 @@
+"""Benchmarking helpers: synthetic content at realistic scale."""
