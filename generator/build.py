@@ -38,13 +38,15 @@ class BuildSummary:
 
     articles: int
     records: int
+    waves: int
     pages: int
     written: int
     seconds: float
 
     def __str__(self) -> str:
         return (
-            f"{self.articles} article(s), {self.records} record(s), {self.pages} page(s) ({self.written} rewritten) in {self.seconds:.1f} s"
+            f"{self.articles} article(s), {self.records} record(s), {self.waves} Air Force wave(s), "
+            f"{self.pages} page(s) ({self.written} rewritten) in {self.seconds:.1f} s"
         )
 
 
@@ -73,7 +75,9 @@ def build(paths: Paths) -> BuildSummary:
     with _source_date(briefing):
         build_site(paths.config, paths.docs, paths.site)
     records = sum(len(a.strikes) + len(a.attributions) for a in briefing.corpus.articles)
-    return BuildSummary(len(briefing.corpus.articles), records, len(pages), len(report.written), time.perf_counter() - started)
+    return BuildSummary(
+        len(briefing.corpus.articles), records, len(briefing.corpus.waves), len(pages), len(report.written), time.perf_counter() - started
+    )
 
 
 @contextmanager

@@ -97,7 +97,24 @@ def check_command(content: Path) -> None:
     """Validate the content only; nothing is written."""
     corpus = load_content(content)
     records = sum(len(a.strikes) + len(a.attributions) for a in corpus.articles)
-    click.echo(f"{content}/: {len(corpus.articles)} article(s), {records} record(s), no problems")
+    click.echo(f"{content}/: {len(corpus.articles)} article(s), {records} record(s), {len(corpus.waves)} Air Force wave(s), no problems")
+
+
+@main.command("import-airforce")
+@click.argument("csv_file", type=click.Path(path_type=Path, dir_okay=False))
+@CONTENT
+@click.option(
+    "--catalogue",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Weapon catalogue CSV (missiles_and_uavs.csv); default: data/airforce/missiles_and_uavs.csv.",
+)
+@_reports_errors
+def import_airforce_command(csv_file: Path, content: Path, catalogue: Path | None) -> None:
+    """Import a CSV of the Air Force attack dataset into content/airforce/ (re-importing changes nothing)."""
+    from generator.airforce import import_airforce
+
+    click.echo(import_airforce(csv_file, content, catalogue).summary())
 
 
 @main.command("serve")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -384,3 +384,5 @@ class Corpus:
 
     parties: dict[str, Party]
     articles: list[ArticleFile]
+    waves: list[Any] = field(default_factory=list)
+    """Imported Air Force attack waves (:class:`generator.airforce.AttackWave`), sorted by start."""

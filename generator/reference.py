@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from generator.airforce.model import AttackWave, Source, WavePart, WavesFile, WeaponModel
 from generator.model import (
     Article,
     ArticleFile,
@@ -40,6 +41,11 @@ DOCUMENTED: tuple[type[BaseModel], ...] = (
     Counts,
     Casualties,
     Figure,
+    WavesFile,
+    AttackWave,
+    WeaponModel,
+    Source,
+    WavePart,
 )
 """Every content class, in the order the README documents them."""
 

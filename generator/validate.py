@@ -6,108 +6,18 @@ names the file, the line, the field, what was expected and what was found.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
+from generator.airforce import AttackWave, load_waves
 from generator.crosscheck import check_references
+from generator.diagnostics import parse_document
 from generator.errors import ContentError, Problem
-from generator.load import FieldPath, RawDocument, format_path, load_document
+from generator.load import RawDocument, load_document
 from generator.model import UNATTRIBUTED, ArticleFile, Corpus, PartiesFile, Party
-
-M = TypeVar("M", bound=BaseModel)
 
 PARTIES_FILE = "parties.yaml"
 ARTICLES_DIR = "articles"
-
-_EXPECTED = {
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "string_type": "text",
-    "list_type": "a list",
-    "dict_type": "a mapping of fields",
-    "model_type": "a mapping of fields",
-    "model_attributes_type": "a mapping of fields",
-    "date_type": "a date YYYY-MM-DD",
-    "date_parsing": "a date YYYY-MM-DD",
-    "date_from_datetime_parsing": "a date YYYY-MM-DD",
-    "date_from_datetime_inexact": "a date YYYY-MM-DD",
-}
-
-
-def _describe(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _message(error: Any, fields: Iterable[str]) -> str:
-    kind = error["type"]
-    found = error.get("input")
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        field = str(error["loc"][-1])
-        close = difflib.get_close_matches(field, list(fields), n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return f"unknown field '{field}'{hint}; expected one of: {', '.join(sorted(fields))}"
-    if kind in _EXPECTED:
-        return f"expected {_EXPECTED[kind]}, got {_describe(found)}"
-    if kind == "enum":
-        return f"expected one of {error['ctx']['expected']}, got {_describe(found)}"
-    if kind == "string_too_long":
-        return f"text is {len(found):,} characters; the limit is {error['ctx']['max_length']:,}"
-    if kind == "string_too_short":
-        return "expected non-empty text, got an empty string"
-    if kind == "too_short":
-        return f"expected at least {error['ctx']['min_length']} item(s), got none"
-    if kind == "string_pattern_mismatch":
-        return f"expected text matching {error['ctx']['pattern']}, got {_describe(found)}"
-    message = str(error["msg"]).removeprefix("Value error, ")
-    if " got " in message or found is None or isinstance(found, dict):
-        return message
-    return f"{message}, got {_describe(found)}"
-
-
-def _field_names(model: type[BaseModel], path: FieldPath) -> list[str]:
-    """The declared field names of the model that ``path`` points into."""
-    current: Any = model
-    for part in path:
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
-        if info is None:
-            return []
-        annotation = info.annotation
-        for candidate in (annotation, *getattr(annotation, "__args__", ())):
-            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                current = candidate
-                break
-            for inner in getattr(candidate, "__args__", ()):
-                if isinstance(inner, type) and issubclass(inner, BaseModel):
-                    current = inner
-                    break
-    return list(current.model_fields) if hasattr(current, "model_fields") else []
-
-
-def parse_document(document: RawDocument, model: type[M]) -> tuple[M | None, list[Problem]]:
-    """Validate one raw document against ``model``; return it or its located problems."""
-    try:
-        return model.model_validate(document.data), []
-    except ValidationError as error:
-        problems = []
-        for item in error.errors():
-            loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and part.startswith("function-")))
-            parent = loc[:-1] if item["type"] in {"extra_forbidden", "missing"} else loc
-            fields = _field_names(model, parent)
-            where = loc if item["type"] != "missing" else loc[:-1]
-            problems.append(Problem(document.path, document.line_of(where), format_path(loc), _message(item, fields)))
-        return None, problems
 
 
 def _content_files(content_dir: Path) -> Iterator[Path]:
@@ -148,6 +58,10 @@ def load_content(content_dir: Path) -> Corpus:
                 parties[party.id] = party
 
     registry_loaded = parties_path.is_file() and not problems
+    waves, found = load_waves(content_dir)
+    problems += found
+    if registry_loaded:
+        problems += _unknown_wave_claimants(waves, parties, content_dir)
     articles: list[tuple[RawDocument, ArticleFile]] = []
     for path in _content_files(content_dir):
         document, found = load_document(path, _relative(path, content_dir))
@@ -165,4 +79,13 @@ def load_content(content_dir: Path) -> Corpus:
     if not articles:
         raise ContentError([Problem(_relative(content_dir / ARTICLES_DIR, content_dir), 1, "", "no article files found")])
     ordered = sorted((article_file for _, article_file in articles), key=lambda a: (a.article.published, a.article.id))
-    return Corpus(parties=parties, articles=ordered)
+    return Corpus(parties=parties, articles=ordered, waves=waves)
+
+
+def _unknown_wave_claimants(waves: list[AttackWave], parties: dict[str, Party], content_dir: Path) -> list[Problem]:
+    """Imported waves name their claimant too; it must be a declared party."""
+    missing = sorted({wave.claimed_by for wave in waves} - set(parties))
+    where = _relative(content_dir / PARTIES_FILE, content_dir)
+    return [
+        Problem(where, 1, "parties", f"imported Air Force waves are claimed by '{party}', which is not declared here") for party in missing
+    ]

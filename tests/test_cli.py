@@ -29,17 +29,29 @@ def workspace(tmp_path: Path, content: Path = ROOT / "content") -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("command", ["build", "check", "serve"])
+@pytest.mark.parametrize("command", ["build", "check", "serve", "import-airforce"])
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert result.returncode == 0
     assert "--content" in result.stdout
 
 
+def test_import_airforce_prints_an_accounted_summary(tmp_path: Path) -> None:
+    work = workspace(tmp_path)
+    shutil.rmtree(work / "content" / "airforce")
+    csv = ROOT / "data" / "airforce" / "missile_attacks_2024-05_2024-06.csv"
+    first = run("import-airforce", csv, "--catalogue", ROOT / "data" / "airforce" / "missiles_and_uavs.csv", cwd=work)
+    assert first.returncode == 0, first.stderr
+    assert "254 rows read" in first.stdout and "imported:  253" in first.stdout
+    again = run("import-airforce", csv, "--catalogue", ROOT / "data" / "airforce" / "missiles_and_uavs.csv", cwd=work)
+    assert "unchanged: 253" in again.stdout and "files written: none" in again.stdout
+    assert run("import-airforce", tmp_path / "missing.csv", cwd=work).returncode != 0
+
+
 def test_build_writes_the_site_and_prints_a_summary(tmp_path: Path) -> None:
     result = run("build", cwd=workspace(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Built site/: 1 article(s), 6 record(s), 5 page(s) (")
+    assert result.stdout.startswith("Built site/: 1 article(s), 6 record(s), 253 Air Force wave(s), 5 page(s) (")
     assert (tmp_path / "site" / "strikes-on-ukraine" / "index.html").is_file()
     assert (tmp_path / "build" / "docs" / "index.md").is_file()
 
@@ -72,7 +84,7 @@ def test_check_on_valid_content_writes_nothing(tmp_path: Path) -> None:
     work = workspace(tmp_path)
     result = run("check", cwd=work)
     assert result.returncode == 0
-    assert result.stdout == "content/: 1 article(s), 6 record(s), no problems\n"
+    assert result.stdout == "content/: 1 article(s), 6 record(s), 253 Air Force wave(s), no problems\n"
     assert not (work / "site").exists() and not (work / "build").exists()
 
 

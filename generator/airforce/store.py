@@ -20,6 +20,7 @@ import yaml
 
 from generator.airforce.model import AttackWave, WavePart, WavesFile
 from generator.airforce.parse import Skip, wave_id
+from generator.diagnostics import parse_document
 from generator.errors import BriefingError, Problem
 from generator.load import load_document
 
@@ -54,9 +55,6 @@ def _display(path: Path, content_dir: Path) -> str:
 
 def load_waves(content_dir: Path) -> tuple[list[AttackWave], list[Problem]]:
     """Load and validate every `airforce/*.yaml` under ``content_dir``: the waves, sorted, and every problem found."""
-    # Imported here, not at the top: generator.validate imports this package to call load_waves.
-    from generator.validate import parse_document
-
     waves: list[AttackWave] = []
     problems: list[Problem] = []
     first_seen: dict[str, str] = {}
