@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.catalogue import Formatter, load_labels
 from generator.digest import Briefing, digest
+from generator.layout import plan_layout
 from generator.render import Page, make_environment, render_pages
 from generator.site import build_site, site_language
 from generator.validate import load_content
@@ -55,9 +56,11 @@ def render(paths: Paths) -> tuple[Briefing, list[Page]]:
     corpus = load_content(paths.content)
     language = site_language(paths.config)
     labels = load_labels(paths.templates / "labels", language)
+    formatter = Formatter(labels, language, corpus.parties)
     briefing = digest(corpus, dict(labels.countries))
-    environment = make_environment(paths.templates, labels, Formatter(labels, language, corpus.parties))
-    return briefing, render_pages(briefing, environment)
+    layout = plan_layout(corpus, dict(labels.countries))
+    environment = make_environment(paths.templates, labels, formatter)
+    return briefing, render_pages(corpus, layout, environment, formatter)
 
 
 def generate(paths: Paths) -> tuple[Briefing, list[Page], WriteReport]:

@@ -47,6 +47,10 @@ class Formatter:
         """``31 mai 2024`` / ``31 May 2024``."""
         return format_date(day, format="long", locale=self.language)
 
+    def month(self, month: str) -> str:
+        """``2024-05`` -> ``Mai 2024`` / ``May 2024``."""
+        return str(format_date(dt.date.fromisoformat(f"{month}-01"), format="LLLL yyyy", locale=self.language)).capitalize()
+
     def _span_start(self, start: dt.date, end: dt.date) -> str:
         """The first day of a span, without what it shares with the last: ``30`` (au 31 mai 2024)."""
         if (start.year, start.month) == (end.year, end.month) and self.language == "fr":

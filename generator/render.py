@@ -20,21 +20,15 @@ from markupsafe import Markup
 
 from generator import escape
 from generator.catalogue import Formatter, Labels
-from generator.digest import Briefing, Total
+from generator.digest import Total
 from generator.errors import RenderError
-from generator.model import Direction, Quantity
+from generator.layout import Layout
+from generator.links import Links
+from generator.model import Corpus, Direction, Quantity
+from generator.pages import plan_pages
 
 UNSAFE_FILTERS = ("safe", "e", "escape", "forceescape", "join", "replace", "format", "indent", "wordwrap", "center", "xmlattr", "urlize")
 """Built-in filters that return Markup without Markdown escaping; replaced or removed."""
-
-PAGE_FILES = {
-    "home": "index.md",
-    "attribution": "attribution.md",
-    Direction.on_russia.value: "strikes-on-russia.md",
-    Direction.on_ukraine.value: "strikes-on-ukraine.md",
-    "sources": "sources.md",
-}
-"""Where each page lands in the docs folder; also used for cross-page links."""
 
 
 @dataclass(frozen=True)
@@ -78,8 +72,7 @@ def make_environment(templates_dir: Path, labels: Labels, formatter: Formatter) 
         total=lambda total: _format_total(total, formatter),
         hashes=lambda level: Markup("#" * int(level)),
     )
-    page_files = {kind: Markup(path) for kind, path in PAGE_FILES.items()}
-    environment.globals.update(L=labels, page_file=page_files, directions=list(Direction))
+    environment.globals.update(L=labels, directions=list(Direction))
     return environment
 
 
@@ -95,19 +88,14 @@ def _as_quantity(total: Total) -> Quantity:
     return Quantity(exact=total.low) if total.low == total.high else Quantity(low=total.low, high=total.high)
 
 
-def render_pages(briefing: Briefing, environment: SandboxedEnvironment) -> list[Page]:
-    """Render every page of the briefing."""
-    jobs: list[tuple[str, str, dict[str, Any]]] = [
-        ("home", "home.md.j2", {}),
-        ("attribution", "attribution.md.j2", {}),
-        *((direction.value, "strikes.md.j2", {"direction": direction}) for direction in Direction),
-        ("sources", "sources.md.j2", {}),
-    ]
+def render_pages(corpus: Corpus, layout: Layout, environment: SandboxedEnvironment, formatter: Formatter) -> list[Page]:
+    """Render every page of the site."""
     pages = []
-    for kind, template_name, extra in jobs:
+    for job in plan_pages(corpus, layout, formatter):
+        links = Links(job.page.path, layout)
         try:
-            text = environment.get_template(template_name).render(briefing=briefing, **extra)
+            text = environment.get_template(job.template).render(page=job.page, links=links, **job.variables)
         except TemplateError as error:
-            raise RenderError(f"templates/{template_name}: {error}") from error
-        pages.append(Page(PAGE_FILES[kind], text))
+            raise RenderError(f"templates/{job.template}: {error} (rendering {job.page.path})") from error
+        pages.append(Page(job.page.path, text))
     return pages

@@ -17,6 +17,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current templates.")
 
 
+def config_in(tmp: Path, language: str = "fr") -> Path:
+    """A copy of mkdocs.yml in ``tmp`` with another site language; project-relative paths made absolute."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("language: fr", f"language: {language}").replace("custom_dir: templates/", f"custom_dir: {ROOT}/templates/")
+    config = tmp / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
 def project_paths(tmp: Path, content: Path = ROOT / "content", config: Path = ROOT / "mkdocs.yml") -> Paths:
     """Paths for a build of ``content`` whose outputs all land under ``tmp``."""
     return Paths(content=content, templates=ROOT / "templates", config=config, docs=tmp / "docs", site=tmp / "site")

@@ -51,7 +51,7 @@ def test_import_airforce_prints_an_accounted_summary(tmp_path: Path) -> None:
 def test_build_writes_the_site_and_prints_a_summary(tmp_path: Path) -> None:
     result = run("build", cwd=workspace(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Built site/: 1 article(s), 6 record(s), 253 Air Force wave(s), 5 page(s) (")
+    assert result.stdout.startswith("Built site/: 1 article(s), 6 record(s), 253 Air Force wave(s), 24 page(s) (")
     assert (tmp_path / "site" / "strikes-on-ukraine" / "index.html").is_file()
     assert (tmp_path / "build" / "docs" / "index.md").is_file()
 
@@ -60,7 +60,7 @@ def test_build_with_explicit_content_and_output(tmp_path: Path) -> None:
     work = workspace(tmp_path)
     result = run("build", "--content", FIXTURES / "golden" / "content", "--output", tmp_path / "out", cwd=work)
     assert result.returncode == 0, result.stderr
-    assert "Odessa" in (tmp_path / "out" / "strikes-on-ukraine" / "index.html").read_text(encoding="utf-8")
+    assert "Odessa" in (tmp_path / "out" / "archives" / "strikes-on-ukraine" / "2024-06-02" / "index.html").read_text(encoding="utf-8")
 
 
 def test_check_reports_every_problem_with_file_and_line_and_exits_non_zero(tmp_path: Path) -> None:

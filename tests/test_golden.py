@@ -10,30 +10,24 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, project_paths
+from conftest import FIXTURES, ROOT, config_in, project_paths
 from generator.build import render
 
 GOLDEN = ROOT / "tests" / "golden"
 CONTENT = FIXTURES / "golden" / "content"
 
 
-def _config(tmp_path: Path, language: str) -> Path:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("language: fr", f"language: {language}")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
-
-
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_rendered_pages_match_golden_files(tmp_path: Path, language: str, request: pytest.FixtureRequest) -> None:
-    _, pages = render(project_paths(tmp_path, CONTENT, _config(tmp_path, language)))
+    _, pages = render(project_paths(tmp_path, CONTENT, config_in(tmp_path, language)))
     expected_dir = GOLDEN / language
     if request.config.getoption("--update-golden"):
         expected_dir.mkdir(parents=True, exist_ok=True)
-        for stale in expected_dir.glob("*.md"):
+        for stale in expected_dir.rglob("*.md"):
             stale.unlink()
         for page in pages:
+            (expected_dir / page.path).parent.mkdir(parents=True, exist_ok=True)
             (expected_dir / page.path).write_text(page.text, encoding="utf-8")
-    assert sorted(page.path for page in pages) == sorted(path.name for path in expected_dir.glob("*.md"))
+    assert sorted(page.path for page in pages) == sorted(path.relative_to(expected_dir).as_posix() for path in expected_dir.rglob("*.md"))
     for page in pages:
         assert page.text == (expected_dir / page.path).read_text(encoding="utf-8"), f"{language}/{page.path} differs; see make golden"

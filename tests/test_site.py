@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import build_site, config_in
 from search_index import load_index, search
 from site_text import page_html, page_text, record_text
 
-RUSSIA, UKRAINE = "strikes-on-russia", "strikes-on-ukraine"
+DAY = "2024-05-31"
+RUSSIA, UKRAINE = f"archives/strikes-on-russia/{DAY}", f"archives/strikes-on-ukraine/{DAY}"
+ATTRIBUTION, SOURCES = f"archives/attribution/{DAY}", f"archives/sources/{DAY}"
 
 # (page, record id, facts as the reader sees them: each figure next to whoever claims it)
 SEED_FACTS = [
@@ -76,7 +79,7 @@ SEED_FACTS = [
         ],
     ),
     (
-        "attribution",
+        ATTRIBUTION,
         "dia-missiles-balistiques-nord-coreens",
         [
             "Accusateur : Pentagone (département de la Défense des États-Unis)",
@@ -95,7 +98,7 @@ SEED_FACTS = [
         ],
     ),
     (
-        "sources",
+        SOURCES,
         "2024-05-31-pentagone-missiles-nord-coreens",
         [
             "Moscou accusée par le Pentagone d'utiliser des missiles balistiques nord-coréens en Ukraine",
@@ -115,18 +118,27 @@ def test_seed_facts_appear_with_their_claimants(shipped_site: Path, page: str, r
     assert not missing, f"missing on {page}#{record_id}: {missing}\n--- text: {text}"
 
 
+SOURCE_LINK = f'href="../../sources/{DAY}/#2024-05-31-pentagone-missiles-nord-coreens"'
+
+
 def test_every_record_links_to_its_source_article(shipped_site: Path) -> None:
     for page, record_id, _ in SEED_FACTS[:-1]:
         section = page_html(shipped_site, page).split(f'id="{record_id}"', 1)[1]
-        assert '../sources/#2024-05-31-pentagone-missiles-nord-coreens"' in section.split("<h", 1)[0] or page == "attribution"
-    attribution = page_html(shipped_site, "attribution")
-    assert attribution.count('href="../sources/#2024-05-31-pentagone-missiles-nord-coreens"') == 1
+        assert SOURCE_LINK in section.split("<h2", 1)[0].split("<h4", 1)[0]
 
 
 def test_sources_page_links_back_to_every_record(shipped_site: Path) -> None:
-    html = page_html(shipped_site, "sources")
+    html = page_html(shipped_site, SOURCES)
     for page, record_id, _ in SEED_FACTS[:-1]:
-        assert f'href="../{page}/#{record_id}"' in html
+        assert f'href="../../{page.split("/")[1]}/{DAY}/#{record_id}"' in html
+
+
+def test_theme_pages_show_the_latest_day_and_link_to_the_archives(shipped_site: Path) -> None:
+    for theme in ("attribution", "strikes-on-russia", "strikes-on-ukraine", "sources"):
+        html = page_html(shipped_site, theme)
+        assert f'href="../archives/{theme}/2024-05/"' in html
+        month = page_html(shipped_site, f"archives/{theme}/2024-05")
+        assert f'href="../{DAY}/"' in month
 
 
 def test_home_page_shows_takeaways_and_claimed_tallies(shipped_site: Path) -> None:
@@ -157,15 +169,23 @@ def test_vague_figures_stay_vague(shipped_site: Path) -> None:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("missile", "strikes-on-ukraine/#kiev-attaque-missiles-interceptee-2024-05-31"),
-        ("missile", "attribution/#dia-missiles-balistiques-nord-coreens"),
-        ("Kharkiv", "strikes-on-ukraine/#kharkiv-novobavarsky-2024-05-31"),
-        ("Temriouk", "strikes-on-russia/#temriouk-depot-petrolier-2024-05-31"),
-        ("neutralisés", "strikes-on-russia/#krasnodar-drones-2024-05-31"),
+        ("missile", f"{UKRAINE}/#kiev-attaque-missiles-interceptee-2024-05-31"),
+        ("missile", f"{ATTRIBUTION}/#dia-missiles-balistiques-nord-coreens"),
+        ("Kharkiv", f"{UKRAINE}/#kharkiv-novobavarsky-2024-05-31"),
+        ("Temriouk", f"{RUSSIA}/#temriouk-depot-petrolier-2024-05-31"),
+        ("neutralisés", f"{RUSSIA}/#krasnodar-drones-2024-05-31"),
     ],
 )
 def test_french_search_finds_the_right_records(shipped_site: Path, query: str, expected: str) -> None:
     assert expected in search(shipped_site, query)[:6]
+
+
+def test_each_record_is_indexed_once(shipped_site: Path) -> None:
+    locations = [doc["location"] for doc in load_index(shipped_site)["docs"]]
+    for page, record_id, _ in SEED_FACTS:
+        assert [location for location in locations if location.endswith(f"#{record_id}")] == [f"{page}/#{record_id}"]
+    assert not any(location.startswith(("strikes-on-", "attribution/", "sources/", "places/", "weapons/")) for location in locations)
+    assert not any(location.endswith("#tableau-des-frappes") for location in locations)
 
 
 def test_search_stems_french_words(shipped_site: Path) -> None:
@@ -184,11 +204,7 @@ def test_site_loads_nothing_from_third_parties(shipped_site: Path) -> None:
 
 
 def test_site_language_switches_to_english(tmp_path: Path) -> None:
-    from conftest import ROOT, build_site
-
-    config = tmp_path / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("language: fr", "language: en"), encoding="utf-8")
-    site = build_site(tmp_path, config=config)
+    site = build_site(tmp_path, config=config_in(tmp_path, "en"))
     home = page_html(site, "")
     assert '<html lang="en"' in home
     assert "Key takeaways" in home and "Strikes on Russia" in home

@@ -244,7 +244,10 @@ def parse_row(row: CsvRow, catalogue: Catalogue) -> AttackWave | Skip:
     start = parse_moment_text(start_text)
     if start is None:
         return Skip(row.line, "unreadable date")
-    normalised = catalogue.normalise(model_text)
+    try:
+        normalised = catalogue.normalise(model_text)
+    except ValidationError:
+        return Skip(row.line, "unusable model")
     if normalised is None:
         return Skip(row.line, "no model")
     if not source_text:

@@ -1,0 +1,166 @@
+"""The site's layout for a year of data: which record lives on which page, and which pages exist.
+
+Every record has one home: the archive page of its theme for its day
+(``archives/strikes-on-ukraine/2024-05-31.md``). The theme pages show the
+latest day again, and month, place and weapon indexes link to the day pages;
+those repeated views are excluded from the search index, so each record is
+indexed once, and no page grows with the size of the corpus beyond one line
+per day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from generator.model import ArticleFile, Attribution, Corpus, Direction, Strike, Weapon, WeaponCategory
+
+THEMES = ("attribution", Direction.on_russia.value, Direction.on_ukraine.value, "sources")
+"""Page kinds that have daily archives, in navigation order."""
+
+THEME_SLUGS = {"attribution": "attribution", "on_russia": "strikes-on-russia", "on_ukraine": "strikes-on-ukraine", "sources": "sources"}
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for file names: ``Kraï de Krasnodar`` -> ``krai-de-krasnodar``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].strip("-") or "x"
+
+
+def strike_day(strike: Strike) -> dt.date:
+    """The day a strike is filed under: the morning after a night, the last day of a span."""
+    return strike.when.end or strike.when.start
+
+
+def theme_of(strike: Strike) -> str:
+    """The theme a strike belongs to."""
+    return strike.direction.value
+
+
+def weapon_key(weapon: Weapon) -> tuple[WeaponCategory, str | None]:
+    """Weapons are indexed by category and model."""
+    return weapon.category, weapon.model
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    """One line of an index page: a day, the page it links to, and what is there."""
+
+    day: dt.date
+    theme: str
+    count: int
+    places: list[str]
+
+
+@dataclass
+class Layout:
+    """Every page path, and where each record and article lives."""
+
+    days: dict[str, dict[dt.date, Corpus]] = field(default_factory=dict)
+    home_of: dict[str, str] = field(default_factory=dict)
+    regions: dict[tuple[str, str], list[DayEntry]] = field(default_factory=dict)
+    region_slugs: dict[tuple[str, str], str] = field(default_factory=dict)
+    weapons: dict[tuple[WeaponCategory, str | None], list[DayEntry]] = field(default_factory=dict)
+    weapon_slugs: dict[tuple[WeaponCategory, str | None], str] = field(default_factory=dict)
+    latest_day: dt.date | None = None
+
+    @staticmethod
+    def theme_page(theme: str) -> str:
+        """The theme's front page (latest day)."""
+        return f"{THEME_SLUGS[theme]}.md"
+
+    @staticmethod
+    def day_page(theme: str, day: dt.date) -> str:
+        """The archive page of one theme for one day."""
+        return f"archives/{THEME_SLUGS[theme]}/{day.isoformat()}.md"
+
+    @staticmethod
+    def month_page(theme: str, month: str) -> str:
+        """The month index of one theme (``month`` is ``YYYY-MM``)."""
+        return f"archives/{THEME_SLUGS[theme]}/{month}.md"
+
+    def months(self, theme: str) -> list[str]:
+        """Months with records for ``theme``, latest first."""
+        return sorted({day.strftime("%Y-%m") for day in self.days.get(theme, {})}, reverse=True)
+
+    def days_in_month(self, theme: str, month: str) -> list[dt.date]:
+        """Days with records for ``theme`` in ``month``, latest first."""
+        return sorted((day for day in self.days.get(theme, {}) if day.strftime("%Y-%m") == month), reverse=True)
+
+
+def _subset(corpus: Corpus, articles: Iterable[ArticleFile]) -> Corpus:
+    return Corpus(parties=corpus.parties, articles=list(articles), waves=[])
+
+
+def _unique_slug(wanted: str, taken: set[str]) -> str:
+    slug, suffix = wanted, 2
+    while slug in taken:
+        slug, suffix = f"{wanted}-{suffix}", suffix + 1
+    taken.add(slug)
+    return slug
+
+
+def _day_entries(found: dict[tuple[dt.date, str], list[str]]) -> list[DayEntry]:
+    return [
+        DayEntry(day, theme, len(places), sorted(set(places)))
+        for (day, theme), places in sorted(found.items(), key=lambda item: (item[0][0], item[0][1]), reverse=True)
+    ]
+
+
+def plan_layout(corpus: Corpus, country_name: dict[str, str]) -> Layout:
+    """Assign every record and article to its day page, and gather the place and weapon indexes."""
+    layout = Layout()
+    by_theme_day: dict[str, dict[dt.date, dict[str, tuple[ArticleFile, list[Attribution], list[Strike]]]]] = {
+        theme: defaultdict(dict) for theme in THEMES
+    }
+    region_days: dict[tuple[str, str], dict[tuple[dt.date, str], list[str]]] = defaultdict(lambda: defaultdict(list))
+    weapon_days: dict[tuple[WeaponCategory, str | None], dict[tuple[dt.date, str], list[str]]] = defaultdict(lambda: defaultdict(list))
+
+    def file_under(theme: str, day: dt.date, article_file: ArticleFile) -> tuple[ArticleFile, list[Attribution], list[Strike]]:
+        return by_theme_day[theme][day].setdefault(article_file.article.id, (article_file, [], []))
+
+    for article_file in corpus.articles:
+        article = article_file.article
+        file_under("sources", article.published, article_file)
+        layout.home_of[article.id] = Layout.day_page("sources", article.published)
+        for claim in article_file.attributions:
+            file_under("attribution", article.published, article_file)[1].append(claim)
+            layout.home_of[claim.id] = Layout.day_page("attribution", article.published)
+            for weapon in claim.weapons:
+                weapon_days[weapon_key(weapon)][(article.published, "attribution")].append(country_name.get(weapon.origin or "", ""))
+        for strike in article_file.strikes:
+            day, theme = strike_day(strike), theme_of(strike)
+            file_under(theme, day, article_file)[2].append(strike)
+            layout.home_of[strike.id] = Layout.day_page(theme, day)
+            region = strike.where.region or country_name.get(strike.where.country, strike.where.country)
+            region_days[(strike.where.country, region)][(day, theme)].append(strike.where.settlement or region)
+            for weapon in strike.weapons:
+                weapon_days[weapon_key(weapon)][(day, theme)].append(region)
+
+    for theme, days in by_theme_day.items():
+        layout.days[theme] = {
+            day: _subset(
+                corpus,
+                (
+                    entry[0] if theme == "sources" else entry[0].model_copy(update={"attributions": entry[1], "strikes": entry[2]})
+                    for entry in sorted(entries.values(), key=lambda entry: (entry[0].article.published, entry[0].article.id))
+                ),
+            )
+            for day, entries in days.items()
+        }
+    taken: set[str] = set()
+    for key in sorted(region_days):
+        layout.region_slugs[key] = _unique_slug(f"{key[0].lower()}-{slugify(key[1])}", taken)
+        layout.regions[key] = _day_entries(region_days[key])
+    taken = set()
+    for model_key in sorted(weapon_days, key=lambda key: (key[0].value, key[1] or "")):
+        layout.weapon_slugs[model_key] = _unique_slug(slugify(f"{model_key[0].value} {model_key[1] or ''}"), taken)
+        layout.weapons[model_key] = _day_entries(weapon_days[model_key])
+    all_days = [day for days in layout.days.values() for day in days]
+    layout.latest_day = max(all_days) if all_days else None
+    return layout
