@@ -10,8 +10,6 @@ Missing chromium or axe-core is a test *error*, not a skip: run ``./scripts/inst
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,44 +21,30 @@ from typing import Any, ClassVar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from .harness import CHROMIUM, CHROMIUM_ARGS, EXTERNAL_URL, PHONE_CONTEXT, unwatch, watch
+from generator.build import Paths, build
+from generator.errors import BriefingError
+
+from .harness import CHROMIUM, CHROMIUM_ARGS, EXTERNAL_URL, PHONE_CONTEXT, REPO_ROOT, unwatch, watch
 
 # ---------------------------------------------------------------------------------------------
-# The site under test.  SWAP POINT: replace _build_site() with the real build
-# (e.g. run `briefing build` into tmp_dir) once it exists; keep the return value: the site dir.
+# The site under test: a real build of the shipped content (generator + MkDocs), once per session.
 # ---------------------------------------------------------------------------------------------
-
-TINY_MKDOCS_YML = """\
-site_name: Banc d'essai
-theme:
-  name: material
-  language: fr
-  font: false
-extra:
-  generator: false  # the stock "Made with Material for MkDocs" footer text fails color-contrast (4.47:1)
-plugins:
-  - search
-"""
-
-TINY_INDEX_MD = """\
-# Accueil
-
-Page de test du harnais de navigateur. Le mot rare est chouquette.
-"""
 
 
 def _build_site(tmp_dir: Path) -> Path:
-    """Build the tiny MkDocs Material site into ``tmp_dir/site`` and return that directory."""
-    (tmp_dir / "docs").mkdir()
-    (tmp_dir / "mkdocs.yml").write_text(TINY_MKDOCS_YML, encoding="utf-8")
-    (tmp_dir / "docs" / "index.md").write_text(TINY_INDEX_MD, encoding="utf-8")
-    site = tmp_dir / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(tmp_dir / "mkdocs.yml"), "-d", str(site)]
-    proc = subprocess.run(cmd, cwd=tmp_dir, env=env, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        pytest.fail(f"mkdocs build failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}", pytrace=False)
-    return site
+    """Build ``content/`` with the project's templates and ``mkdocs.yml`` into ``tmp_dir/site``."""
+    paths = Paths(
+        content=REPO_ROOT / "content",
+        templates=REPO_ROOT / "templates",
+        config=REPO_ROOT / "mkdocs.yml",
+        docs=tmp_dir / "docs",
+        site=tmp_dir / "site",
+    )
+    try:
+        build(paths)
+    except BriefingError as error:
+        pytest.fail(f"the site does not build: {error}", pytrace=False)
+    return paths.site
 
 
 @pytest.fixture(scope="session")

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
-from playwright.sync_api import ConsoleMessage, Page, Request
+from playwright.sync_api import ConsoleMessage, Locator, Page, Request, Response, expect
 
 E2E_DIR = Path(__file__).resolve().parent
 REPO_ROOT = E2E_DIR.parents[1]
@@ -59,6 +59,12 @@ def is_external(url: str) -> bool:
     return parts.hostname not in LOCAL_HOSTS
 
 
+# Chromium's own notices, logged as console errors, about what the browser did rather than what the page
+# got wrong: a tap while the page is still scrolling (Playwright scrolls a target into view, then taps)
+# makes Material's touch handler ask to cancel a touchstart that can no longer be cancelled.
+BROWSER_INTERVENTIONS = ("Ignored attempt to cancel a touchstart event with cancelable=false",)
+
+
 @dataclass
 class PageWatch:
     """What a page did that a clean static site should never do."""
@@ -69,7 +75,7 @@ class PageWatch:
     failed_requests: list[str] = field(default_factory=list)
 
     def on_console(self, msg: ConsoleMessage) -> None:
-        if msg.type == "error":
+        if msg.type == "error" and not msg.text.startswith(BROWSER_INTERVENTIONS):
             loc = msg.location
             where = f" ({loc.get('url', '')}:{loc.get('lineNumber', '')})" if loc and loc.get("url") else ""
             self.console_errors.append(f"{msg.text}{where}")
@@ -82,8 +88,14 @@ class PageWatch:
             self.external_requests.append(f"{request.method} {request.url} ({request.resource_type})")
 
     def on_request_failed(self, request: Request) -> None:
-        if not is_external(request.url):  # external ones are aborted on purpose
+        # External requests are aborted on purpose; ERR_ABORTED is the browser cancelling a request
+        # because the reader moved on (e.g. the search worker still loading when a link is clicked).
+        if not is_external(request.url) and request.failure != "net::ERR_ABORTED":
             self.failed_requests.append(f"{request.method} {request.url}: {request.failure}")
+
+    def on_response(self, response: Response) -> None:
+        if response.status >= 400 and not is_external(response.url):
+            self.failed_requests.append(f"{response.request.method} {response.url}: HTTP {response.status}")
 
 
 _WATCHES: dict[Page, PageWatch] = {}
@@ -96,6 +108,7 @@ def watch(page: Page) -> PageWatch:
     page.on("pageerror", w.on_page_error)
     page.on("request", w.on_request)
     page.on("requestfailed", w.on_request_failed)
+    page.on("response", w.on_response)
     _WATCHES[page] = w
     return w
 
@@ -138,13 +151,12 @@ def assert_clean(page: Page) -> None:
 
 SERIOUS_OR_CRITICAL = frozenset({"serious", "critical"})
 
-# Stock mkdocs-material 9.8.2 markup that axe flags as "serious":
-#   aria-dialog-name - partials/search.html has <div class="md-search" role="dialog"> with no accessible name
-#                      (axe "best-practice" rule, not a WCAG criterion). Fix with a partials/search.html
-#                      override adding aria-label, then stop disabling it.
-# (The other stock failure, color-contrast 4.47:1 of the footer "Made with Material for MkDocs" notice,
-#  goes away with `extra: {generator: false}` in mkdocs.yml.)
-MATERIAL_STOCK_AXE_RULES = ("aria-dialog-name",)
+# Stock mkdocs-material 9.8.2 markup that axe flags as "serious", and how this site fixes it:
+#   aria-dialog-name - partials/search.html has <div class="md-search" role="dialog"> with no accessible
+#                      name: templates/overrides/partials/search.html adds aria-label.
+#   color-contrast   - the footer's "Made with Material for MkDocs" notice (4.47:1): `extra: {generator: false}`
+#                      in mkdocs.yml removes it.
+# Nothing is disabled any more; pass disable_rules=... only to prove a point in a harness test.
 
 
 def run_axe(
@@ -195,3 +207,135 @@ def screenshot(page: Page, name: str, *, full_page: bool = False) -> Path:
     path = SCREENSHOT_DIR / f"{safe}.png"
     page.screenshot(path=str(path), full_page=full_page, animations="disabled")
     return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the site as a person does: navigation, search, landing on a record.
+# ---------------------------------------------------------------------------------------------
+
+SEARCH_RESULT_LINK = "a.md-search-result__link"
+
+
+def open_search(page: Page) -> Locator:
+    """Open the search box the way a reader does (the header magnifier on a phone) and return it."""
+    query = page.locator("input.md-search__input")
+    if page.viewport_size and page.viewport_size["width"] < 960:
+        # Below 960px the box sits off-screen (Playwright still calls it "visible") until the
+        # header magnifier, a <label> for the #__search checkbox, is tapped.
+        page.locator('label.md-header__button[for="__search"]').click()
+        expect(query).to_be_in_viewport()
+    else:
+        query.click()
+    return query
+
+
+def type_search(page: Page, text: str) -> None:
+    """Type ``text`` into the search box key by key (``fill()`` fires no key events: Material shows nothing)."""
+    open_search(page).press_sequentially(text, delay=15)
+
+
+def search_result_to(page: Page, record_id: str) -> Locator:
+    """The search result leading to ``#record_id`` (waits for it), made visible: a hit further down a page's
+    results is folded in "N more on this page", which a reader opens."""
+    link = page.locator(f'{SEARCH_RESULT_LINK}[href$="#{record_id}"]').first
+    expect(link, f"no search result leads to #{record_id}").to_be_attached()
+    if not link.is_visible():
+        page.locator("details.md-search-result__more", has=link).locator("summary").click()
+    expect(link).to_be_visible()
+    return link
+
+
+def assert_scrolled_to(page: Page, element_id: str) -> None:
+    """The element ``#element_id`` is in view near the top of the window, not hidden under the sticky header."""
+    target = page.locator(f'[id="{element_id}"]')
+    expect(target).to_be_in_viewport()
+    page.wait_for_function("() => window.scrollY > 0")
+    box = target.bounding_box()
+    header = page.locator("header.md-header").bounding_box()
+    viewport = page.viewport_size
+    assert box is not None and header is not None and viewport is not None
+    header_bottom = header["y"] + header["height"]
+    assert header_bottom - 1 <= box["y"] <= viewport["height"] / 2, (
+        f"#{element_id} is at y={box['y']:.0f}: expected just below the header (bottom {header_bottom:.0f}) "
+        f"in the upper half of a {viewport['height']}px window"
+    )
+
+
+def horizontal_overflow(page: Page) -> int:
+    """How many pixels the page is wider than the window (0 when nothing sticks out sideways)."""
+    return int(page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))
+
+
+def table_wrappers(page: Page) -> list[dict[str, Any]]:
+    """For each content table: its scroll wrapper's width, the table's width, and whether the wrapper scrolls."""
+    result: list[dict[str, Any]] = page.evaluate(
+        """() => [...document.querySelectorAll('.md-content table')].map(table => {
+            const wrap = table.closest('.md-typeset__scrollwrap') ?? table.parentElement;
+            const before = wrap.scrollLeft;
+            wrap.scrollLeft = 60;
+            const scrolled = wrap.scrollLeft > before;
+            wrap.scrollLeft = before;
+            return {
+                wrapRight: wrap.getBoundingClientRect().right,
+                wrapWidth: wrap.clientWidth,
+                tableWidth: table.scrollWidth,
+                overflowX: getComputedStyle(wrap).overflowX,
+                scrolled,
+            };
+        })"""
+    )
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Page types: one page of each kind the site has, found from the navigation.
+# ---------------------------------------------------------------------------------------------
+
+_TAB_LINK = re.compile(r'<a href="([^"]*)" class="md-tabs__link">')
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_HREF = re.compile(r'<a [^>]*href="([^"#?]*)[^"]*"')
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
+def page_kind(path: str) -> str:
+    """What kind of page ``path`` is: ``home``, ``attribution``, ``archives-day``, ``places-entry`` ..."""
+    segments = [segment for segment in path.strip("/").split("/") if segment]
+    if not segments:
+        return "home"
+    if len(segments) == 1:
+        return segments[0]
+    last = segments[-1]
+    return f"{segments[0]}-{'day' if _DAY.match(last) else 'month' if _MONTH.match(last) else 'entry'}"
+
+
+def nav_paths(site: Path) -> list[str]:
+    """The top-level navigation of the site (its tabs), as site paths: ``""``, ``attribution/`` ..."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    return [_site_path("/", href) for href in _TAB_LINK.findall(home)]
+
+
+def _site_path(from_path: str, href: str) -> str:
+    resolved = urljoin("/" + from_path.lstrip("/"), href)
+    return resolved.lstrip("/")
+
+
+def page_types(site: Path) -> dict[str, str]:
+    """One page per kind, ``{kind: path}``: the navigation's pages, then any other kind their content links to
+    (day archives, month indexes, place and weapon pages), two clicks deep at most."""
+    found: dict[str, str] = {}
+    frontier = nav_paths(site)
+    for _depth in range(3):
+        next_frontier = []
+        for path in frontier:
+            file = site / path / "index.html"
+            kind = page_kind(path)
+            if kind in found or not file.is_file():
+                continue
+            found[kind] = path
+            article = _ARTICLE.search(file.read_text(encoding="utf-8"))
+            for href in _HREF.findall(article.group(1) if article else ""):
+                if href and not is_external(href) and "://" not in href and not href.startswith(("mailto:", "javascript:")):
+                    next_frontier.append(_site_path(path, href))
+        frontier = next_frontier
+    return found
