@@ -120,3 +120,13 @@ def test_phone_tables_scroll_inside_the_page(phone_page: Page, path: str) -> Non
         assert table["overflowX"] in {"auto", "scroll"}, f"a table cannot scroll: {table}"
         if table["tableWidth"] > table["wrapWidth"]:
             assert table["scrolled"], f"a table wider than the window does not scroll: {table}"
+
+
+def test_the_printed_page_is_the_briefing_alone(page: Page) -> None:
+    page.goto("strikes-on-ukraine/")
+    page.emulate_media(media="print")
+    for chrome in ("header.md-header", ".md-tabs", ".md-sidebar--secondary", "footer.md-footer", ".md-search"):
+        expect(page.locator(chrome).first).to_be_hidden()
+    expect(page.locator(f'[id="{KHARKIV}"]')).to_be_visible()
+    expect(page.locator(f'[id="{KHARKIV}"] a.headerlink')).to_be_hidden()
+    screenshot(page, "print-strikes-on-ukraine", full_page=True)
