@@ -172,6 +172,14 @@ class Catalogue:
         return Normalised(" and ".join(model.name for model in models), models)
 
 
+def name_parts(name: str) -> set[str]:
+    """Every name a model name covers: ``X-47 Kinzhal and Iskander-M/KN-23`` -> itself, each model, each half of a pair."""
+    parts = {name}
+    for model in name.split(" and "):
+        parts |= {model, *_halves(model)}
+    return parts
+
+
 def _halves(name: str) -> list[str]:
     """``Shahed-136/131`` -> ``Shahed-136``, ``Shahed-131``; ``X-59/X-69`` -> ``X-59``, ``X-69``."""
     first, *others = name.split("/")

@@ -1,0 +1,173 @@
+"""Sums of the Air Force's claimed figures: per night, per month, per model, per weapon category.
+
+Nothing here invents a number. A wave that does not give a count is left out of
+that count's sum and counted as *missing*, so a reader can see how many posts a
+total rests on; the interception rate only pairs waves that give both counts.
+
+National posts (the Air Force command's account, ``kpszsu``) and the regional
+commands' posts are never added together: the dataset does not say whether a
+regional post repeats a national count. Each tally belongs to one
+:class:`Scope`, which names the accounts it adds up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TypeVar
+
+from generator.airforce.model import AttackWave, Category
+from generator.model import WeaponCategory
+
+NATIONAL_ACCOUNT = "kpszsu"
+"""The Air Force command's account: its posts give the national count of a night."""
+
+_BY_TYPE = {
+    "uav": WeaponCategory.drone,
+    "cruise missile": WeaponCategory.cruise_missile,
+    "ballistic missile": WeaponCategory.ballistic_missile,
+    "guided bomb": WeaponCategory.guided_bomb,
+}
+_BY_CATEGORY = {
+    Category.uav: WeaponCategory.drone,
+    Category.missile: WeaponCategory.missile,
+    Category.guided_bomb: WeaponCategory.guided_bomb,
+}
+
+K = TypeVar("K", bound=Hashable)
+
+
+def site_category(catalogue_type: str | None, category: Category) -> WeaponCategory:
+    """The site's weapon category for a model: the catalogue's class when it is one of ours, else its broad category.
+
+    ``ballistic missile`` -> ballistic_missile; ``surface-to-air missile`` (an S-300
+    fired at the ground) -> missile; a UAV -> drone; mixed or unknown -> unknown.
+    """
+    found = _BY_TYPE.get((catalogue_type or "").casefold())
+    return found or _BY_CATEGORY.get(category, WeaponCategory.unknown)
+
+
+def wave_category(wave: AttackWave) -> WeaponCategory:
+    """The site's weapon category of a wave."""
+    return site_category(wave.type, wave.category)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which posts a tally adds up: the national posts, or the regional commands' posts."""
+
+    key: str
+    """``national`` or ``regional``."""
+    accounts: tuple[str, ...]
+    """The accounts whose posts it adds up, sorted."""
+
+
+def scope_key(wave: AttackWave) -> str:
+    """``national`` for the Air Force command's posts, ``regional`` for any other account."""
+    return "national" if wave.source.account == NATIONAL_ACCOUNT else "regional"
+
+
+def scopes(waves: Iterable[AttackWave]) -> list[Scope]:
+    """The scopes these waves fall in, national first, each with the accounts seen."""
+    accounts: dict[str, set[str]] = defaultdict(set)
+    for wave in waves:
+        accounts[scope_key(wave)].add(wave.source.account or "")
+    return [Scope(key, tuple(sorted(accounts[key]))) for key in ("national", "regional") if key in accounts]
+
+
+@dataclass
+class Tally:
+    """Launched and destroyed, summed over waves, with the waves that do not give each figure."""
+
+    waves: int = 0
+    launched: int = 0
+    launched_missing: int = 0
+    destroyed: int = 0
+    destroyed_missing: int = 0
+    paired_launched: int = 0
+    """Launched, over the waves that give both counts: the rate's denominator."""
+    paired_destroyed: int = 0
+    """Destroyed, over the waves that give both counts: the rate's numerator."""
+
+    def add(self, wave: AttackWave) -> None:
+        """Count one wave in."""
+        self.waves += 1
+        if wave.launched is None:
+            self.launched_missing += 1
+        else:
+            self.launched += wave.launched
+        if wave.destroyed is None:
+            self.destroyed_missing += 1
+        else:
+            self.destroyed += wave.destroyed
+        if wave.launched is not None and wave.destroyed is not None:
+            self.paired_launched += wave.launched
+            self.paired_destroyed += wave.destroyed
+
+    @property
+    def has_launched(self) -> bool:
+        """Whether any wave gives the launched count."""
+        return self.launched_missing < self.waves
+
+    @property
+    def has_destroyed(self) -> bool:
+        """Whether any wave gives the destroyed count."""
+        return self.destroyed_missing < self.waves
+
+    @property
+    def rate(self) -> Fraction | None:
+        """Destroyed over launched, for the waves that give both; None when none does (or none were launched)."""
+        return Fraction(self.paired_destroyed, self.paired_launched) if self.paired_launched else None
+
+
+def tally(waves: Iterable[AttackWave]) -> Tally:
+    """One tally of all these waves."""
+    total = Tally()
+    for wave in waves:
+        total.add(wave)
+    return total
+
+
+def tally_by(waves: Iterable[AttackWave], key: Callable[[AttackWave], K]) -> dict[K, Tally]:
+    """One tally per key, in order of first appearance."""
+    tallies: dict[K, Tally] = {}
+    for wave in waves:
+        tallies.setdefault(key(wave), Tally()).add(wave)
+    return tallies
+
+
+def month_of(wave: AttackWave) -> str:
+    """``YYYY-MM`` of the morning the wave is reported."""
+    return wave.report_date.strftime("%Y-%m")
+
+
+@dataclass
+class WaveIndex:
+    """The waves grouped the ways the pages need them."""
+
+    by_day: dict[dt.date, list[AttackWave]] = field(default_factory=dict)
+    """By report date (the morning after a night), the day page they share with the articles' strikes."""
+    by_month: dict[str, list[AttackWave]] = field(default_factory=dict)
+    """By month of the report date, latest first."""
+    by_model: dict[str, list[AttackWave]] = field(default_factory=dict)
+    """By normalised model name."""
+
+
+def index_waves(waves: Iterable[AttackWave]) -> WaveIndex:
+    """Group waves by report day, month and model (each group sorted by start, then id)."""
+    ordered = sorted(waves, key=lambda wave: (wave.start, wave.id))
+    by_day: dict[dt.date, list[AttackWave]] = defaultdict(list)
+    by_month: dict[str, list[AttackWave]] = defaultdict(list)
+    by_model: dict[str, list[AttackWave]] = defaultdict(list)
+    for wave in ordered:
+        by_day[wave.report_date].append(wave)
+        by_month[month_of(wave)].append(wave)
+        by_model[wave.model].append(wave)
+    return WaveIndex(
+        by_day=dict(sorted(by_day.items())),
+        by_month=dict(sorted(by_month.items(), reverse=True)),
+        by_model=dict(sorted(by_model.items(), key=lambda item: item[0].casefold())),
+    )

@@ -1,0 +1,66 @@
+"""Which Air Force model names an article's weapon concerns, through the dataset's catalogue.
+
+An article names a weapon loosely: a category, maybe a model (`S-300`), maybe
+the country that made it (a ballistic missile made in North Korea). The Air
+Force's reports name catalogue models. A weapon with a model is the catalogue
+entry of that model; a weapon with only an origin is every catalogue model of
+its category made there (`ballistic_missile` + `KP` -> `Iskander-M/KN-23`,
+`KN-23`). Models *related* to those are the ones reported under a name the
+catalogue pairs with them (`Iskander-M`, which the catalogue pairs with
+`KN-23`): shown apart, never counted as the weapon itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from generator.airforce.catalogue import DEFAULT_CATALOGUE, Catalogue, name_parts
+from generator.airforce.model import WeaponModel
+from generator.airforce.tally import site_category
+from generator.model import Weapon, WeaponCategory
+
+_MISSILES = frozenset({WeaponCategory.missile, WeaponCategory.cruise_missile, WeaponCategory.ballistic_missile})
+
+
+@dataclass(frozen=True)
+class WeaponMatch:
+    """The Air Force model names an article's weapon concerns."""
+
+    models: list[str]
+    """Models the weapon names, or may be (its category, made in its country of origin)."""
+    related: list[str]
+    """Reported models whose name the catalogue pairs with one of ``models``; not the weapon itself."""
+
+
+@cache
+def shipped_catalogue(path: Path = DEFAULT_CATALOGUE) -> Catalogue:
+    """The catalogue the importer uses, read once per process."""
+    return Catalogue.read(path)
+
+
+def _category_fits(wanted: WeaponCategory, entry: WeaponModel) -> bool:
+    found = site_category(entry.type, entry.category)
+    if wanted is WeaponCategory.missile:
+        return found in _MISSILES
+    return found is wanted
+
+
+def match_weapon(weapon: Weapon, catalogue: Catalogue, reported: Iterable[str]) -> WeaponMatch:
+    """The catalogue models an article's weapon concerns, and the reported models related to them.
+
+    A weapon with neither a model nor an origin (just "missiles") concerns no
+    model in particular: both lists are empty.
+    """
+    if weapon.model:
+        normalised = catalogue.normalise(weapon.model)
+        models = [normalised.name] if normalised else []
+    elif weapon.origin:
+        models = [entry.name for entry in catalogue.entries if weapon.origin in entry.origin and _category_fits(weapon.category, entry)]
+    else:
+        models = []
+    wanted = set().union(*(name_parts(name) for name in models))
+    related = sorted({name for name in reported if name not in models and name_parts(name) & wanted}, key=str.casefold)
+    return WeaponMatch(models, related)
