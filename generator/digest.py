@@ -216,3 +216,27 @@ def digest(corpus: Corpus, country_name: dict[str, str]) -> Briefing:
         event_counts={direction: len({roots[s.id] for s, _ in strikes if s.direction is direction}) for direction in Direction},
         records_of=dict(records_of),
     )
+
+
+def digest_page(corpus: Corpus, country_name: dict[str, str]) -> Briefing:
+    """The views of one page's corpus; a page without articles (a day with only the Air Force's reports) has no records.
+
+    Such a page is dated by the report days of the waves it carries (``corpus.waves``).
+    """
+    if corpus.articles:
+        return digest(corpus, country_name)
+    days = sorted(wave.report_date for wave in corpus.waves)
+    if not days:
+        raise ValueError("a page without articles must carry the Air Force waves it shows")
+    return Briefing(
+        corpus=corpus,
+        first_day=days[0],
+        last_day=days[-1],
+        takeaways=[],
+        attributions=[],
+        strikes={direction: [] for direction in Direction},
+        strike_rows={direction: [] for direction in Direction},
+        tally=_tally([], {}),
+        event_counts=dict.fromkeys(Direction, 0),
+        records_of={},
+    )

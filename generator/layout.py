@@ -6,6 +6,12 @@ latest day again, and month, place and weapon indexes link to the day pages;
 those repeated views are excluded from the search index, so each record is
 indexed once, and no page grows with the size of the corpus beyond one line
 per day.
+
+The Air Force's imported waves are filed by the morning they are reported
+(``AttackWave.report_date``) on the strikes-on-Ukraine day page, beside the
+articles' strikes of that night; every such day has a page, even without an
+article. Their tallies have a page per month (``archives/air-force/2024-05.md``),
+a page per weapon model, and one overall page (``air-force.md``).
 """
 
 from __future__ import annotations
@@ -17,12 +23,23 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from generator.airforce.tally import WaveIndex, index_waves
+from generator.airforce.weapons import WeaponMatch, match_weapon, shipped_catalogue
 from generator.model import ArticleFile, Attribution, Corpus, Direction, Strike, Weapon, WeaponCategory
 
 THEMES = ("attribution", Direction.on_russia.value, Direction.on_ukraine.value, "sources")
 """Page kinds that have daily archives, in navigation order."""
 
-THEME_SLUGS = {"attribution": "attribution", "on_russia": "strikes-on-russia", "on_ukraine": "strikes-on-ukraine", "sources": "sources"}
+THEME_SLUGS = {
+    "attribution": "attribution",
+    "on_russia": "strikes-on-russia",
+    "on_ukraine": "strikes-on-ukraine",
+    "sources": "sources",
+    "air_force": "air-force",
+}
+"""Folder (and front page) names; ``air_force`` holds the Air Force's month tallies, its front page the overall tally."""
+
+AIR_FORCE_THEME = "air_force"
 
 
 def slugify(text: str) -> str:
@@ -68,6 +85,12 @@ class Layout:
     weapons: dict[tuple[WeaponCategory, str | None], list[DayEntry]] = field(default_factory=dict)
     weapon_slugs: dict[tuple[WeaponCategory, str | None], str] = field(default_factory=dict)
     latest_day: dt.date | None = None
+    """The latest day with an article's record (the home page's day); Air Force waves do not move it."""
+    airforce: WaveIndex = field(default_factory=WaveIndex)
+    airforce_model_slugs: dict[str, str] = field(default_factory=dict)
+    """Air Force model name -> slug of its page: every reported model, and every model an attribution concerns."""
+    weapon_matches: dict[str, list[WeaponMatch]] = field(default_factory=dict)
+    """Attribution id -> for each of its weapons, the Air Force models it concerns."""
 
     @staticmethod
     def theme_page(theme: str) -> str:
@@ -83,6 +106,26 @@ class Layout:
     def month_page(theme: str, month: str) -> str:
         """The month index of one theme (``month`` is ``YYYY-MM``)."""
         return f"archives/{THEME_SLUGS[theme]}/{month}.md"
+
+    @staticmethod
+    def airforce_model_page(slug: str) -> str:
+        """The page of one Air Force weapon model: its counts by month."""
+        return f"archives/{THEME_SLUGS[AIR_FORCE_THEME]}/models/{slug}.md"
+
+    @staticmethod
+    def airforce_chart(name: str) -> str:
+        """Where a chart's SVG file is written (``name`` without extension)."""
+        return f"archives/{THEME_SLUGS[AIR_FORCE_THEME]}/charts/{name}.svg"
+
+    @staticmethod
+    def night_anchor(day: dt.date) -> str:
+        """Record id of the Air Force's reports of one morning, on the strikes-on-Ukraine day page."""
+        return f"af-night-{day.isoformat()}"
+
+    @staticmethod
+    def model_anchor(slug: str) -> str:
+        """Record id of an Air Force model, the heading of its page."""
+        return f"af-model-{slug}"
 
     def months(self, theme: str) -> list[str]:
         """Months with records for ``theme``, latest first."""
@@ -163,4 +206,27 @@ def plan_layout(corpus: Corpus, country_name: dict[str, str]) -> Layout:
         layout.weapons[model_key] = _day_entries(weapon_days[model_key])
     all_days = [day for days in layout.days.values() for day in days]
     layout.latest_day = max(all_days) if all_days else None
+    _plan_airforce(layout, corpus)
     return layout
+
+
+def _plan_airforce(layout: Layout, corpus: Corpus) -> None:
+    """File each wave under its report day, and give each model (reported, or named by an attribution) a page."""
+    layout.airforce = index_waves(corpus.waves)
+    ukraine = layout.days[Direction.on_ukraine.value]
+    for day in layout.airforce.by_day:
+        if day not in ukraine:
+            ukraine[day] = Corpus(parties=corpus.parties, articles=[], waves=layout.airforce.by_day[day])
+        layout.home_of[Layout.night_anchor(day)] = Layout.day_page(Direction.on_ukraine.value, day)
+    if layout.airforce.by_model:
+        catalogue = shipped_catalogue()
+        reported = list(layout.airforce.by_model)
+        for article_file in corpus.articles:
+            for claim in article_file.attributions:
+                layout.weapon_matches[claim.id] = [match_weapon(weapon, catalogue, reported) for weapon in claim.weapons]
+    named = {name for matches in layout.weapon_matches.values() for match in matches for name in [*match.models, *match.related]}
+    taken: set[str] = set()
+    for name in sorted({*layout.airforce.by_model, *named}, key=lambda name: (name.casefold(), name)):
+        slug = _unique_slug(slugify(name), taken)
+        layout.airforce_model_slugs[name] = slug
+        layout.home_of[Layout.model_anchor(slug)] = Layout.airforce_model_page(slug)

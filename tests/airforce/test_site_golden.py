@@ -1,0 +1,61 @@
+"""Golden pages of the Air Force's site half: tallies, model pages, charts and nightly blocks rendered from a small fixture.
+
+The fixture (`fixtures/pages/airforce/`) sits beside the golden articles and has
+what the slice lacks: a count a post does not give, a sum some posts do not
+contribute to, two accounts on one night, and a model name full of Markdown and
+HTML. Refresh with ``pytest tests/airforce/test_site_golden.py --update-golden``
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, config_in, project_paths
+from generator.build import render
+from generator.catalogue import load_labels
+
+GOLDEN = Path(__file__).parent / "golden"
+WAVES = Path(__file__).parent / "fixtures" / "pages" / "airforce"
+NIGHTS = "archives/strikes-on-ukraine/"
+
+
+def _night_block(text: str, month_link_label: str) -> str:
+    """The Air Force block of a strikes-on-Ukraine page: from its heading to its links to the tallies."""
+    lines = text.splitlines(keepends=True)
+    start = next(index for index, line in enumerate(lines) if line.startswith("## ") and "{ #af-night-" in line)
+    end = next(index for index in range(start, len(lines)) if lines[index].startswith(f"[{month_link_label}]"))
+    return "".join(lines[start : end + 1])
+
+
+def _airforce_pages(tmp_path: Path, language: str) -> dict[str, str]:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "golden" / "content", content)
+    shutil.copytree(WAVES, content / "airforce")
+    _, pages = render(project_paths(tmp_path, content, config_in(tmp_path, language)))
+    label = str(load_labels(ROOT / "templates" / "labels", language).airforce_month_link)
+    found = {page.path: page.text for page in pages if page.path == "air-force.md" or page.path.startswith("archives/air-force/")}
+    found |= {
+        page.path.replace(".md", ".night.md"): _night_block(page.text, label)
+        for page in pages
+        if page.path.startswith(NIGHTS) and "{ #af-night-" in page.text
+    }
+    return found
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_airforce_pages_match_golden_files(tmp_path: Path, language: str, request: pytest.FixtureRequest) -> None:
+    pages = _airforce_pages(tmp_path, language)
+    expected_dir = GOLDEN / language
+    if request.config.getoption("--update-golden"):
+        shutil.rmtree(expected_dir, ignore_errors=True)
+        for path, text in pages.items():
+            (expected_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            (expected_dir / path).write_text(text, encoding="utf-8")
+    on_disk = sorted(path.relative_to(expected_dir).as_posix() for path in expected_dir.rglob("*") if path.is_file())
+    assert sorted(pages) == on_disk
+    for path, text in pages.items():
+        assert text == (expected_dir / path).read_text(encoding="utf-8"), f"{language}/{path} differs; refresh with --update-golden"
