@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from generator.airforce.tally import WaveIndex, index_waves
 from generator.airforce.weapons import WeaponMatch, match_weapon, shipped_catalogue
-from generator.model import ArticleFile, Attribution, Corpus, Direction, Strike, Weapon, WeaponCategory
+from generator.model import ArticleFile, Attribution, Corpus, DatePrecision, Direction, Strike, Weapon, WeaponCategory
 
 THEMES = ("attribution", Direction.on_russia.value, Direction.on_ukraine.value, "sources")
 """Page kinds that have daily archives, in navigation order."""
@@ -49,8 +49,15 @@ def slugify(text: str) -> str:
     return slug[:60].strip("-") or "x"
 
 
-def strike_day(strike: Strike) -> dt.date:
-    """The day a strike is filed under: the morning after a night, the last day of a span."""
+MAX_RECORDS_PER_PAGE = 15
+"""A day with more records than this is split into several pages, so no page grows past a bounded weight."""
+
+
+def strike_day(strike: Strike, published: dt.date) -> dt.date:
+    """The day a strike is filed under: the morning after a night, the last day of a span,
+    or, when the article dates it only to the month, the day the article was published."""
+    if strike.when.precision is DatePrecision.month:
+        return published
     return strike.when.end or strike.when.start
 
 
@@ -79,6 +86,7 @@ class Layout:
     """Every page path, and where each record and article lives."""
 
     days: dict[str, dict[dt.date, Corpus]] = field(default_factory=dict)
+    parts: dict[str, dict[dt.date, list[Corpus]]] = field(default_factory=dict)
     home_of: dict[str, str] = field(default_factory=dict)
     regions: dict[tuple[str, str], list[DayEntry]] = field(default_factory=dict)
     region_slugs: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -98,9 +106,10 @@ class Layout:
         return f"{THEME_SLUGS[theme]}.md"
 
     @staticmethod
-    def day_page(theme: str, day: dt.date) -> str:
-        """The archive page of one theme for one day."""
-        return f"archives/{THEME_SLUGS[theme]}/{day.isoformat()}.md"
+    def day_page(theme: str, day: dt.date, part: int = 1) -> str:
+        """The archive page of one theme for one day (``part`` 2, 3... when the day is split)."""
+        suffix = f"-{part}" if part > 1 else ""
+        return f"archives/{THEME_SLUGS[theme]}/{day.isoformat()}{suffix}.md"
 
     @staticmethod
     def month_page(theme: str, month: str) -> str:
@@ -140,6 +149,40 @@ def _subset(corpus: Corpus, articles: Iterable[ArticleFile]) -> Corpus:
     return Corpus(parties=corpus.parties, articles=list(articles), waves=[])
 
 
+def _records(theme: str, article_file: ArticleFile) -> list[str]:
+    if theme == "sources":
+        return [article_file.article.id]
+    return [claim.id for claim in article_file.attributions] + [strike.id for strike in article_file.strikes]
+
+
+def _split(theme: str, day: dt.date, day_corpus: Corpus, home_of: dict[str, str]) -> list[Corpus]:
+    """Cut one day into pages of at most MAX_RECORDS_PER_PAGE records, keeping articles in order;
+    record where each record (or article, for sources) lives."""
+    parts: list[list[ArticleFile]] = [[]]
+    room = MAX_RECORDS_PER_PAGE
+    for article_file in day_corpus.articles:
+        records = _records(theme, article_file)
+        claims, strikes = list(article_file.attributions), list(article_file.strikes)
+        while records:
+            if room == 0:
+                parts.append([])
+                room = MAX_RECORDS_PER_PAGE
+            taken, records = records[:room], records[room:]
+            room -= len(taken)
+            if theme == "sources":
+                parts[-1].append(article_file)
+            else:
+                chunk = set(taken)
+                parts[-1].append(
+                    article_file.model_copy(
+                        update={"attributions": [c for c in claims if c.id in chunk], "strikes": [s for s in strikes if s.id in chunk]}
+                    )
+                )
+            for record_id in taken:
+                home_of[record_id] = Layout.day_page(theme, day, len(parts))
+    return [Corpus(parties=day_corpus.parties, articles=articles) for articles in parts if articles] or [day_corpus]
+
+
 def _unique_slug(wanted: str, taken: set[str]) -> str:
     slug, suffix = wanted, 2
     while slug in taken:
@@ -170,16 +213,13 @@ def plan_layout(corpus: Corpus, country_name: dict[str, str]) -> Layout:
     for article_file in corpus.articles:
         article = article_file.article
         file_under("sources", article.published, article_file)
-        layout.home_of[article.id] = Layout.day_page("sources", article.published)
         for claim in article_file.attributions:
             file_under("attribution", article.published, article_file)[1].append(claim)
-            layout.home_of[claim.id] = Layout.day_page("attribution", article.published)
             for weapon in claim.weapons:
                 weapon_days[weapon_key(weapon)][(article.published, "attribution")].append(country_name.get(weapon.origin or "", ""))
         for strike in article_file.strikes:
-            day, theme = strike_day(strike), theme_of(strike)
+            day, theme = strike_day(strike, article.published), theme_of(strike)
             file_under(theme, day, article_file)[2].append(strike)
-            layout.home_of[strike.id] = Layout.day_page(theme, day)
             region = strike.where.region or country_name.get(strike.where.country, strike.where.country)
             region_days[(strike.where.country, region)][(day, theme)].append(strike.where.settlement or region)
             for weapon in strike.weapons:
@@ -196,6 +236,7 @@ def plan_layout(corpus: Corpus, country_name: dict[str, str]) -> Layout:
             )
             for day, entries in days.items()
         }
+        layout.parts[theme] = {day: _split(theme, day, day_corpus, layout.home_of) for day, day_corpus in layout.days[theme].items()}
     taken: set[str] = set()
     for key in sorted(region_days):
         layout.region_slugs[key] = _unique_slug(f"{key[0].lower()}-{slugify(key[1])}", taken)
@@ -217,6 +258,7 @@ def _plan_airforce(layout: Layout, corpus: Corpus) -> None:
     for day in layout.airforce.by_day:
         if day not in ukraine:
             ukraine[day] = Corpus(parties=corpus.parties, articles=[], waves=layout.airforce.by_day[day])
+            layout.parts[Direction.on_ukraine.value][day] = [ukraine[day]]
         layout.home_of[Layout.night_anchor(day)] = Layout.day_page(Direction.on_ukraine.value, day)
     if layout.airforce.by_model:
         catalogue = shipped_catalogue()

@@ -38,9 +38,9 @@ class Links:
         """The permanent home of a record or an article (its day page), with its anchor."""
         return self._relative(self.layout.home_of[record_id]) + Markup("#") + escape.anchor(record_id)
 
-    def day(self, theme: str, day: dt.date) -> Markup:
-        """A theme's archive page for one day."""
-        return self._relative(Layout.day_page(theme, day))
+    def day(self, theme: str, day: dt.date, part: int = 1) -> Markup:
+        """A theme's archive page for one day (or one part of a split day)."""
+        return self._relative(Layout.day_page(theme, day, part))
 
     def month(self, theme: str, month: str) -> Markup:
         """A theme's month index."""

@@ -131,33 +131,47 @@ def plan_pages(corpus: Corpus, layout: Layout, formatter: Formatter) -> list[Job
         front_links = Links(front, layout)
         months = [(formatter.month(month), front_links.month(theme, month)) for month in layout.months(theme)]
         latest = days[-1] if days else None
-        front_corpus = layout.days[theme][latest] if latest else Corpus(corpus.parties, [])
+        front_corpus = layout.parts[theme][latest][0] if latest else Corpus(corpus.parties, [])
         front_month = front_links.month(theme, latest.strftime("%Y-%m")) if latest else None
         jobs.append(
             Job(
                 TEMPLATES[theme],
-                PageInfo(front, title, title, search_exclude=True, day=latest, month_link=front_month, months=months),
+                PageInfo(
+                    front,
+                    title,
+                    title,
+                    search_exclude=True,
+                    day=latest,
+                    next=front_links.day(theme, latest, 2) if latest and len(layout.parts[theme][latest]) > 1 else None,
+                    next_label=str(labels.next_part),
+                    month_link=front_month,
+                    months=months,
+                ),
                 _variables(theme, front_corpus, formatter),
             )
         )
-        for position, day in enumerate(days):
-            path = Layout.day_page(theme, day)
+        sequence = [(day, part) for day in days for part in range(1, len(layout.parts[theme][day]) + 1)]
+        for position, (day, part) in enumerate(sequence):
+            path = Layout.day_page(theme, day, part)
             links = Links(path, layout)
+            count = len(layout.parts[theme][day])
             heading = str(labels.page_of_day.format(title=title, day=formatter.date(day)))
-            before = days[position - 1] if position > 0 else None
-            after = days[position + 1] if position + 1 < len(days) else None
+            if count > 1:
+                heading += f" ({part}/{count})"
+            before = sequence[position - 1] if position > 0 else None
+            after = sequence[position + 1] if position + 1 < len(sequence) else None
             page = PageInfo(
                 path,
                 heading,
                 heading,
                 day=day,
-                previous=links.day(theme, before) if before else None,
+                previous=links.day(theme, *before) if before else None,
                 previous_label=str(labels.previous_day),
-                next=links.day(theme, after) if after else None,
+                next=links.day(theme, *after) if after else None,
                 next_label=str(labels.next_day),
                 month_link=links.month(theme, day.strftime("%Y-%m")),
             )
-            jobs.append(Job(TEMPLATES[theme], page, _variables(theme, layout.days[theme][day], formatter)))
+            jobs.append(Job(TEMPLATES[theme], page, _variables(theme, layout.parts[theme][day][part - 1], formatter)))
         for month in layout.months(theme):
             path = Layout.month_page(theme, month)
             heading = str(labels.page_of_month.format(title=title, month=formatter.month(month)))
