@@ -339,3 +339,17 @@ def page_types(site: Path) -> dict[str, str]:
                     next_frontier.append(_site_path(path, href))
         frontier = next_frontier
     return found
+
+
+def record_page(site: Path, record_id: str) -> str:
+    """The site path of a record's permanent home: its day archive when there is one, else any page with it."""
+    heading = re.compile(rf'<h[1-6] id="{re.escape(record_id)}"')
+    pages = sorted(_page_path(site, file) for file in site.rglob("index.html") if heading.search(file.read_text("utf-8")))
+    assert pages, f"no page has the record #{record_id}"
+    archived = [page for page in pages if page.startswith("archives/")]
+    return (archived or pages)[0]
+
+
+def _page_path(site: Path, file: Path) -> str:
+    folder = file.parent.relative_to(site).as_posix()
+    return "" if folder == "." else f"{folder}/"
