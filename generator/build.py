@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import logging
 import os
 import time
@@ -11,9 +12,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache import RenderCache
 from generator.catalogue import Formatter, load_labels
-from generator.digest import Briefing, digest
 from generator.layout import plan_layout
+from generator.model import Corpus
 from generator.render import Page, make_environment, render_pages
 from generator.site import build_site, site_language
 from generator.validate import load_content
@@ -51,45 +53,55 @@ class BuildSummary:
         )
 
 
-def render(paths: Paths) -> tuple[Briefing, list[Page]]:
-    """Load, validate, digest and render: everything up to Markdown, nothing written."""
+def render(paths: Paths, cache: RenderCache | None = None) -> tuple[Corpus, list[Page]]:
+    """Load, validate, lay out and render: everything up to Markdown, nothing written.
+
+    With a cache, pages whose inputs did not change since the last build are not rendered again.
+    """
     corpus = load_content(paths.content)
     language = site_language(paths.config)
     labels = load_labels(paths.templates / "labels", language)
     formatter = Formatter(labels, language, corpus.parties)
-    briefing = digest(corpus, dict(labels.countries))
     layout = plan_layout(corpus, dict(labels.countries))
     environment = make_environment(paths.templates, labels, formatter)
-    return briefing, render_pages(corpus, layout, environment, formatter)
+    return corpus, render_pages(corpus, layout, environment, formatter, cache, paths.docs)
 
 
-def generate(paths: Paths) -> tuple[Briefing, list[Page], WriteReport]:
-    """Render and write the Markdown pages into the docs folder (only those that changed)."""
-    briefing, pages = render(paths)
+def generate(paths: Paths) -> tuple[Corpus, list[Page], WriteReport]:
+    """Render and write the Markdown pages into the docs folder: only pages whose inputs changed are rendered and written."""
+    cache = RenderCache(paths.docs.with_name(paths.docs.name + ".cache.json"), paths.templates, site_language(paths.config))
+    corpus, pages = render(paths, cache)
     report = write_pages(pages, paths.docs, paths.templates / "assets")
+    cache.save()
     log.info("pages: %d rewritten, %d unchanged", len(report.written), len(report.unchanged))
-    return briefing, pages, report
+    return corpus, pages, report
 
 
 def build(paths: Paths) -> BuildSummary:
     """Content to published site; the previous site stays in place unless every stage succeeds."""
     started = time.perf_counter()
-    briefing, pages, report = generate(paths)
-    with _source_date(briefing):
+    corpus, pages, report = generate(paths)
+    with _source_date(corpus):
         build_site(paths.config, paths.docs, paths.site)
-    records = sum(len(a.strikes) + len(a.attributions) for a in briefing.corpus.articles)
-    return BuildSummary(
-        len(briefing.corpus.articles), records, len(briefing.corpus.waves), len(pages), len(report.written), time.perf_counter() - started
-    )
+    records = sum(len(a.strikes) + len(a.attributions) for a in corpus.articles)
+    return BuildSummary(len(corpus.articles), records, len(corpus.waves), len(pages), len(report.written), time.perf_counter() - started)
+
+
+def last_day(corpus: Corpus) -> dt.date:
+    """The latest day the content speaks of: what a reproducible build is dated by."""
+    days = [article_file.article.published for article_file in corpus.articles]
+    days += [strike.when.end or strike.when.start for article_file in corpus.articles for strike in article_file.strikes]
+    days += [wave.report_date for wave in corpus.waves]
+    return max(days)
 
 
 @contextmanager
-def _source_date(briefing: Briefing) -> Iterator[None]:
+def _source_date(corpus: Corpus) -> Iterator[None]:
     """Date the build from the content (unless SOURCE_DATE_EPOCH is set) so builds are reproducible."""
     if "SOURCE_DATE_EPOCH" in os.environ:
         yield
         return
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(briefing.last_day.timetuple()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(last_day(corpus).timetuple()))
     try:
         yield
     finally:

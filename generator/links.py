@@ -25,6 +25,8 @@ class Links:
     def __init__(self, current: str, layout: Layout) -> None:
         self.current = current
         self.layout = layout
+        self.used: dict[str, str] = {}
+        """Records linked to, and the page each lived on: a page must be rendered again if one moves."""
 
     def _relative(self, target: str) -> Markup:
         start = posixpath.dirname(self.current) or "."
@@ -36,7 +38,9 @@ class Links:
 
     def record(self, record_id: str) -> Markup:
         """The permanent home of a record or an article (its day page), with its anchor."""
-        return self._relative(self.layout.home_of[record_id]) + Markup("#") + escape.anchor(record_id)
+        home = self.layout.home_of[record_id]
+        self.used[record_id] = home
+        return self._relative(home) + Markup("#") + escape.anchor(record_id)
 
     def day(self, theme: str, day: dt.date, part: int = 1) -> Markup:
         """A theme's archive page for one day (or one part of a split day)."""

@@ -19,6 +19,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from generator import escape
+from generator.cache import RenderCache
 from generator.catalogue import Formatter, Labels
 from generator.digest import Total
 from generator.errors import RenderError
@@ -36,7 +37,8 @@ class Page:
     """A rendered Markdown page and its path inside the docs folder."""
 
     path: str
-    text: str
+    text: str | None
+    """The Markdown, or None when the file the last build wrote is still right (see :mod:`generator.cache`)."""
 
 
 def _join(items: Iterable[Any], separator: str = ", ") -> Markup:
@@ -88,14 +90,30 @@ def _as_quantity(total: Total) -> Quantity:
     return Quantity(exact=total.low) if total.low == total.high else Quantity(low=total.low, high=total.high)
 
 
-def render_pages(corpus: Corpus, layout: Layout, environment: SandboxedEnvironment, formatter: Formatter) -> list[Page]:
-    """Render every page of the site."""
+def render_pages(
+    corpus: Corpus,
+    layout: Layout,
+    environment: SandboxedEnvironment,
+    formatter: Formatter,
+    cache: RenderCache | None = None,
+    docs: Path | None = None,
+) -> list[Page]:
+    """Render every page of the site; with a cache, only those whose inputs changed since the last build into ``docs``."""
     pages = []
-    for job in plan_pages(corpus, layout, formatter):
+    jobs = plan_pages(corpus, layout, formatter)
+    for job in jobs:
+        inputs = cache.fingerprint(job.template, job.page, job.variables) if cache else ""
+        if cache and docs and cache.is_fresh(job.page.path, inputs, layout.home_of, docs):
+            pages.append(Page(job.page.path, None))
+            continue
         links = Links(job.page.path, layout)
         try:
             text = environment.get_template(job.template).render(page=job.page, links=links, **job.variables)
         except TemplateError as error:
             raise RenderError(f"templates/{job.template}: {error} (rendering {job.page.path})") from error
+        if cache:
+            cache.record(job.page.path, inputs, links.used, text)
         pages.append(Page(job.page.path, text))
+    if cache:
+        cache.keep_only(job.page.path for job in jobs)
     return pages

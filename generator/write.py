@@ -22,7 +22,8 @@ def write_pages(pages: list[Page], docs_dir: Path, assets_dir: Path) -> WriteRep
     """Write each page whose bytes differ from what is on disk; remove Markdown no page produces."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     written, unchanged = [], []
-    files = [(page.path, page.text.encode("utf-8")) for page in pages]
+    kept = [page.path for page in pages if page.text is None]
+    files = [(page.path, page.text.encode("utf-8")) for page in pages if page.text is not None]
     files += [(f"assets/{asset.name}", asset.read_bytes()) for asset in sorted(assets_dir.iterdir()) if asset.is_file()]
     for relative, data in files:
         target = (docs_dir / relative).resolve()
@@ -36,7 +37,8 @@ def write_pages(pages: list[Page], docs_dir: Path, assets_dir: Path) -> WriteRep
         temporary.write_bytes(data)
         temporary.replace(target)
         written.append(relative)
-    expected = {relative for relative, _ in files}
+    unchanged += kept
+    expected = {relative for relative, _ in files} | set(kept)
     removed = []
     for stale in sorted(docs_dir.rglob("*")):
         relative = stale.relative_to(docs_dir).as_posix()

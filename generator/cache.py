@@ -1,0 +1,131 @@
+"""Render only the pages whose inputs changed since the last build.
+
+Each page's inputs are fingerprinted: its template set (every file under
+``templates/``), the generator's own code, the page's description and the
+data it is rendered from. A page whose fingerprint matches the last build's,
+whose links still point where they pointed, and whose Markdown file is still
+the one that build wrote, is not rendered again and its file is not touched.
+The fingerprints live in a JSON file beside the docs folder; deleting it
+only costs a full render.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.digest import Briefing
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+GENERATOR_DIR = Path(__file__).resolve().parent
+
+
+def tree_digest(folders: Iterable[Path]) -> str:
+    """One hash of every file under ``folders`` (names and bytes)."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+class Fingerprinter:
+    """Hashes the values a page is rendered from; shared values are hashed once per build."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[Any, str]] = {}
+
+    def __call__(self, *values: Any) -> str:
+        digest = hashlib.sha256()
+        for value in values:
+            digest.update(self._digest(value).encode())
+        return digest.hexdigest()
+
+    def _digest(self, value: Any) -> str:
+        if isinstance(value, str | int | float | bool | None | dt.date | Enum):
+            return repr(value)
+        known = self._known.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        result = hashlib.sha256(self._encode(value).encode()).hexdigest()
+        self._known[id(value)] = (value, result)
+        return result
+
+    def _encode(self, value: Any) -> str:
+        if isinstance(value, Briefing):
+            return "briefing:" + self._digest(value.corpus)  # the rest is computed from the corpus by code
+        if isinstance(value, BaseModel):
+            return type(value).__name__ + value.model_dump_json()
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = (self._digest(getattr(value, field.name)) for field in dataclasses.fields(value))
+            return type(value).__name__ + "(" + ",".join(fields) + ")"
+        if isinstance(value, dict):
+            return "{" + ",".join(f"{self._digest(key)}:{self._digest(item)}" for key, item in value.items()) + "}"
+        if isinstance(value, list | tuple | set | frozenset):
+            items = sorted(map(self._digest, value)) if isinstance(value, set | frozenset) else map(self._digest, value)
+            return "[" + ",".join(items) + "]"
+        return repr(value)
+
+
+@dataclasses.dataclass
+class CacheEntry:
+    """What the last build knew about one page."""
+
+    inputs: str
+    links: dict[str, str]
+    output: str
+
+
+class RenderCache:
+    """The fingerprints of the last build's pages, read from and written to ``path``."""
+
+    def __init__(self, path: Path, templates: Path, language: str) -> None:
+        self.path = path
+        self.salt = f"{FORMAT}:{language}:{tree_digest([templates, GENERATOR_DIR])}"
+        self.entries: dict[str, CacheEntry] = {}
+        self.fingerprint = Fingerprinter()
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            if stored.get("salt") == self.salt:
+                self.entries = {page: CacheEntry(**entry) for page, entry in stored["pages"].items()}
+        except (OSError, ValueError, TypeError, KeyError):
+            self.entries = {}
+
+    def is_fresh(self, page: str, inputs: str, homes: dict[str, str], docs: Path) -> bool:
+        """Whether the page on disk is what rendering these inputs would give again."""
+        entry = self.entries.get(page)
+        if entry is None or entry.inputs != inputs:
+            return False
+        if any(homes.get(record) != home for record, home in entry.links.items()):
+            return False
+        target = docs / page
+        return target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == entry.output
+
+    def record(self, page: str, inputs: str, links: dict[str, str], text: str) -> None:
+        """Remember what was rendered for ``page``."""
+        self.entries[page] = CacheEntry(inputs, links, hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+    def keep_only(self, pages: Iterable[str]) -> None:
+        """Forget pages the site no longer has."""
+        wanted = set(pages)
+        self.entries = {page: entry for page, entry in self.entries.items() if page in wanted}
+
+    def save(self) -> None:
+        """Write the fingerprints for the next build."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"salt": self.salt, "pages": {page: dataclasses.asdict(entry) for page, entry in sorted(self.entries.items())}}
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        temporary.replace(self.path)

@@ -1,0 +1,68 @@
+"""Regenerate only what changed: unchanged pages are neither rendered again nor rewritten."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURES, ROOT, copy_content, project_paths
+from generator.build import Paths, generate
+
+
+def _snapshot(docs: Path) -> dict[str, int]:
+    return {path.relative_to(docs).as_posix(): path.stat().st_mtime_ns for path in docs.rglob("*.md")}
+
+
+def _paths(tmp_path: Path, templates: Path = ROOT / "templates") -> Paths:
+    content = copy_content(FIXTURES / "golden" / "content", tmp_path / "content")
+    paths = project_paths(tmp_path, content)
+    return Paths(content=paths.content, templates=templates, config=paths.config, docs=paths.docs, site=paths.site)
+
+
+def test_a_no_op_rebuild_renders_and_rewrites_nothing(tmp_path: Path) -> None:
+    paths = _paths(tmp_path)
+    _, first, report = generate(paths)
+    assert report.written and all(page.text is not None for page in first)
+    before = _snapshot(paths.docs)
+    _, second, report = generate(paths)
+    assert report.written == []
+    assert [page.path for page in second if page.text is not None] == []
+    assert _snapshot(paths.docs) == before
+
+
+def test_one_changed_article_renders_only_the_pages_it_appears_on(tmp_path: Path) -> None:
+    paths = _paths(tmp_path)
+    generate(paths)
+    before = _snapshot(paths.docs)
+    article = paths.content / "articles" / "2024-06-03-odessa-suivi.yaml"
+    article.write_text(article.read_text(encoding="utf-8").replace("Bilan revu", "Bilan corrigé"), encoding="utf-8")
+    _, pages, report = generate(paths)
+    rendered = sorted(page.path for page in pages if page.text is not None)
+    assert "archives/strikes-on-ukraine/2024-06-02.md" in rendered
+    assert "archives/sources/2024-06-03.md" in rendered
+    assert "archives/strikes-on-russia/2024-06-01.md" not in rendered
+    assert "archives/attribution/2024-06-02.md" not in rendered
+    assert len(rendered) < len(pages) / 2
+    after = _snapshot(paths.docs)
+    assert sorted(path for path in after if after[path] != before[path]) == sorted(report.written)
+    assert "Bilan corrigé" in (paths.docs / "archives/strikes-on-ukraine/2024-06-02.md").read_text(encoding="utf-8")
+
+
+def test_a_template_change_renders_every_page_again(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    paths = _paths(tmp_path, templates)
+    generate(paths)
+    with (templates / "labels" / "fr.yml").open("a", encoding="utf-8") as labels:
+        labels.write("# a comment changes nothing shown, but the cache cannot know that\n")
+    _, pages, _ = generate(paths)
+    assert all(page.text is not None for page in pages)
+
+
+def test_a_hand_edited_page_is_rendered_again(tmp_path: Path) -> None:
+    paths = _paths(tmp_path)
+    generate(paths)
+    (paths.docs / "index.md").write_text("edited by hand", encoding="utf-8")
+    _, pages, report = generate(paths)
+    assert [page.path for page in pages if page.text is not None] == ["index.md"]
+    assert report.written == ["index.md"]
