@@ -5,10 +5,19 @@ construct Python objects, so that:
 
 - every value keeps its line number (for error messages);
 - duplicate keys are errors, not "last one wins";
-- anchors, aliases and explicit tags are rejected;
+- anchors, aliases and explicit tags are rejected, and so are unpaired
+  surrogates (``"\\ud800"``) and nesting deeper than any content needs;
 - scalars follow the YAML 1.2 core schema: ``NO`` and ``12:30`` stay strings,
   only ``true``/``false``, ``null``, decimal integers and floats are typed;
   everything else is text, and the typed model decides what it may be.
+
+Nodes are composed by libyaml (``yaml.CSafeLoader``) when PyYAML has it, ten
+times faster than the pure-Python scanner. libyaml cannot refuse aliases or
+tags while composing, so the walk over its nodes does: an alias is the same
+node object met twice, and an explicit tag is one the implicit resolver would
+not have given. Any document the fast path refuses, or cannot parse, is parsed
+again by the pure-Python loader, whose refusals and messages are the
+reference; so both paths report the same problems with the same words.
 """
 
 from __future__ import annotations
@@ -26,6 +35,13 @@ from generator.errors import Problem
 
 MAX_FILE_BYTES = 2_000_000
 """Content files larger than this are refused before parsing."""
+
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and lists accepted; the content model needs fewer than ten levels."""
+
+_IMPLICIT = "tag:briefing,2024:implicit"
+"""What the fast loader tags every node without an explicit tag with: any other tag was written in the file."""
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 FieldPath = tuple[str | int, ...]
 
@@ -73,11 +89,33 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-class _Builder:
-    """Turns a node tree into plain data, recording lines and problems."""
+if hasattr(yaml, "CBaseLoader"):
 
-    def __init__(self, path: str) -> None:
+    class _FastLoader(yaml.CBaseLoader):
+        """libyaml composition; every implicitly tagged node gets :data:`_IMPLICIT`, so explicit tags stand out."""
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            return _IMPLICIT
+
+    FAST_LOADER: type[Any] | None = _FastLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    FAST_LOADER = None
+
+
+class _Refused(Exception):
+    """The fast path met something the reference loader refuses: parse again with it for the message."""
+
+
+class _Builder:
+    """Turns a node tree into plain data, recording lines and problems.
+
+    With ``checked`` (nodes from libyaml), aliases and explicit tags raise :class:`_Refused`.
+    """
+
+    def __init__(self, path: str, checked: bool = False) -> None:
         self.path = path
+        self.checked = checked
+        self.seen: set[int] = set()
         self.lines: dict[FieldPath, int] = {}
         self.problems: list[Problem] = []
 
@@ -86,17 +124,36 @@ class _Builder:
 
     def build(self, node: Node, where: FieldPath) -> Any:
         self.lines.setdefault(where, node.start_mark.line + 1)
+        if len(where) > MAX_DEPTH:
+            self.problem(node, where, f"nested more than {MAX_DEPTH} levels deep")
+            return None
+        if self.checked:
+            self.check(node)
         if isinstance(node, MappingNode):
             return self.build_mapping(node, where)
         if isinstance(node, SequenceNode):
             return [self.build(item, (*where, index)) for index, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
+        if _SURROGATE.search(node.value):
+            self.problem(node, where, "text contains an unpaired surrogate escape (\\ud800-\\udfff), which is not a character")
+            return _SURROGATE.sub("\ufffd", node.value)
         return self.build_scalar(node)
+
+    def check(self, node: Node) -> None:
+        """Refuse what libyaml composed but the reference loader would not: aliases, explicit tags."""
+        if id(node) in self.seen:
+            raise _Refused
+        self.seen.add(id(node))
+        if node.tag != _IMPLICIT:
+            raise _Refused
 
     def build_mapping(self, node: MappingNode, where: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if self.checked:
+                self.check(key_node)
+            merge = key_node.tag == "tag:yaml.org,2002:merge" or (self.checked and key_node.value == "<<" and not key_node.style)
+            if not isinstance(key_node, ScalarNode) or merge:
                 self.problem(key_node, where, "keys must be plain names (no merge keys or complex keys)")
                 continue
             key = str(key_node.value)
@@ -112,7 +169,7 @@ class _Builder:
     @staticmethod
     def build_scalar(node: ScalarNode) -> Any:
         text = node.value
-        if node.style is not None:  # quoted or block scalar: always text
+        if node.style not in (None, ""):  # quoted or block scalar: always text (libyaml's plain style is "")
             return text
         if _NULL.match(text):
             return None
@@ -136,6 +193,21 @@ def load_document(path: Path, display: str) -> tuple[RawDocument | None, list[Pr
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(display, line, "", "file is not valid UTF-8")]
+    if FAST_LOADER is not None:
+        try:
+            node = yaml.compose(text, Loader=FAST_LOADER)
+            if node is None:
+                return None, [Problem(display, 1, "", "file is empty")]
+            builder = _Builder(display, checked=True)
+            data = builder.build(node, ())
+            return RawDocument(display, data, builder.lines), builder.problems
+        except (yaml.YAMLError, _Refused):
+            pass  # the reference loader below says what is wrong, in its words
+    return _load_reference(text, display)
+
+
+def _load_reference(text: str, display: str) -> tuple[RawDocument | None, list[Problem]]:
+    """Parse with the pure-Python loader, which refuses aliases and tags as it composes."""
     try:
         node = yaml.compose(text, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as error:
@@ -144,6 +216,8 @@ def load_document(path: Path, display: str) -> tuple[RawDocument | None, list[Pr
         return None, [Problem(display, line, "", f"invalid YAML: {error.problem or error.context}")]
     except yaml.YAMLError as error:
         return None, [Problem(display, 1, "", f"invalid YAML: {error}")]
+    except RecursionError:
+        return None, [Problem(display, 1, "", f"invalid YAML: nested more than {MAX_DEPTH} levels deep")]
     if node is None:
         return None, [Problem(display, 1, "", "file is empty")]
     builder = _Builder(display)

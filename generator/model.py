@@ -35,7 +35,7 @@ def _check_id(value: str) -> str:
     if not re.match(ID_PATTERN, value):
         raise ValueError("expected an id of lowercase letters, digits and inner hyphens (at most 80 characters)")
     if value in RESERVED_IDS or re.match(r"^(com|lpt)[0-9]$", value):
-        raise ValueError(f"'{value}' is a reserved name")
+        raise ValueError("expected an id that is not a reserved name (a page, folder or device name)")
     return value
 
 

@@ -42,6 +42,17 @@ EXPECTED = {
         "13: strikes[0].reported_by[0]: unknown party 'ua-autorities' (did you mean 'ua-authorities'?); "
         "parties are declared in content/parties.yaml"
     ],
+    "uppercase-id": [
+        "2: article.id: expected an id of lowercase letters, digits and inner hyphens (at most 80 characters), got 'Kharkiv-Strike'"
+    ],
+    "reserved-id": ["2: article.id: expected an id that is not a reserved name (a page, folder or device name), got 'index'"],
+    "data-url": [
+        "6: article.url: expected an http:// or https:// address, got 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=='"
+    ],
+    "entity-encoded-javascript-url": ["6: article.url: expected an http:// or https:// address, got '&#106;avascript:alert(1)'"],
+    "unpaired-surrogate": ["3: article.title: text contains an unpaired surrogate escape (\\ud800-\\udfff), which is not a character"],
+    "explicit-str-tag-on-number": ["3: invalid YAML: explicit YAML tags are not allowed, got 'tag:yaml.org,2002:str'"],
+    "unknown-same-as": ["14: strikes[0].same_as: expected the id of another strike, got 'frappe-qui-n-existe-pas'"],
     "wrong-type-missing-and-unknown": [
         "8: strikes[0].headline: required field is missing",
         f"15: strikes[0].casualties.injured[0].value: expected {QUANTITY}, got 'vingt-trois'",
