@@ -20,15 +20,19 @@ import json
 import re
 from urllib.parse import quote
 
+from markdown import Markdown  # type: ignore[import-untyped]
+from markdown.extensions import Extension  # type: ignore[import-untyped]
+from markdown.inlinepatterns import InlineProcessor  # type: ignore[import-untyped]
+from markdown.util import ETX, STX  # type: ignore[import-untyped]
 from markupsafe import Markup
 
 from generator.model import ID_PATTERN
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WHITESPACE = re.compile(r"\s+")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", ":": "&#58;"}
-_HTML_SPECIAL = re.compile(r'[&<>":]')
+_INLINE = str.maketrans({**{char: "\\" + char for char in "\\`*_{}[]()#+-.!|"}, **_HTML})
+"""One pass: each Markdown-special character backslash-escaped, each HTML-special one an entity."""
 _URL_SAFE = ":/?#@!$&*+,;=%~-._"
 
 
@@ -41,8 +45,34 @@ def inline(value: object) -> Markup:
     """Escape ``value`` for one line of Markdown: body text, table cell, heading, list item or link text."""
     if isinstance(value, Markup):
         return value
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", clean(str(value)))
-    return Markup(_HTML_SPECIAL.sub(lambda match: _HTML[match.group()], text))
+    return Markup(contain_bidi(clean(str(value))).translate(_INLINE))
+
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_EMBEDDINGS, _POP_EMBEDDING = "\u202a\u202b\u202d\u202e", "\u202c"
+_ISOLATES, _POP_ISOLATE = "\u2066\u2067\u2068", "\u2069"
+
+
+def contain_bidi(text: str) -> str:
+    """Keep right-to-left and other direction controls, but stop them reordering the page around the text.
+
+    Text with direction controls is wrapped in a first-strong isolate (U+2068 ... U+2069), after
+    closing every embedding, override and isolate it leaves open, so an unterminated U+202E
+    (right-to-left override) reverses nothing beyond its own string.
+    """
+    if not _BIDI.search(text):
+        return text
+    embeddings = isolates = 0
+    for char in text:
+        if char in _EMBEDDINGS:
+            embeddings += 1
+        elif char == _POP_EMBEDDING:
+            embeddings = max(0, embeddings - 1)
+        elif char in _ISOLATES:
+            isolates += 1
+        elif char == _POP_ISOLATE:
+            isolates, embeddings = max(0, isolates - 1), 0
+    return f"\u2068{text}{_POP_EMBEDDING * embeddings}{_POP_ISOLATE * isolates}\u2069"
 
 
 def paragraphs(value: str) -> Markup:
@@ -73,3 +103,47 @@ def attribute(value: str) -> str:
 def front_matter(value: str) -> Markup:
     """A YAML double-quoted scalar for page front matter; HTML-escaped because themes print it unescaped."""
     return Markup(json.dumps(attribute(value), ensure_ascii=False))
+
+
+_ENTITIES = ("&amp;", "&lt;", "&gt;", "&quot;", "&#58;")
+
+
+class _EscapedRun(InlineProcessor):  # type: ignore[misc]  # Python-Markdown is untyped
+    """Turns a whole run of escaped text into one literal text node, in one match.
+
+    Python-Markdown rebuilds the element's text for every inline match, so
+    a 50,000-character field of ``[`` (50,000 backslash escapes) takes it
+    quadratic time: minutes for one page. This pattern matches a maximal run
+    of backslash escapes, the entities :func:`inline` produces, and plain
+    characters that no inline syntax starts with (letters, digits, non-ASCII,
+    single spaces), and returns it as the same literal text Python-Markdown's
+    own escape and entity patterns would, so the output reads the same and
+    escaped text costs linear time. The run never includes unescaped ASCII
+    punctuation, so it never crosses template syntax (``**``, ``[...](...)``,
+    ``|``, ``{ #id }``), and it runs after code spans, as escapes do.
+    """
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:
+        stash = self.md.htmlStash
+
+        def literal(token: re.Match[str]) -> str:
+            text = token.group()
+            # An escape becomes what the escape pattern makes of it; an entity stays raw HTML, as the entity pattern keeps it.
+            return _ESCAPED.get(text) or stash.store(text)
+
+        return _TOKEN.sub(literal, m.group()), m.start(), m.end()
+
+
+_ESCAPABLE = r"\\[\\`*_{}\[\]()>#+\-.!|]"
+_ENTITY = "|".join(re.escape(entity) for entity in _ENTITIES)
+_PLAIN = r"[^\x00-\x20!-/:-@\[-`{-~]| (?! *\n)"
+_ESCAPED = {f"\\{char}": f"{STX}{ord(char)}{ETX}" for char in "\\`*_{}[]()>#+-.!|"}
+_TOKEN = re.compile(f"{_ESCAPABLE}|{_ENTITY}")
+_RUN = f"(?:{_ESCAPABLE}|{_ENTITY})(?:{_ESCAPABLE}|{_ENTITY}|{_PLAIN})*"
+
+
+class LinearEscapes(Extension):  # type: ignore[misc]
+    """Python-Markdown extension: escaped text renders in linear time (see :class:`_EscapedRun`)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.inlinePatterns.register(_EscapedRun(_RUN, md), "briefing-escaped-run", 185)

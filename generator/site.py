@@ -11,6 +11,8 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,8 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from generator.errors import SiteBuildError
+from generator.escape import LinearEscapes
+from generator.sanitize import sanitize_site
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +41,36 @@ class _Collect(logging.Handler):
 
 
 def load_site_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
-    """Load ``mkdocs.yml`` with overrides (docs_dir, site_dir); strict always on."""
+    """Load ``mkdocs.yml`` with overrides (docs_dir, site_dir); strict always on.
+
+    Adds :class:`~generator.escape.LinearEscapes`, so escaped content renders in linear time.
+    """
     try:
-        return load_config(config_file=str(config_file), strict=True, **overrides)
+        config = load_config(config_file=str(config_file), strict=True, **overrides)
     except MkDocsException as error:
         raise SiteBuildError(f"{config_file}: {error}") from error
+    config.markdown_extensions.append(LinearEscapes())
+    return config
+
+
+@contextmanager
+def _warnings_counted(collector: _Collect) -> Iterator[None]:
+    """Make sure MkDocs' warnings reach its strict-mode counter, whatever the logging level.
+
+    Strict mode counts warnings with a handler on the ``mkdocs`` logger; a
+    quieter level there (as ``-q`` sets) would drop them before they are
+    counted, and a broken link would pass.
+    """
+    mkdocs_logger = logging.getLogger("mkdocs")
+    level = mkdocs_logger.level
+    if mkdocs_logger.getEffectiveLevel() > logging.WARNING:
+        mkdocs_logger.setLevel(logging.WARNING)
+    mkdocs_logger.addHandler(collector)
+    try:
+        yield
+    finally:
+        mkdocs_logger.removeHandler(collector)
+        mkdocs_logger.setLevel(level)
 
 
 def site_language(config_file: Path) -> str:
@@ -61,20 +90,25 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     collector = _Collect()
-    mkdocs_logger = logging.getLogger("mkdocs")
-    mkdocs_logger.addHandler(collector)
     try:
-        config = load_site_config(config_file, docs_dir=str(docs_dir.resolve()), site_dir=str(staging))
-        mkdocs_build(config)
+        with _warnings_counted(collector):
+            config = load_site_config(config_file, docs_dir=str(docs_dir.resolve()), site_dir=str(staging))
+            mkdocs_build(config)
+        if collector.messages:  # strict mode should have stopped already; never publish past a warning
+            raise MkDocsException(f"{len(collector.messages)} warning(s) in strict mode")
+        report = sanitize_site(staging)
+        log.info("sanitised %d page(s); %d changed", report.pages, report.pages_changed)
     except (MkDocsException, SystemExit) as error:
         shutil.rmtree(staging, ignore_errors=True)
         details = "\n".join(f"  {message}" for message in collector.messages) or f"  {error}"
         raise SiteBuildError(f"MkDocs build failed; the published site was left as it was:\n{details}") from error
+    except SiteBuildError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        details = "".join(f"  {message}\n" for message in collector.messages)
+        raise SiteBuildError(f"site build failed; the published site was left as it was:\n{details}{error}") from error
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        mkdocs_logger.removeHandler(collector)
     _swap(staging, site_dir)
 
 

@@ -1,0 +1,204 @@
+"""Defence in depth on the built site: sanitise what came from the content, check the rest, pin the scripts.
+
+Escaping (:mod:`generator.escape`) already keeps content text from becoming
+markup. This stage assumes it failed, and runs on the freshly built site
+before it is published:
+
+- the article body of every page (where the Markdown lands) is cleaned with
+  ``nh3`` against an allow-list of the tags, attributes and URL schemes
+  (http, https, mailto, relative) that the templates and Markdown produce;
+- titles and texts in the search index, which Material's search shows as
+  HTML, are cleaned the same way with a tighter allow-list;
+- the rest of every page (head, navigation, table of contents), which comes
+  from the theme, is checked: no ``on*`` attribute, no link outside the
+  allowed schemes, no script but the theme's own files and inline scripts;
+- each page's Content-Security-Policy (set in ``templates/overrides/main.html``)
+  gets the SHA-256 hashes of that page's inline scripts, all from the theme
+  since the article body has none left, so the browser runs nothing else.
+
+A page that fails a check fails the build, and the published site stays as it was.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nh3
+
+from generator.errors import SiteBuildError
+
+ARTICLE_START = '<article class="md-content__inner md-typeset">'
+ARTICLE_END = "</article>"
+
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+_SVG_TAGS = {"svg", "path", "g", "circle", "rect", "title"}
+CONTENT_TAGS = frozenset(
+    {
+        *("h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "span", "a", "strong", "em", "b", "i", "code", "pre", "kbd"),
+        *("ul", "ol", "li", "dl", "dt", "dd", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "caption", "sup", "sub"),
+        *("img", "abbr", "time", "mark", "del", "ins", "small", "details", "summary", "bdi", "nav", "aside", "figure", "figcaption"),
+        *_SVG_TAGS,
+    }
+)
+"""Tags the Markdown and the templates produce in a page's article body."""
+
+CONTENT_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "ol": {"start"},
+    "time": {"datetime"},
+    "th": {"align", "colspan", "rowspan"},
+    "td": {"align", "colspan", "rowspan"},
+    "svg": {"xmlns", "viewbox", "width", "height", "aria-hidden"},
+    "path": {"d", "fill-rule", "clip-rule"},
+    "g": {"fill"},
+    "circle": {"cx", "cy", "r"},
+    "rect": {"x", "y", "width", "height", "rx"},
+}
+
+SEARCH_TAGS = frozenset({"p", "code", "strong", "em", "b", "i", "span", "ul", "ol", "li", "pre", "kbd", "mark", "sup", "sub"})
+"""What Material's search index keeps of a page's markup; nothing with an attribute."""
+
+THEME_URLS = frozenset({"javascript:void(0)"})
+"""Inert links the theme itself writes (Material's search share button); never in the article body, which nh3 cleans."""
+
+_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset", "background"})
+_CSP_SCRIPT_SRC = "script-src 'self'"
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class SanitizeReport:
+    """How many files the stage went through, and how many it had to change."""
+
+    pages: int
+    pages_changed: int
+    search_entries_changed: int
+
+
+def clean_body(html: str) -> str:
+    """Clean a page's article body: allowed tags and attributes only, links http(s), mailto or relative."""
+    return nh3.clean(
+        html,
+        tags=set(CONTENT_TAGS),
+        attributes={tag: set(names) for tag, names in CONTENT_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def clean_search_text(html: str) -> str:
+    """Clean a search index title or text, which Material's search inserts as HTML."""
+    return nh3.clean(html, tags=set(SEARCH_TAGS), attributes={}, url_schemes=set(URL_SCHEMES), link_rel=None)
+
+
+def sanitize_page(html: str, where: str) -> str:
+    """Clean the article body of one built page, check the rest, and pin its inline scripts in its CSP."""
+    start = html.find(ARTICLE_START)
+    if start != -1:
+        body_start = start + len(ARTICLE_START)
+        body_end = html.rfind(ARTICLE_END)
+        if body_end < body_start:
+            raise SiteBuildError(f"{where}: the article body is not closed")
+        html = html[:body_start] + clean_body(html[body_start:body_end]) + html[body_end:]
+    problems = check_page(html)
+    if problems:
+        raise SiteBuildError(f"{where}: unsafe markup in the built page:\n" + "\n".join(f"  {problem}" for problem in problems))
+    return _pin_inline_scripts(html, where)
+
+
+def _pin_inline_scripts(html: str, where: str) -> str:
+    hashes = []
+    for match in _INLINE_SCRIPT.finditer(html):
+        if "application/json" in match.group("attributes"):
+            continue  # data, never run
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    if _CSP_SCRIPT_SRC not in html:
+        raise SiteBuildError(f'{where}: no Content-Security-Policy with "{_CSP_SCRIPT_SRC}" (templates/overrides/main.html)')
+    pinned = " ".join([_CSP_SCRIPT_SRC, *sorted(set(hashes))])
+    return html.replace(_CSP_SCRIPT_SRC, pinned, 1)
+
+
+class _PageChecker(HTMLParser):
+    """Collects what a built page must not contain, wherever it is."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"<{tag}> has an event-handler attribute {name}={value!r}")
+            if name in _URL_ATTRIBUTES and value and not _allowed_url(value, tag):
+                self.problems.append(f"<{tag}> links to {value!r}: only {', '.join(sorted(URL_SCHEMES))} and relative links are allowed")
+        if tag in {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}:
+            self.problems.append(f"<{tag}> is not allowed")
+        if tag == "script":
+            source = dict(attrs).get("src")
+            if source is not None and (_scheme(source) is not None or source.startswith("//")):
+                self.problems.append(f"<script> loads {source!r}: only the site's own scripts may run")
+
+
+def _scheme(url: str) -> str | None:
+    match = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):", url)
+    return match.group(1).lower() if match else None
+
+
+def _allowed_url(url: str, tag: str) -> bool:
+    scheme = _scheme(re.sub(r"[\x00-\x20]", "", url))
+    return scheme is None or scheme in URL_SCHEMES or url in THEME_URLS
+
+
+def check_page(html: str) -> list[str]:
+    """What in a built page breaks the rules above (empty when the page is safe)."""
+    checker = _PageChecker()
+    checker.feed(html)
+    checker.close()
+    return checker.problems
+
+
+def sanitize_search_index(index_file: Path) -> int:
+    """Clean every title and text of Material's search index in place; return how many changed."""
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    changed = 0
+    for entry in index.get("docs", []):
+        for key in ("title", "text"):
+            value = entry.get(key)
+            if isinstance(value, str):
+                cleaned = clean_search_text(value)
+                changed += cleaned != value
+                entry[key] = cleaned
+    if changed:
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return changed
+
+
+def sanitize_site(site_dir: Path) -> SanitizeReport:
+    """Run the stage over a built (not yet published) site; raise :class:`SiteBuildError` on an unsafe page."""
+    pages = changed = 0
+    for page in sorted(site_dir.rglob("*.html")):
+        original = page.read_text(encoding="utf-8")
+        cleaned = sanitize_page(original, str(page.relative_to(site_dir)))
+        pages += 1
+        if _CSP_SCRIPT_SRC in original and cleaned.replace(_pinned_policy(cleaned), _CSP_SCRIPT_SRC, 1) != original:
+            changed += 1
+        page.write_text(cleaned, encoding="utf-8")
+    index_file = site_dir / "search" / "search_index.json"
+    entries = sanitize_search_index(index_file) if index_file.is_file() else 0
+    return SanitizeReport(pages, changed, entries)
+
+
+def _pinned_policy(html: str) -> str:
+    match = re.search(re.escape(_CSP_SCRIPT_SRC) + r"(?: 'sha256-[A-Za-z0-9+/=]+')*", html)
+    return match.group() if match else _CSP_SCRIPT_SRC
