@@ -51,6 +51,28 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
 
+class SourceInt(int):
+    """An integer that remembers how it was written, so a text field given ``007`` keeps ``007``."""
+
+    source: str
+
+    def __new__(cls, text: str) -> SourceInt:
+        number = super().__new__(cls, int(text))
+        number.source = text
+        return number
+
+
+class SourceFloat(float):
+    """A float that remembers how it was written, so a text field given ``1.50`` keeps ``1.50``."""
+
+    source: str
+
+    def __new__(cls, text: str) -> SourceFloat:
+        number = super().__new__(cls, float(text))
+        number.source = text
+        return number
+
+
 def format_path(path: FieldPath) -> str:
     """``('strikes', 1, 'casualties')`` -> ``strikes[1].casualties``."""
     text = ""
@@ -176,9 +198,9 @@ class _Builder:
         if text in _BOOL:
             return _BOOL[text]
         if _INT.match(text):
-            return int(text)
+            return SourceInt(text)
         if _FLOAT.match(text) and any(char.isdigit() for char in text):
-            return float(text)
+            return SourceFloat(text)
         return text
 
 

@@ -40,7 +40,14 @@ def _check_id(value: str) -> str:
 
 
 Id = Annotated[str, Field(max_length=80), BeforeValidator(lambda v: _check_id(v) if isinstance(v, str) else v)]
-Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+
+
+def _as_written(value: Any) -> Any:
+    """A number given where text is expected is kept as it was written (``1.50``, not ``1.5``)."""
+    return getattr(value, "source", value)
+
+
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), BeforeValidator(_as_written)]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 

@@ -115,6 +115,15 @@ def test_yaml_1_1_booleans_stay_text(tmp_path: Path) -> None:
     assert (article.title, article.summary) == ("NO", "yes")
 
 
+def test_numbers_given_as_text_keep_their_digits(tmp_path: Path) -> None:
+    content = content_with(tmp_path)
+    (content / "articles" / "numbers.yaml").write_text(
+        "article:\n  id: numbers\n  title: 1.50\n  published: 2024-05-31\n  language: fr\n  summary: 007\n", encoding="utf-8"
+    )
+    article = load_content(content).articles[0].article
+    assert (article.title, article.summary) == ("1.50", "007")
+
+
 def test_missing_party_registry_is_reported(tmp_path: Path) -> None:
     content = content_with(tmp_path, FIXTURES / "minimal" / "articles" / "minimal.yaml")
     (content / "parties.yaml").unlink()
