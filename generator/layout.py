@@ -81,6 +81,26 @@ class DayEntry:
     places: list[str]
 
 
+@dataclass(frozen=True)
+class SettlementEntry:
+    """One settlement of a region page: how many records name it, and the last day one does."""
+
+    name: str
+    count: int
+    latest: dt.date
+    theme: str
+
+
+def _settlements(found: dict[tuple[dt.date, str], list[str]]) -> list[SettlementEntry]:
+    counts: dict[str, int] = defaultdict(int)
+    latest: dict[str, tuple[dt.date, str]] = {}
+    for (day, theme), places in found.items():
+        for place in places:
+            counts[place] += 1
+            latest[place] = max(latest.get(place, (day, theme)), (day, theme))
+    return [SettlementEntry(name, counts[name], *latest[name]) for name in sorted(counts, key=lambda name: (-counts[name], name))]
+
+
 @dataclass
 class Layout:
     """Every page path, and where each record and article lives."""
@@ -90,6 +110,7 @@ class Layout:
     home_of: dict[str, str] = field(default_factory=dict)
     regions: dict[tuple[str, str], list[DayEntry]] = field(default_factory=dict)
     region_slugs: dict[tuple[str, str], str] = field(default_factory=dict)
+    settlements: dict[tuple[str, str], list[SettlementEntry]] = field(default_factory=dict)
     weapons: dict[tuple[WeaponCategory, str | None], list[DayEntry]] = field(default_factory=dict)
     weapon_slugs: dict[tuple[WeaponCategory, str | None], str] = field(default_factory=dict)
     latest_day: dt.date | None = None
@@ -241,6 +262,7 @@ def plan_layout(corpus: Corpus, country_name: dict[str, str]) -> Layout:
     for key in sorted(region_days):
         layout.region_slugs[key] = _unique_slug(f"{key[0].lower()}-{slugify(key[1])}", taken)
         layout.regions[key] = _day_entries(region_days[key])
+        layout.settlements[key] = _settlements(region_days[key])
     taken = set()
     for model_key in sorted(weapon_days, key=lambda key: (key[0].value, key[1] or "")):
         layout.weapon_slugs[model_key] = _unique_slug(slugify(f"{model_key[0].value} {model_key[1] or ''}"), taken)

@@ -195,7 +195,8 @@ def _index_jobs(layout: Layout, formatter: Formatter) -> list[Job]:
         regions_by_country[key[0]].append((key, sum(entry.count for entry in entries)))
         heading = f"{key[1]} ({formatter.country(key[0])})"
         path = f"places/{layout.region_slugs[key]}.md"
-        jobs.append(Job("index_days.md.j2", PageInfo(path, heading, heading, search_exclude=True), {"entries": entries}))
+        variables = {"entries": entries, "settlements": layout.settlements[key]}
+        jobs.append(Job("index_days.md.j2", PageInfo(path, heading, heading, search_exclude=True), variables))
     groups = sorted(regions_by_country.items())
     jobs.append(Job("index_places.md.j2", PageInfo("places/index.md", places_title, places_title, search_exclude=True), {"groups": groups}))
     weapons_by_category: dict[Any, list[tuple[Any, int]]] = defaultdict(list)
@@ -204,7 +205,7 @@ def _index_jobs(layout: Layout, formatter: Formatter) -> list[Job]:
         name = weapon[1] or str(labels.all_models)
         heading = f"{name} ({labels.category[weapon[0].value]})"
         path = f"weapons/{layout.weapon_slugs[weapon]}.md"
-        jobs.append(Job("index_days.md.j2", PageInfo(path, heading, heading, search_exclude=True), {"entries": entries}))
+        jobs.append(Job("index_days.md.j2", PageInfo(path, heading, heading, search_exclude=True), {"entries": entries, "settlements": []}))
     weapon_groups = sorted(weapons_by_category.items(), key=lambda item: item[0].value)
     jobs.append(
         Job(
