@@ -82,6 +82,28 @@ class DayEntry:
 
 
 @dataclass(frozen=True)
+class MonthRow:
+    """One month of a place or weapon page: its days with records, for one theme."""
+
+    theme: str
+    month: str
+    count: int
+    days: list[dt.date]
+
+
+def month_rows(entries: list[DayEntry]) -> list[MonthRow]:
+    """Day entries folded into one row per theme and month (latest first): a page stays one line per month."""
+    folded: dict[tuple[str, str], list[DayEntry]] = defaultdict(list)
+    for entry in entries:
+        folded[(entry.theme, entry.day.strftime("%Y-%m"))].append(entry)
+    rows = [
+        MonthRow(theme, month, sum(entry.count for entry in items), sorted(entry.day for entry in items))
+        for (theme, month), items in folded.items()
+    ]
+    return sorted(rows, key=lambda row: (THEMES.index(row.theme), row.month), reverse=False)
+
+
+@dataclass(frozen=True)
 class SettlementEntry:
     """One settlement of a region page: how many records name it, and the last day one does."""
 

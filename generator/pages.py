@@ -23,7 +23,7 @@ from generator.airforce.view import AirForceView, Chart, NightView
 from generator.airforce.weapons import shipped_catalogue
 from generator.catalogue import Formatter
 from generator.digest import digest_page
-from generator.layout import AIR_FORCE_THEME, THEMES, DayEntry, Layout
+from generator.layout import AIR_FORCE_THEME, THEMES, DayEntry, Layout, MonthRow, month_rows
 from generator.links import Links
 from generator.model import ArticleFile, Corpus, Direction
 
@@ -186,6 +186,15 @@ def plan_pages(corpus: Corpus, layout: Layout, formatter: Formatter) -> list[Job
     return [_with_airforce(job, corpus, layout, formatter) for job in jobs] + _airforce_jobs(corpus, layout, formatter)
 
 
+def _by_theme(rows: list[MonthRow]) -> list[tuple[str, list[MonthRow]]]:
+    """Month rows grouped under their theme, themes in navigation order, months latest first."""
+    return [
+        (theme, sorted((row for row in rows if row.theme == theme), key=lambda row: row.month, reverse=True))
+        for theme in THEMES
+        if any(row.theme == theme for row in rows)
+    ]
+
+
 def _index_jobs(layout: Layout, formatter: Formatter) -> list[Job]:
     labels = formatter.labels
     places_title, weapons_title = str(labels.places_title), str(labels.weapons_title)
@@ -195,7 +204,7 @@ def _index_jobs(layout: Layout, formatter: Formatter) -> list[Job]:
         regions_by_country[key[0]].append((key, sum(entry.count for entry in entries)))
         heading = f"{key[1]} ({formatter.country(key[0])})"
         path = f"places/{layout.region_slugs[key]}.md"
-        variables = {"entries": entries, "settlements": layout.settlements[key]}
+        variables = {"months": _by_theme(month_rows(entries)), "settlements": layout.settlements[key]}
         jobs.append(Job("index_days.md.j2", PageInfo(path, heading, heading, search_exclude=True), variables))
     groups = sorted(regions_by_country.items())
     jobs.append(Job("index_places.md.j2", PageInfo("places/index.md", places_title, places_title, search_exclude=True), {"groups": groups}))
@@ -205,7 +214,13 @@ def _index_jobs(layout: Layout, formatter: Formatter) -> list[Job]:
         name = weapon[1] or str(labels.all_models)
         heading = f"{name} ({labels.category[weapon[0].value]})"
         path = f"weapons/{layout.weapon_slugs[weapon]}.md"
-        jobs.append(Job("index_days.md.j2", PageInfo(path, heading, heading, search_exclude=True), {"entries": entries, "settlements": []}))
+        jobs.append(
+            Job(
+                "index_days.md.j2",
+                PageInfo(path, heading, heading, search_exclude=True),
+                {"months": _by_theme(month_rows(entries)), "settlements": []},
+            )
+        )
     weapon_groups = sorted(weapons_by_category.items(), key=lambda item: item[0].value)
     jobs.append(
         Job(

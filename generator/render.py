@@ -66,6 +66,7 @@ def make_environment(templates_dir: Path, labels: Labels, formatter: Formatter) 
         url=escape.url,
         when=formatter.when,
         date=formatter.date,
+        month=formatter.month,
         place=formatter.place,
         quantity=formatter.quantity,
         party=formatter.party,
