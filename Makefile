@@ -29,6 +29,9 @@ test: $(BIN)/briefing
 	$(BIN)/mypy generator
 	$(BIN)/pytest
 
+bench: $(BIN)/briefing
+	$(BIN)/python -m bench.benchmark
+
 golden: $(BIN)/briefing
 	$(BIN)/pytest tests/test_golden.py --update-golden
 

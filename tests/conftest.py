@@ -44,6 +44,14 @@ def copy_content(source: Path, target: Path) -> Path:
     return target
 
 
+def workspace(tmp_path: Path, content: Path = ROOT / "content") -> Path:
+    """A copy of the project's configuration and templates beside a content folder, as an editor's checkout has."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(content, tmp_path / "content")
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped content, built once for the whole session."""

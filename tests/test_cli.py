@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, workspace
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -19,14 +19,6 @@ def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]
     return subprocess.run(
         [sys.executable, "-m", "generator", *map(str, args)], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=300
     )
-
-
-def workspace(tmp_path: Path, content: Path = ROOT / "content") -> Path:
-    """A copy of the project's configuration and templates beside a content folder, as an editor's checkout has."""
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    shutil.copytree(content, tmp_path / "content")
-    return tmp_path
 
 
 @pytest.mark.parametrize("command", ["build", "check", "serve", "import-airforce"])

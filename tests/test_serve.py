@@ -1,0 +1,73 @@
+"""``briefing serve`` as an editor uses it: the site is served, and editing content re-renders it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import workspace
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - a localhost URL built by the test
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, needle: str, seconds: float = 90) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = _fetch(url)
+        if page is not None and needle in page:
+            return page
+        time.sleep(0.5)
+    raise AssertionError(f"{needle!r} never appeared at {url}")
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    work = workspace(tmp_path)
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=work,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        yield work, f"http://127.0.0.1:{port}/"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def test_serve_shows_the_site_and_re_renders_an_edited_article(server: tuple[Path, str]) -> None:
+    work, base = server
+    page = f"{base}archives/strikes-on-russia/2024-05-31/"
+    _wait_for(page, "Incendie d'un dépôt pétrolier à Temriouk")
+    article = next((work / "content" / "articles").glob("*.yaml"))
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Incendie d'un dépôt pétrolier à Temriouk", "Dépôt de Temriouk en feu"),
+        encoding="utf-8",
+    )
+    _wait_for(page, "Dépôt de Temriouk en feu")
