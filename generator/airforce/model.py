@@ -136,11 +136,6 @@ class AttackWave(Strict):
         return self
 
     @property
-    def start_moment(self) -> dt.date | dt.datetime:
-        """The start as a date or datetime."""
-        return parse_moment(self.start)
-
-    @property
     def report_date(self) -> dt.date:
         """The day the Air Force reports on: the end's day (the morning after a night), else the start's."""
         moment = parse_moment(self.end or self.start)
