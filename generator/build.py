@@ -49,7 +49,7 @@ class BuildSummary:
     def __str__(self) -> str:
         return (
             f"{self.articles} article(s), {self.records} record(s), {self.waves} Air Force wave(s), "
-            f"{self.pages} page(s) ({self.written} rewritten) in {self.seconds:.1f} s"
+            f"{self.pages} page(s) ({self.written} file(s) rewritten) in {self.seconds:.1f} s"
         )
 
 
