@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.cache import RenderCache
 from generator.catalogue import Formatter, load_labels
+from generator.errors import BriefingError
 from generator.layout import plan_layout
 from generator.model import Corpus
 from generator.render import Page, make_environment, render_pages
@@ -67,9 +68,25 @@ def render(paths: Paths, cache: RenderCache | None = None) -> tuple[Corpus, list
     return corpus, render_pages(corpus, layout, environment, formatter, cache, paths.docs)
 
 
+def check_paths(paths: Paths) -> None:
+    """Refuse outputs that would overwrite inputs or each other: the docs folder and the site are emptied by a build."""
+    inputs = {"--content": paths.content, "--templates": paths.templates, "--config": paths.config}
+    outputs = {"--docs-dir": paths.docs, "--output": paths.site}
+    for output_name, output in outputs.items():
+        resolved = output.resolve()
+        if resolved == Path.cwd().resolve() or resolved == Path(resolved.anchor):
+            raise BriefingError(f"{output_name} {output}: refusing to write into the working directory or the root")
+        for other_name, other in [*inputs.items(), *((n, p) for n, p in outputs.items() if n != output_name)]:
+            other_resolved = other.resolve()
+            if other_resolved == resolved or other_resolved.is_relative_to(resolved) or resolved.is_relative_to(other_resolved):
+                raise BriefingError(f"{output_name} {output}: overlaps {other_name} {other}; the build empties this folder")
+
+
 def generate(paths: Paths) -> tuple[Corpus, list[Page], WriteReport]:
     """Render and write the Markdown pages into the docs folder: only pages whose inputs changed are rendered and written."""
-    cache = RenderCache(paths.docs.with_name(paths.docs.name + ".cache.json"), paths.templates, site_language(paths.config))
+    check_paths(paths)
+    docs = paths.docs.resolve()
+    cache = RenderCache(docs.with_name(docs.name + ".cache.json"), paths.templates, site_language(paths.config))
     corpus, pages = render(paths, cache)
     report = write_pages(pages, paths.docs, paths.templates / "assets")
     cache.save()

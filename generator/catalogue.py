@@ -31,8 +31,12 @@ def load_labels(labels_dir: Path, language: str) -> Labels:
     """Read ``labels_dir/<language>.yml``."""
     if language not in LANGUAGES:
         raise BriefingError(f"mkdocs.yml: theme.language: expected one of {', '.join(LANGUAGES)}, got {language!r}")
-    with (labels_dir / f"{language}.yml").open(encoding="utf-8") as handle:
-        return Labels(yaml.safe_load(handle))
+    path = labels_dir / f"{language}.yml"
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return Labels(yaml.safe_load(handle))
+    except (OSError, yaml.YAMLError) as error:
+        raise BriefingError(f"{path}: cannot read the label catalogue: {error}") from error
 
 
 @dataclass(frozen=True)

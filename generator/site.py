@@ -87,6 +87,8 @@ def site_language(config_file: Path) -> str:
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     """Run the MkDocs build into a temporary folder, then swap it in place of ``site_dir``."""
     site_dir = site_dir.resolve()
+    if site_dir.is_dir() and any(site_dir.iterdir()) and not (site_dir / "search" / "search_index.json").is_file():
+        raise SiteBuildError(f"{site_dir}: refusing to replace a folder that is not a site this generator built")
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     collector = _Collect()

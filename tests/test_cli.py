@@ -96,3 +96,41 @@ def test_console_script_is_installed() -> None:
     result = subprocess.run([script, "--help"], capture_output=True, text=True, env=ENV, check=False)
     assert result.returncode == 0
     assert "build" in result.stdout and "check" in result.stdout and "serve" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--docs-dir", "content"], "error: --docs-dir content: overlaps --content content; the build empties this folder"),
+        (["--docs-dir", "."], "error: --docs-dir .: refusing to write into the working directory or the root"),
+        (["--output", "templates"], "error: --output templates: overlaps --templates templates; the build empties this folder"),
+        (["--output", "build/docs/site"], "error: --docs-dir build/docs: overlaps --output build/docs/site; the build empties this folder"),
+    ],
+)
+def test_build_refuses_outputs_that_would_overwrite_inputs(tmp_path: Path, arguments: list[str], message: str) -> None:
+    work = workspace(tmp_path)
+    before = sorted(path.relative_to(work) for path in work.rglob("*"))
+    result = run("build", *arguments, cwd=work)
+    assert result.returncode == 1
+    assert result.stderr.strip() == message
+    assert sorted(path.relative_to(work) for path in work.rglob("*")) == before
+
+
+def test_build_refuses_to_replace_a_folder_it_did_not_build(tmp_path: Path) -> None:
+    work = workspace(tmp_path)
+    (work / "precious").mkdir()
+    (work / "precious" / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run("build", "--output", "precious", cwd=work)
+    assert result.returncode == 4
+    assert "refusing to replace a folder that is not a site this generator built" in result.stderr
+    assert [path.name for path in (work / "precious").iterdir()] == ["notes.txt"]
+
+
+def test_build_refuses_a_docs_folder_it_did_not_create(tmp_path: Path) -> None:
+    work = workspace(tmp_path)
+    (work / "notes").mkdir()
+    (work / "notes" / "draft.md").write_text("mine", encoding="utf-8")
+    result = run("build", "--docs-dir", "notes", cwd=work)
+    assert result.returncode == 1
+    assert "notes: refusing to write into a folder the generator did not create" in result.stderr
+    assert [path.name for path in (work / "notes").iterdir()] == ["draft.md"]
