@@ -91,12 +91,16 @@ class Formatter:
                 seen.append(part)
         return ", ".join([*seen, self.country(place.country)])
 
+    def number(self, number: int) -> str:
+        """``1 200`` (narrow no-break space) in French, ``1,200`` in English."""
+        return f"{number:,}".replace(",", "\u202f" if self.language == "fr" else ",")
+
     def quantity(self, quantity: Quantity) -> str:
         """A figure exactly as precise as its source."""
         if quantity.exact is not None:
-            return f"{quantity.exact:,}".replace(",", "\u202f" if self.language == "fr" else ",")
-        if quantity.low is not None:
-            return f"{quantity.low}–{quantity.high}"
+            return self.number(quantity.exact)
+        if quantity.low is not None and quantity.high is not None:
+            return f"{self.number(quantity.low)}–{self.number(quantity.high)}"
         assert quantity.vague is not None
         return str(self.labels.vague[quantity.vague.value])
 

@@ -71,13 +71,52 @@ def check_references(parties: dict[str, Party] | None, articles: list[tuple[RawD
                                 f"more intercepted ({low}) than launched ({high}) by the same claimant '{launched.claimed_by}'",
                             )
                         )
-    strike_ids = {strike.id for _, article_file in articles for strike in article_file.strikes}
+    problems += _check_same_as(articles)
+    problems += _check_reserved_ids(articles)
+    return problems
+
+
+def _check_same_as(articles: list[tuple[RawDocument, ArticleFile]]) -> list[Problem]:
+    """``same_as`` names another strike, of the same direction, and the chain of reports ends (no cycle)."""
+    strikes = {strike.id: strike for _, article_file in articles for strike in article_file.strikes}
+    problems = []
     for document, article_file in articles:
         for index, strike in enumerate(article_file.strikes):
-            if strike.same_as is not None and (strike.same_as not in strike_ids or strike.same_as == strike.id):
-                path = ("strikes", index, "same_as")
+            if strike.same_as is None:
+                continue
+            path = ("strikes", index, "same_as")
+            target = strikes.get(strike.same_as)
+            if target is None or target.id == strike.id:
                 problems.append(_located(document, path, f"expected the id of another strike, got '{strike.same_as}'"))
+            elif target.direction is not strike.direction:
+                problems.append(
+                    _located(
+                        document, path, f"'{strike.same_as}' is a strike {target.direction.value}, this one is {strike.direction.value}"
+                    )
+                )
+            else:
+                seen, current = {strike.id}, target
+                while current.same_as is not None and current.same_as in strikes and current.id not in seen:
+                    seen.add(current.id)
+                    current = strikes[current.same_as]
+                if current.id in seen:
+                    problems.append(
+                        _located(document, path, f"same_as forms a cycle through '{strike.same_as}'; one report must come first")
+                    )
     return problems
+
+
+RESERVED_PREFIX = "af-"
+"""Ids starting with this belong to the imported Air Force data and its anchors."""
+
+
+def _check_reserved_ids(articles: list[tuple[RawDocument, ArticleFile]]) -> list[Problem]:
+    return [
+        _located(document, path, f"ids starting with '{RESERVED_PREFIX}' are reserved for the imported Air Force data, got '{record_id}'")
+        for document, _ in articles
+        for path, record_id in _record_ids(document)
+        if record_id.startswith(RESERVED_PREFIX)
+    ]
 
 
 def _similarity(first: str, second: str) -> float:

@@ -258,15 +258,15 @@ def plan_layout(corpus: Corpus, country_name: dict[str, str]) -> Layout:
         file_under("sources", article.published, article_file)
         for claim in article_file.attributions:
             file_under("attribution", article.published, article_file)[1].append(claim)
-            for weapon in claim.weapons:
-                weapon_days[weapon_key(weapon)][(article.published, "attribution")].append(country_name.get(weapon.origin or "", ""))
+            for claim_weapon, origin in {weapon_key(weapon): weapon.origin for weapon in claim.weapons}.items():
+                weapon_days[claim_weapon][(article.published, "attribution")].append(country_name.get(origin or "", ""))
         for strike in article_file.strikes:
             day, theme = strike_day(strike, article.published), theme_of(strike)
             file_under(theme, day, article_file)[2].append(strike)
             region = strike.where.region or country_name.get(strike.where.country, strike.where.country)
             region_days[(strike.where.country, region)][(day, theme)].append(strike.where.settlement or region)
-            for weapon in strike.weapons:
-                weapon_days[weapon_key(weapon)][(day, theme)].append(region)
+            for strike_weapon in {weapon_key(weapon) for weapon in strike.weapons}:
+                weapon_days[strike_weapon][(day, theme)].append(region)
 
     for theme, days in by_theme_day.items():
         layout.days[theme] = {

@@ -18,6 +18,14 @@ STRIKE_FIELDS = (
 )
 
 EXPECTED = {
+    "air-force-prefix-id": [
+        "8: strikes[0].id: ids starting with 'af-' are reserved for the imported Air Force data, got 'af-night-2024-05-31'"
+    ],
+    "same-as-cycle": [
+        "9: strikes[0].same_as: same_as forms a cycle through 'cycle-second'; one report must come first",
+        "16: strikes[1].same_as: same_as forms a cycle through 'cycle-first'; one report must come first",
+    ],
+    "same-as-other-direction": ["15: strikes[1].same_as: 'direction-ukraine' is a strike on_ukraine, this one is on_russia"],
     "alias": ["6: invalid YAML: anchors and aliases (*name) are not allowed in content files"],
     "bad-date": ["4: article.published: expected a date YYYY-MM-DD, got '2024-02-30'"],
     "duplicate-key": ["4: article.title: duplicate key 'title' (first given on line 3)"],
