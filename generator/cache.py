@@ -1,8 +1,9 @@
 """Render only the pages whose inputs changed since the last build.
 
 Each page's inputs are fingerprinted: its template set (every file under
-``templates/``), the generator's own code, the page's description and the
-data it is rendered from. A page whose fingerprint matches the last build's,
+``templates/``), the generator's own code, the versions of the libraries that
+shape the output, the site language, the page's description, the data it is
+rendered from and the party registry (names are looked up while rendering). A page whose fingerprint matches the last build's,
 whose links still point where they pointed, and whose Markdown file is still
 the one that build wrote, is not rendered again and its file is not touched.
 The fingerprints live in a JSON file beside the docs folder; deleting it
@@ -18,6 +19,7 @@ import json
 import logging
 from collections.abc import Iterable
 from enum import Enum
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,8 @@ from generator.digest import Briefing
 log = logging.getLogger(__name__)
 
 FORMAT = 1
+LIBRARIES = ("jinja2", "markupsafe", "babel", "pydantic")
+"""Libraries whose version changes what a page renders to (formatting of dates, escaping)."""
 GENERATOR_DIR = Path(__file__).resolve().parent
 
 
@@ -93,7 +97,8 @@ class RenderCache:
 
     def __init__(self, path: Path, templates: Path, language: str) -> None:
         self.path = path
-        self.salt = f"{FORMAT}:{language}:{tree_digest([templates, GENERATOR_DIR])}"
+        libraries = ",".join(f"{name}={metadata.version(name)}" for name in LIBRARIES)
+        self.salt = f"{FORMAT}:{language}:{libraries}:{tree_digest([templates, GENERATOR_DIR])}"
         self.entries: dict[str, CacheEntry] = {}
         self.fingerprint = Fingerprinter()
         try:

@@ -103,7 +103,7 @@ def render_pages(
     pages = []
     jobs = plan_pages(corpus, layout, formatter)
     for job in jobs:
-        inputs = cache.fingerprint(job.template, job.page, job.variables) if cache else ""
+        inputs = cache.fingerprint(job.template, job.page, job.variables, corpus.parties) if cache else ""
         if cache and docs and cache.is_fresh(job.page.path, inputs, layout.home_of, docs):
             pages.append(Page(job.page.path, None))
             continue

@@ -66,3 +66,14 @@ def test_a_hand_edited_page_is_rendered_again(tmp_path: Path) -> None:
     _, pages, report = generate(paths)
     assert [page.path for page in pages if page.text is not None] == ["index.md"]
     assert report.written == ["index.md"]
+
+
+def test_renaming_a_party_renders_the_pages_that_name_it_again(tmp_path: Path) -> None:
+    paths = _paths(tmp_path)
+    generate(paths)
+    parties = paths.content / "parties.yaml"
+    old, new = "Administration militaire régionale d'Odessa", "Administration régionale d'Odessa, renommée"
+    parties.write_text(parties.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    generate(paths)
+    pages = "".join(path.read_text(encoding="utf-8") for path in paths.docs.rglob("*.md"))
+    assert old not in pages and new in pages
