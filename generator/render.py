@@ -9,12 +9,13 @@ untrusted text safe without Markdown escaping are removed.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -91,6 +92,16 @@ def _as_quantity(total: Total) -> Quantity:
     return Quantity(exact=total.low) if total.low == total.high else Quantity(low=total.low, high=total.high)
 
 
+def template_location(error: TemplateError, template: str) -> str:
+    """``file:line`` of the template line that failed: where a syntax error is, or the innermost template frame."""
+    if isinstance(error, TemplateSyntaxError) and error.filename:
+        return f"{error.filename}:{error.lineno}"
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".j2")]
+    if frames:
+        return f"{frames[-1].filename}:{frames[-1].lineno}"
+    return template
+
+
 def render_pages(
     corpus: Corpus,
     layout: Layout,
@@ -111,7 +122,7 @@ def render_pages(
         try:
             text = environment.get_template(job.template).render(page=job.page, links=links, **job.variables)
         except TemplateError as error:
-            raise RenderError(f"templates/{job.template}: {error} (rendering {job.page.path})") from error
+            raise RenderError(f"{template_location(error, job.template)}: {error} (rendering {job.page.path})") from error
         if cache:
             cache.record(job.page.path, inputs, links.used, text)
         pages.append(Page(job.page.path, text))

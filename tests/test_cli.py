@@ -134,3 +134,16 @@ def test_build_refuses_a_docs_folder_it_did_not_create(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "notes: refusing to write into a folder the generator did not create" in result.stderr
     assert [path.name for path in (work / "notes").iterdir()] == ["draft.md"]
+
+
+def test_a_template_error_names_the_template_file_and_line(tmp_path: Path) -> None:
+    work = workspace(tmp_path)
+    partial = work / "templates" / "partials" / "strike.md.j2"
+    lines = partial.read_text(encoding="utf-8").splitlines()
+    number = next(index for index, line in enumerate(lines, 1) if "strike.reported_by | parties" in line)
+    partial.write_text(
+        partial.read_text(encoding="utf-8").replace("strike.reported_by | parties", "strike.reported_byy | parties"), encoding="utf-8"
+    )
+    result = run("build", cwd=work)
+    assert result.returncode == 3
+    assert result.stderr.startswith(f"error: templates/partials/strike.md.j2:{number}: 'generator.model.Strike object' has no attribute 'reported_byy'")
