@@ -146,4 +146,5 @@ def test_a_template_error_names_the_template_file_and_line(tmp_path: Path) -> No
     )
     result = run("build", cwd=work)
     assert result.returncode == 3
-    assert result.stderr.startswith(f"error: templates/partials/strike.md.j2:{number}: 'generator.model.Strike object' has no attribute 'reported_byy'")
+    expected = f"error: templates/partials/strike.md.j2:{number}: 'generator.model.Strike object' has no attribute 'reported_byy'"
+    assert result.stderr.startswith(expected)
