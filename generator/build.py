@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.cache import RenderCache
 from generator.catalogue import Formatter, load_labels
 from generator.errors import BriefingError
-from generator.layout import plan_layout
+from generator.layout import plan_layout, strike_day
 from generator.model import Corpus
 from generator.render import Page, make_environment, render_pages
 from generator.site import build_site, site_language
@@ -107,7 +107,7 @@ def build(paths: Paths) -> BuildSummary:
 def last_day(corpus: Corpus) -> dt.date:
     """The latest day the content speaks of: what a reproducible build is dated by."""
     days = [article_file.article.published for article_file in corpus.articles]
-    days += [strike.when.end or strike.when.start for article_file in corpus.articles for strike in article_file.strikes]
+    days += [strike_day(strike, article_file.article.published) for article_file in corpus.articles for strike in article_file.strikes]
     days += [wave.report_date for wave in corpus.waves]
     return max(days)
 

@@ -190,7 +190,7 @@ def digest(corpus: Corpus, country_name: dict[str, str]) -> Briefing:
     strikes = [(strike, article_file.article) for article_file in corpus.articles for strike in article_file.strikes]
     attributions = [(claim, article_file.article) for article_file in corpus.articles for claim in article_file.attributions]
     views = [StrikeView(strike, article, _contested(_figures(strike))) for strike, article in strikes]
-    region_of = {strike.id: strike.where.region or country_name.get(strike.where.country, strike.where.country) for strike, _ in strikes}
+    region_of = {strike.id: strike.where.region_or_country(country_name) for strike, _ in strikes}
     roots = _event_roots(strikes)
     days = [article_file.article.published for article_file in corpus.articles]
     days += [strike.when.end or strike.when.start for strike, _ in strikes] + [strike.when.start for strike, _ in strikes]

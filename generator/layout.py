@@ -105,21 +105,21 @@ def month_rows(entries: list[DayEntry]) -> list[MonthRow]:
 
 @dataclass(frozen=True)
 class SettlementEntry:
-    """One settlement of a region page: how many records name it, and the last day one does."""
+    """One settlement of a region page: how many records name it, and the latest of them."""
 
     name: str
     count: int
     latest: dt.date
-    theme: str
+    latest_record: str
 
 
-def _settlements(found: dict[tuple[dt.date, str], list[str]]) -> list[SettlementEntry]:
+def _settlements(records: list[tuple[str, dt.date, str]]) -> list[SettlementEntry]:
+    """``records`` are (settlement, day, record id) of one region."""
     counts: dict[str, int] = defaultdict(int)
     latest: dict[str, tuple[dt.date, str]] = {}
-    for (day, theme), places in found.items():
-        for place in places:
-            counts[place] += 1
-            latest[place] = max(latest.get(place, (day, theme)), (day, theme))
+    for name, day, record_id in records:
+        counts[name] += 1
+        latest[name] = max(latest.get(name, (day, record_id)), (day, record_id))
     return [SettlementEntry(name, counts[name], *latest[name]) for name in sorted(counts, key=lambda name: (-counts[name], name))]
 
 
@@ -247,6 +247,7 @@ def plan_layout(corpus: Corpus, country_name: dict[str, str]) -> Layout:
     by_theme_day: dict[str, dict[dt.date, dict[str, tuple[ArticleFile, list[Attribution], list[Strike]]]]] = {
         theme: defaultdict(dict) for theme in THEMES
     }
+    region_records: dict[tuple[str, str], list[tuple[str, dt.date, str]]] = defaultdict(list)
     region_days: dict[tuple[str, str], dict[tuple[dt.date, str], list[str]]] = defaultdict(lambda: defaultdict(list))
     weapon_days: dict[tuple[WeaponCategory, str | None], dict[tuple[dt.date, str], list[str]]] = defaultdict(lambda: defaultdict(list))
 
@@ -263,8 +264,9 @@ def plan_layout(corpus: Corpus, country_name: dict[str, str]) -> Layout:
         for strike in article_file.strikes:
             day, theme = strike_day(strike, article.published), theme_of(strike)
             file_under(theme, day, article_file)[2].append(strike)
-            region = strike.where.region or country_name.get(strike.where.country, strike.where.country)
+            region = strike.where.region_or_country(country_name)
             region_days[(strike.where.country, region)][(day, theme)].append(strike.where.settlement or region)
+            region_records[(strike.where.country, region)].append((strike.where.settlement or region, day, strike.id))
             for strike_weapon in {weapon_key(weapon) for weapon in strike.weapons}:
                 weapon_days[strike_weapon][(day, theme)].append(region)
 
@@ -284,7 +286,7 @@ def plan_layout(corpus: Corpus, country_name: dict[str, str]) -> Layout:
     for key in sorted(region_days):
         layout.region_slugs[key] = _unique_slug(f"{key[0].lower()}-{slugify(key[1])}", taken)
         layout.regions[key] = _day_entries(region_days[key])
-        layout.settlements[key] = _settlements(region_days[key])
+        layout.settlements[key] = _settlements(region_records[key])
     taken = set()
     for model_key in sorted(weapon_days, key=lambda key: (key[0].value, key[1] or "")):
         layout.weapon_slugs[model_key] = _unique_slug(slugify(f"{model_key[0].value} {model_key[1] or ''}"), taken)

@@ -73,6 +73,14 @@ class SourceFloat(float):
         return number
 
 
+def display_path(path: Path, content_dir: Path) -> str:
+    """How messages name a content file: relative to the folder holding ``content/``, else as given."""
+    try:
+        return str(path.relative_to(content_dir.parent))
+    except ValueError:
+        return str(path)
+
+
 def format_path(path: FieldPath) -> str:
     """``('strikes', 1, 'casualties')`` -> ``strikes[1].casualties``."""
     text = ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any
@@ -246,6 +247,10 @@ class Place(Strict):
     region: Text | None = Field(default=None, description="Region (oblast, krai) as the content language names it.")
     country: CountryCode = Field(description="ISO 3166 two-letter country code.")
     precision: PlacePrecision = Field(description="The finest level the article gives: site, district, settlement, region, country.")
+
+    def region_or_country(self, country_names: Mapping[str, str]) -> str:
+        """The region, or the country's name when the article gives no region: how pages group places."""
+        return self.region or country_names.get(self.country, self.country)
 
     @model_validator(mode="after")
     def _precise_enough(self) -> Place:

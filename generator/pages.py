@@ -45,7 +45,7 @@ def _day_summary(theme: str, corpus: Corpus, formatter: Formatter) -> tuple[int,
         items = [claim.headline for article_file in corpus.articles for claim in article_file.attributions]
     else:
         items = [
-            strike.where.region or formatter.country(strike.where.country)
+            strike.where.region_or_country(formatter.labels.countries)
             for article_file in corpus.articles
             for strike in article_file.strikes
         ]

@@ -13,7 +13,7 @@ from generator.airforce import AttackWave, load_waves
 from generator.crosscheck import check_references
 from generator.diagnostics import parse_document
 from generator.errors import ContentError, Problem
-from generator.load import RawDocument, load_document
+from generator.load import RawDocument, display_path, load_document
 from generator.model import UNATTRIBUTED, ArticleFile, Corpus, PartiesFile, Party
 
 PARTIES_FILE = "parties.yaml"
@@ -25,22 +25,15 @@ def _content_files(content_dir: Path) -> Iterator[Path]:
     yield from sorted((content_dir / ARTICLES_DIR).rglob("*.yml"))
 
 
-def _relative(path: Path, content_dir: Path) -> str:
-    try:
-        return str(path.relative_to(content_dir.parent))
-    except ValueError:
-        return str(path)
-
-
 def load_content(content_dir: Path) -> Corpus:
     """Load and validate everything under ``content_dir``; raise :class:`ContentError` listing every problem."""
     problems: list[Problem] = []
     parties: dict[str, Party] = {}
     parties_path = content_dir / PARTIES_FILE
     if not parties_path.is_file():
-        problems.append(Problem(_relative(parties_path, content_dir), 1, "", "file is missing: the party registry is required"))
+        problems.append(Problem(display_path(parties_path, content_dir), 1, "", "file is missing: the party registry is required"))
     else:
-        document, found = load_document(parties_path, _relative(parties_path, content_dir))
+        document, found = load_document(parties_path, display_path(parties_path, content_dir))
         problems += found
         if document is not None:
             registry, found = parse_document(document, PartiesFile)
@@ -64,7 +57,7 @@ def load_content(content_dir: Path) -> Corpus:
         problems += _unknown_wave_claimants(waves, parties, content_dir)
     articles: list[tuple[RawDocument, ArticleFile]] = []
     for path in _content_files(content_dir):
-        document, found = load_document(path, _relative(path, content_dir))
+        document, found = load_document(path, display_path(path, content_dir))
         problems += found
         if document is None:
             continue
@@ -77,7 +70,7 @@ def load_content(content_dir: Path) -> Corpus:
     if problems:
         raise ContentError(problems)
     if not articles:
-        raise ContentError([Problem(_relative(content_dir / ARTICLES_DIR, content_dir), 1, "", "no article files found")])
+        raise ContentError([Problem(display_path(content_dir / ARTICLES_DIR, content_dir), 1, "", "no article files found")])
     ordered = sorted((article_file for _, article_file in articles), key=lambda a: (a.article.published, a.article.id))
     return Corpus(parties=parties, articles=ordered, waves=waves)
 
@@ -85,7 +78,7 @@ def load_content(content_dir: Path) -> Corpus:
 def _unknown_wave_claimants(waves: list[AttackWave], parties: dict[str, Party], content_dir: Path) -> list[Problem]:
     """Imported waves name their claimant too; it must be a declared party."""
     missing = sorted({wave.claimed_by for wave in waves} - set(parties))
-    where = _relative(content_dir / PARTIES_FILE, content_dir)
+    where = display_path(content_dir / PARTIES_FILE, content_dir)
     return [
         Problem(where, 1, "parties", f"imported Air Force waves are claimed by '{party}', which is not declared here") for party in missing
     ]

@@ -22,7 +22,7 @@ from generator.airforce.model import AttackWave, WavePart, WavesFile
 from generator.airforce.parse import Skip, wave_id
 from generator.diagnostics import parse_document
 from generator.errors import BriefingError, Problem
-from generator.load import load_document
+from generator.load import display_path, load_document
 
 WAVES_DIR = "airforce"
 """Folder under the content directory holding one file per month."""
@@ -46,13 +46,6 @@ _KEPT_FROM_FIRST = (
 )
 
 
-def _display(path: Path, content_dir: Path) -> str:
-    try:
-        return str(path.relative_to(content_dir.parent))
-    except ValueError:
-        return str(path)
-
-
 def load_waves(content_dir: Path) -> tuple[list[AttackWave], list[Problem]]:
     """Load and validate every `airforce/*.yaml` under ``content_dir``: the waves, sorted, and every problem found."""
     waves: list[AttackWave] = []
@@ -60,7 +53,7 @@ def load_waves(content_dir: Path) -> tuple[list[AttackWave], list[Problem]]:
     first_seen: dict[str, str] = {}
     folder = content_dir / WAVES_DIR
     for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-        display = _display(path, content_dir)
+        display = display_path(path, content_dir)
         document, found = load_document(path, display)
         problems += found
         if document is None:
