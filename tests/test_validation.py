@@ -114,22 +114,18 @@ def test_shipped_content_is_valid() -> None:
     assert len(corpus.articles) >= 1
 
 
-def test_yaml_1_1_booleans_stay_text(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("title", "summary", "expected"),
+    [("NO", "yes", ("NO", "yes")), ("1.50", "007", ("1.50", "007"))],
+    ids=["yaml-1.1-booleans-stay-text", "numbers-keep-their-digits"],
+)
+def test_text_fields_keep_the_scalar_as_written(tmp_path: Path, title: str, summary: str, expected: tuple[str, str]) -> None:
     content = content_with(tmp_path)
-    (content / "articles" / "no.yaml").write_text(
-        "article:\n  id: norway\n  title: NO\n  published: 2024-05-31\n  language: fr\n  summary: yes\n", encoding="utf-8"
+    (content / "articles" / "scalars.yaml").write_text(
+        f"article:\n  id: scalars\n  title: {title}\n  published: 2024-05-31\n  language: fr\n  summary: {summary}\n", encoding="utf-8"
     )
     article = load_content(content).articles[0].article
-    assert (article.title, article.summary) == ("NO", "yes")
-
-
-def test_numbers_given_as_text_keep_their_digits(tmp_path: Path) -> None:
-    content = content_with(tmp_path)
-    (content / "articles" / "numbers.yaml").write_text(
-        "article:\n  id: numbers\n  title: 1.50\n  published: 2024-05-31\n  language: fr\n  summary: 007\n", encoding="utf-8"
-    )
-    article = load_content(content).articles[0].article
-    assert (article.title, article.summary) == ("1.50", "007")
+    assert (article.title, article.summary) == expected
 
 
 def test_missing_party_registry_is_reported(tmp_path: Path) -> None:
