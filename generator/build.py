@@ -2,124 +2,137 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import logging
-import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import ParamSpec, TypeVar
 
-from generator.cache import RenderCache
-from generator.catalogue import Formatter, load_labels
+from generator import mkdocs_stage
+from generator.contributors import contributors
 from generator.errors import BriefingError
-from generator.layout import plan_layout, strike_day
-from generator.model import Corpus
-from generator.render import Page, make_environment, render_pages
-from generator.site import build_site, site_language
-from generator.validate import load_content
-from generator.write import WriteReport, write_pages
+from generator.load import load_content
+from generator.pages import SitePlan
+from generator.plan import plan_site
+from generator.publish import publish, staging_folder
+from generator.render import RenderedPage, render_site
+from generator.sanitize import sanitize_site
+from generator.settings import Paths, Settings, read_settings
+from generator.validate import Content, validate_content
+from generator.write import WriteReport, write_docs
 
 log = logging.getLogger(__name__)
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass
+class Timings:
+    """Seconds spent in each stage, in the order they ran."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def run(self, stage: str, function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run one stage and time it."""
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            self.seconds[stage] = time.perf_counter() - started
+            log.info("%s: %.2f s", stage, self.seconds[stage])
+
+    @property
+    def total(self) -> float:
+        """All stages together."""
+        return sum(self.seconds.values())
+
 
 @dataclass(frozen=True)
-class Paths:
-    """Where a build reads and writes."""
+class Planned:
+    """What the stages up to the plan produced."""
 
-    content: Path = Path("content")
-    templates: Path = Path("templates")
-    config: Path = Path("mkdocs.yml")
-    docs: Path = Path("build/docs")
-    site: Path = Path("site")
+    settings: Settings
+    content: Content
+    plan: SitePlan
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What the stages up to the docs folder produced."""
+
+    content: Content
+    pages: list[RenderedPage]
+    report: WriteReport
+
+    @property
+    def rendered(self) -> list[str]:
+        """Pages rendered by this build (the others were still right on disk)."""
+        return [page.path for page in self.pages if page.text is not None]
 
 
 @dataclass(frozen=True)
 class BuildSummary:
-    """What a build did, for the command's output."""
+    """What a build did, for the command's output and the benchmark."""
 
-    articles: int
-    records: int
-    waves: int
-    pages: int
-    written: int
-    seconds: float
+    generated: Generated
+    timings: Timings
 
     def __str__(self) -> str:
+        generated = self.generated
         return (
-            f"{self.articles} article(s), {self.records} record(s), {self.waves} Air Force wave(s), "
-            f"{self.pages} page(s) ({self.written} file(s) rewritten) in {self.seconds:.1f} s"
+            f"{generated.content.summary()}, {len(generated.pages)} page(s) ({len(generated.report.written)} file(s) rewritten) "
+            f"in {self.timings.total:.1f} s"
         )
 
 
-def render(paths: Paths, cache: RenderCache | None = None) -> tuple[Corpus, list[Page]]:
-    """Load, validate, lay out and render: everything up to Markdown, nothing written.
-
-    With a cache, pages whose inputs did not change since the last build are not rendered again.
-    """
-    corpus = load_content(paths.content)
-    language = site_language(paths.config)
-    labels = load_labels(paths.templates / "labels", language)
-    formatter = Formatter(labels, language, corpus.parties)
-    layout = plan_layout(corpus, dict(labels.countries))
-    environment = make_environment(paths.templates, labels, formatter)
-    return corpus, render_pages(corpus, layout, environment, formatter, cache, paths.docs)
+def plan(paths: Paths, timings: Timings) -> Planned:
+    """Content to the site plan: settings, load, validate, plan."""
+    sources = contributors()
+    settings = timings.run("settings", read_settings, paths)
+    loaded = timings.run("load", load_content, paths.content, sources)
+    content = timings.run("validate", validate_content, loaded, sources)
+    return Planned(settings, content, timings.run("plan", plan_site, content, settings))
 
 
-def check_paths(paths: Paths) -> None:
-    """Refuse outputs that would overwrite inputs or each other: the docs folder and the site are emptied by a build."""
-    inputs = {"--content": paths.content, "--templates": paths.templates, "--config": paths.config}
-    outputs = {"--docs-dir": paths.docs, "--output": paths.site}
-    for output_name, output in outputs.items():
-        resolved = output.resolve()
-        if resolved == Path.cwd().resolve() or resolved == Path(resolved.anchor):
-            raise BriefingError(f"{output_name} {output}: refusing to write into the working directory or the root")
-        for other_name, other in [*inputs.items(), *((n, p) for n, p in outputs.items() if n != output_name)]:
-            other_resolved = other.resolve()
-            if other_resolved == resolved or other_resolved.is_relative_to(resolved) or resolved.is_relative_to(other_resolved):
-                raise BriefingError(f"{output_name} {output}: overlaps {other_name} {other}; the build empties this folder")
-
-
-def generate(paths: Paths) -> tuple[Corpus, list[Page], WriteReport]:
-    """Render and write the Markdown pages into the docs folder: only pages whose inputs changed are rendered and written."""
-    check_paths(paths)
-    docs = paths.docs.resolve()
-    cache = RenderCache(docs.with_name(docs.name + ".cache.json"), paths.templates, site_language(paths.config))
-    corpus, pages = render(paths, cache)
-    report = write_pages(pages, paths.docs, paths.templates / "assets")
-    cache.save()
+def generate(paths: Paths, timings: Timings | None = None) -> Generated:
+    """Content to the docs folder: every stage before the engine's, through the render cache."""
+    timings = timings if timings is not None else Timings()
+    planned = plan(paths, timings)
+    pages = timings.run("render", render_site, planned.plan, planned.settings, planned.content)
+    report = timings.run("write", write_docs, pages, planned.plan.assets, paths.docs, paths.templates / "assets")
     log.info("pages: %d rewritten, %d unchanged", len(report.written), len(report.unchanged))
-    return corpus, pages, report
+    return Generated(planned.content, pages, report)
+
+
+def render(paths: Paths) -> tuple[Planned, list[RenderedPage]]:
+    """Content to Markdown in memory, without the render cache and writing nothing: what the golden tests compare."""
+    planned = plan(paths, Timings())
+    return planned, render_site(planned.plan, planned.settings, planned.content, cached=False)
 
 
 def build(paths: Paths) -> BuildSummary:
     """Content to published site; the previous site stays in place unless every stage succeeds."""
-    started = time.perf_counter()
-    corpus, pages, report = generate(paths)
-    with _source_date(corpus):
-        build_site(paths.config, paths.docs, paths.site)
-    records = sum(len(a.strikes) + len(a.attributions) for a in corpus.articles)
-    return BuildSummary(len(corpus.articles), records, len(corpus.waves), len(pages), len(report.written), time.perf_counter() - started)
+    timings = Timings()
+    generated = generate(paths, timings)
+    with staging_folder(paths.site, mkdocs_stage.SITE_MARKER) as staging:
+        timings.run("mkdocs", mkdocs_stage.build_site, paths.config, paths.docs, staging, generated.content.last_day)
+        timings.run("sanitise", sanitize_site, staging, mkdocs_stage.SEARCH_INDEX)
+        timings.run("publish", publish, staging, paths.site)
+    return BuildSummary(generated, timings)
 
 
-def last_day(corpus: Corpus) -> dt.date:
-    """The latest day the content speaks of: what a reproducible build is dated by."""
-    days = [article_file.article.published for article_file in corpus.articles]
-    days += [strike_day(strike, article_file.article.published) for article_file in corpus.articles for strike in article_file.strikes]
-    days += [wave.report_date for wave in corpus.waves]
-    return max(days)
+def serve(paths: Paths, dev_addr: str) -> None:
+    """Generate, then serve with live reload; each rebuild generates again first, and a content error keeps the last pages."""
 
+    def regenerate() -> None:
+        try:
+            generated = generate(paths)
+        except BriefingError as error:
+            log.error("%s\nThe last good pages are still served.", error)
+            return
+        if generated.report.written:
+            log.info("re-rendered: %s", ", ".join(generated.report.written))
 
-@contextmanager
-def _source_date(corpus: Corpus) -> Iterator[None]:
-    """Date the build from the content (unless SOURCE_DATE_EPOCH is set) so builds are reproducible."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        yield
-        return
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(last_day(corpus).timetuple()))
-    try:
-        yield
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
+    generate(paths)
+    mkdocs_stage.serve(paths.config, paths.docs, [paths.content, paths.templates], dev_addr, regenerate)

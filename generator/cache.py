@@ -21,11 +21,11 @@ from collections.abc import Iterable
 from enum import Enum
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
-from generator.digest import Briefing
+from generator.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,15 @@ def tree_digest(folders: Iterable[Path]) -> str:
             digest.update(path.relative_to(folder).as_posix().encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+@runtime_checkable
+class Derived(Protocol):
+    """A value computed by code from other values: it is fingerprinted by those (the code is in the salt)."""
+
+    def fingerprint_inputs(self) -> Any:
+        """What the value is computed from."""
+        ...
 
 
 class Fingerprinter:
@@ -68,10 +77,10 @@ class Fingerprinter:
         return result
 
     def _encode(self, value: Any) -> str:
-        if isinstance(value, Briefing):
-            return "briefing:" + self._digest(value.corpus)  # the rest is computed from the corpus by code
         if isinstance(value, BaseModel):
             return type(value).__name__ + value.model_dump_json()
+        if isinstance(value, Derived):
+            return type(value).__name__ + ":" + self._digest(value.fingerprint_inputs())
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             fields = (self._digest(getattr(value, field.name)) for field in dataclasses.fields(value))
             return type(value).__name__ + "(" + ",".join(fields) + ")"
@@ -129,8 +138,5 @@ class RenderCache:
 
     def save(self) -> None:
         """Write the fingerprints for the next build."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"salt": self.salt, "pages": {page: dataclasses.asdict(entry) for page, entry in sorted(self.entries.items())}}
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        temporary.replace(self.path)
+        write_atomically(self.path, json.dumps(data).encode("utf-8"))

@@ -14,9 +14,12 @@ from typing import Any
 
 import click
 
-from generator.build import Paths, build, generate
+from generator.build import build, serve
+from generator.contributors import contributors
 from generator.errors import BriefingError
-from generator.validate import load_content
+from generator.load import load_content
+from generator.settings import Paths
+from generator.validate import validate_content
 
 CONTENT = click.option(
     "--content",
@@ -63,7 +66,7 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-v", "--verbose", is_flag=True, help="Show progress and MkDocs' own messages.")
+@click.option("-v", "--verbose", is_flag=True, help="Show progress, each stage's time and MkDocs' own messages.")
 def main(verbose: bool) -> None:
     """Build the briefing site from structured article data."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s: %(message)s")
@@ -88,6 +91,8 @@ def build_command(content: Path, output: Path, config: Path, templates: Path, do
     """Validate the content, render the pages and build the site."""
     summary = build(Paths(content=content, templates=templates, config=config, docs=docs_dir, site=output))
     click.echo(f"Built {output}/: {summary}")
+    stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.timings.seconds.items())
+    logging.getLogger(__name__).info("stages: %s", stages)
 
 
 @main.command("check")
@@ -95,9 +100,9 @@ def build_command(content: Path, output: Path, config: Path, templates: Path, do
 @_reports_errors
 def check_command(content: Path) -> None:
     """Validate the content only; nothing is written."""
-    corpus = load_content(content)
-    records = sum(len(a.strikes) + len(a.attributions) for a in corpus.articles)
-    click.echo(f"{content}/: {len(corpus.articles)} article(s), {records} record(s), {len(corpus.waves)} Air Force wave(s), no problems")
+    sources = contributors()
+    checked = validate_content(load_content(content, sources), sources)
+    click.echo(f"{content}/: {checked.summary()}, no problems")
 
 
 @main.command("import-airforce")
@@ -107,7 +112,7 @@ def check_command(content: Path) -> None:
     "--catalogue",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Weapon catalogue CSV (missiles_and_uavs.csv); default: data/airforce/missiles_and_uavs.csv.",
+    help="Weapon catalogue CSV (missiles_and_uavs.csv); default: the copy shipped with the generator.",
 )
 @_reports_errors
 def import_airforce_command(csv_file: Path, content: Path, catalogue: Path | None) -> None:
@@ -126,8 +131,6 @@ def import_airforce_command(csv_file: Path, content: Path, catalogue: Path | Non
 @_reports_errors
 def serve_command(content: Path, config: Path, templates: Path, docs_dir: Path, dev_addr: str) -> None:
     """Render, then serve the site with live reload; edits to content or templates re-render the pages."""
-    from generator.serve import serve
-
     serve(Paths(content=content, templates=templates, config=config, docs=docs_dir), dev_addr)
 
 
@@ -136,4 +139,4 @@ def run() -> None:
     main(prog_name="python -m generator")
 
 
-__all__ = ["generate", "main", "run"]
+__all__ = ["main", "run"]

@@ -103,3 +103,15 @@ def parse_document(document: RawDocument, model: type[M]) -> tuple[M | None, lis
             where = loc if item["type"] != "missing" else loc[:-1]
             problems.append(Problem(document.path, document.line_of(where), format_path(loc), _message(item, fields)))
         return None, problems
+
+
+def parse_documents(documents: list[RawDocument], model: type[M]) -> tuple[list[tuple[RawDocument, M]], list[Problem]]:
+    """Validate each document against ``model``: the valid ones with their document, and every problem of the others."""
+    parsed: list[tuple[RawDocument, M]] = []
+    problems: list[Problem] = []
+    for document in documents:
+        result, found = parse_document(document, model)
+        problems += found
+        if result is not None:
+            parsed.append((document, result))
+    return parsed, problems

@@ -1,4 +1,4 @@
-"""Read YAML content files into plain data that remembers where each value came from.
+"""The load stage: read every YAML content file into plain data that remembers where each value came from.
 
 The loader composes PyYAML's node tree itself instead of letting PyYAML
 construct Python objects, so that:
@@ -23,9 +23,10 @@ reference; so both paths report the same problems with the same words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.events import AliasEvent
@@ -253,3 +254,62 @@ def _load_reference(text: str, display: str) -> tuple[RawDocument | None, list[P
     builder = _Builder(display)
     data = builder.build(node, ())
     return RawDocument(display, data, builder.lines), builder.problems
+
+
+def load_files(paths: list[Path], content_dir: Path) -> tuple[list[RawDocument], list[Problem]]:
+    """Parse every file of ``paths`` (under ``content_dir``, which messages name them from): the documents and every problem."""
+    documents: list[RawDocument] = []
+    problems: list[Problem] = []
+    for path in paths:
+        document, found = load_document(path, display_path(path, content_dir))
+        problems += found
+        if document is not None:
+            documents.append(document)
+    return documents, problems
+
+
+PARTIES_FILE = "parties.yaml"
+"""The party registry, at the top of the content folder."""
+
+
+@dataclass
+class LoadedContent:
+    """Every content file parsed, before validation: the party registry and each contributor's documents."""
+
+    content_dir: Path
+    parties: RawDocument | None
+    """The registry, or None when it is missing or does not parse."""
+    parties_problems: list[Problem]
+    documents: dict[str, list[RawDocument]]
+    """Contributor name -> its documents, in the order it listed its files."""
+    problems: list[Problem]
+    """What kept other files from parsing."""
+
+    @property
+    def parties_file(self) -> str:
+        """How messages name the party registry."""
+        return display_path(self.content_dir / PARTIES_FILE, self.content_dir)
+
+
+class ContentSource(Protocol):
+    """What the load stage needs of a contributor: its name and its files."""
+
+    name: str
+
+    def content_files(self, content_dir: Path) -> list[Path]: ...
+
+
+def load_content(content_dir: Path, sources: Sequence[ContentSource]) -> LoadedContent:
+    """Parse the party registry and every contributor's files; problems are kept for the validate stage to report."""
+    registry = content_dir / PARTIES_FILE
+    parties: RawDocument | None = None
+    if registry.is_file():
+        parties, parties_problems = load_document(registry, display_path(registry, content_dir))
+    else:
+        parties_problems = [Problem(display_path(registry, content_dir), 1, "", "file is missing: the party registry is required")]
+    documents: dict[str, list[RawDocument]] = {}
+    problems: list[Problem] = []
+    for source in sources:
+        documents[source.name], found = load_files(source.content_files(content_dir), content_dir)
+        problems += found
+    return LoadedContent(content_dir, parties, parties_problems, documents, problems)

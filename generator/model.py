@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -392,9 +392,12 @@ class ArticleFile(Strict):
 
 @dataclass(frozen=True)
 class Corpus:
-    """Everything loaded and validated: the input to rendering."""
+    """The parties and the validated articles (sorted by publication day, then id), or a page's share of them."""
 
     parties: dict[str, Party]
     articles: list[ArticleFile]
-    waves: list[Any] = field(default_factory=list)
-    """Imported Air Force attack waves (:class:`generator.airforce.AttackWave`), sorted by start."""
+
+    @property
+    def record_count(self) -> int:
+        """How many records (attribution claims and strikes) the articles hold."""
+        return sum(len(article_file.attributions) + len(article_file.strikes) for article_file in self.articles)

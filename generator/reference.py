@@ -4,50 +4,15 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from generator.airforce.model import AttackWave, Source, WavePart, WavesFile, WeaponModel
-from generator.model import (
-    Article,
-    ArticleFile,
-    Attribution,
-    Casualties,
-    Counts,
-    Evidence,
-    Figure,
-    PartiesFile,
-    Party,
-    Place,
-    Quote,
-    StatusEntry,
-    Strike,
-    Target,
-    Weapon,
-    When,
-)
+from generator.contributors import contributors
+from generator.model import PartiesFile, Party
 
 DOCUMENTED: tuple[type[BaseModel], ...] = (
     PartiesFile,
     Party,
-    ArticleFile,
-    Article,
-    Attribution,
-    Evidence,
-    Quote,
-    StatusEntry,
-    Strike,
-    When,
-    Place,
-    Weapon,
-    Target,
-    Counts,
-    Casualties,
-    Figure,
-    WavesFile,
-    AttackWave,
-    WeaponModel,
-    Source,
-    WavePart,
+    *(model for contributor in contributors() for model in contributor.documented),
 )
-"""Every content class, in the order the README documents them."""
+"""Every content class, in the order the README documents them: the party registry, then each contributor's."""
 
 START, END = "<!-- schema:start -->", "<!-- schema:end -->"
 

@@ -1,16 +1,19 @@
-"""Render the briefing views through the Jinja templates into Markdown pages.
+"""The render stage: every page of the site plan through its Jinja template into Markdown.
 
 Content is passed to templates only as variables, never as template source.
 The environment is sandboxed, fails on undefined variables, and escapes every
 ``{{ value }}`` for Markdown (see :mod:`generator.escape`) unless the value is
 already-safe :class:`~markupsafe.Markup`. Built-in filters that would mark
 untrusted text safe without Markdown escaping are removed.
+
+The render cache (:mod:`generator.cache`) stands in front: a page whose inputs
+did not change since the last build is not rendered again.
 """
 
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,20 +24,22 @@ from markupsafe import Markup
 
 from generator import escape
 from generator.cache import RenderCache
-from generator.catalogue import Formatter, Labels
-from generator.digest import Total
 from generator.errors import RenderError
-from generator.layout import Layout
-from generator.links import Links
-from generator.model import Corpus, Direction, Quantity
-from generator.pages import plan_pages
+from generator.formatting import Formatter
+from generator.labels import Labels
+from generator.model import Direction, Party
+from generator.pages import SitePlan
+from generator.settings import Settings
+from generator.themes import Theme
+from generator.urls import Links
+from generator.validate import Content
 
 UNSAFE_FILTERS = ("safe", "e", "escape", "forceescape", "join", "replace", "format", "indent", "wordwrap", "center", "xmlattr", "urlize")
 """Built-in filters that return Markup without Markdown escaping; replaced or removed."""
 
 
 @dataclass(frozen=True)
-class Page:
+class RenderedPage:
     """A rendered Markdown page and its path inside the docs folder."""
 
     path: str
@@ -46,8 +51,10 @@ def _join(items: Iterable[Any], separator: str = ", ") -> Markup:
     return Markup(escape.inline(separator)).join(escape.inline(item) for item in items)
 
 
-def make_environment(templates_dir: Path, labels: Labels, formatter: Formatter) -> SandboxedEnvironment:
-    """The one Jinja environment every page is rendered with."""
+def make_environment(
+    templates_dir: Path, labels: Labels, formatter: Formatter, filters: dict[str, Callable[..., Any]]
+) -> SandboxedEnvironment:
+    """The one Jinja environment every page is rendered with; ``filters`` are the contributors' own."""
     environment = SandboxedEnvironment(
         loader=FileSystemLoader(templates_dir),
         undefined=StrictUndefined,
@@ -69,27 +76,17 @@ def make_environment(templates_dir: Path, labels: Labels, formatter: Formatter) 
         date=formatter.date,
         month=formatter.month,
         place=formatter.place,
+        number=formatter.number,
         quantity=formatter.quantity,
         party=formatter.party,
         parties=formatter.parties_list,
         country=formatter.country,
-        total=lambda total: _format_total(total, formatter),
+        theme=formatter.theme,
         hashes=lambda level: Markup("#" * int(level)),
+        **filters,
     )
-    environment.globals.update(L=labels, directions=list(Direction))
+    environment.globals.update(L=labels, directions=list(Direction), themes=Theme)
     return environment
-
-
-def _format_total(total: Total, formatter: Formatter) -> str:
-    words = ", ".join(str(formatter.labels.vague[vague.value]) for vague in total.vague)
-    if not total.has_number:
-        return words
-    number = formatter.quantity(_as_quantity(total))
-    return str(formatter.labels.sum_and.format(number=number, vague=words)) if words else number
-
-
-def _as_quantity(total: Total) -> Quantity:
-    return Quantity(exact=total.low) if total.low == total.high else Quantity(low=total.low, high=total.high)
 
 
 def template_location(error: TemplateError, template: str) -> str:
@@ -102,30 +99,45 @@ def template_location(error: TemplateError, template: str) -> str:
     return template
 
 
+def render_site(plan: SitePlan, settings: Settings, content: Content, cached: bool = True) -> list[RenderedPage]:
+    """The render stage: the environment with every contributor's filters, then the pages; with ``cached``, through
+    the render cache beside the docs folder, which is saved for the next build."""
+    formatter = Formatter(settings.labels, settings.language, content.parties)
+    filters = {name: function for contributor in content.contributors for name, function in contributor.filters(formatter).items()}
+    environment = make_environment(settings.paths.templates, settings.labels, formatter, filters)
+    if not cached:
+        return render_pages(plan, environment, content.parties)
+    cache = RenderCache(settings.paths.cache, settings.paths.templates, settings.language)
+    pages = render_pages(plan, environment, content.parties, cache, settings.paths.docs)
+    cache.save()
+    return pages
+
+
 def render_pages(
-    corpus: Corpus,
-    layout: Layout,
+    plan: SitePlan,
     environment: SandboxedEnvironment,
-    formatter: Formatter,
+    parties: dict[str, Party],
     cache: RenderCache | None = None,
     docs: Path | None = None,
-) -> list[Page]:
-    """Render every page of the site; with a cache, only those whose inputs changed since the last build into ``docs``."""
-    pages = []
-    jobs = plan_pages(corpus, layout, formatter)
-    for job in jobs:
-        inputs = cache.fingerprint(job.template, job.page, job.variables, corpus.parties) if cache else ""
-        if cache and docs and cache.is_fresh(job.page.path, inputs, layout.home_of, docs):
-            pages.append(Page(job.page.path, None))
+) -> list[RenderedPage]:
+    """Render every page of the plan; with a cache, only those whose inputs changed since the last build into ``docs``.
+
+    ``parties`` are fingerprinted with each page: their names are looked up while rendering.
+    """
+    rendered = []
+    for page in plan.pages:
+        inputs = cache.fingerprint(page, parties) if cache else ""
+        if cache and docs and cache.is_fresh(page.path, inputs, plan.homes, docs):
+            rendered.append(RenderedPage(page.path, None))
             continue
-        links = Links(job.page.path, layout)
+        links = Links(page.path, plan.homes)
         try:
-            text = environment.get_template(job.template).render(page=job.page, links=links, **job.variables)
+            text = environment.get_template(page.kind.template).render(page=page, links=links, **page.variables)
         except TemplateError as error:
-            raise RenderError(f"{template_location(error, job.template)}: {error} (rendering {job.page.path})") from error
+            raise RenderError(f"{template_location(error, page.kind.template)}: {error} (rendering {page.path})") from error
         if cache:
-            cache.record(job.page.path, inputs, links.used, text)
-        pages.append(Page(job.page.path, text))
+            cache.record(page.path, inputs, links.used, text)
+        rendered.append(RenderedPage(page.path, text))
     if cache:
-        cache.keep_only(job.page.path for job in jobs)
-    return pages
+        cache.keep_only(page.path for page in plan.pages)
+    return rendered

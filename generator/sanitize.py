@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -32,6 +33,8 @@ from pathlib import Path
 import nh3
 
 from generator.errors import SiteBuildError
+
+log = logging.getLogger(__name__)
 
 ARTICLE_START = '<article class="md-content__inner md-typeset">'
 ARTICLE_END = "</article>"
@@ -187,8 +190,9 @@ def sanitize_search_index(index_file: Path) -> int:
     return changed
 
 
-def sanitize_site(site_dir: Path) -> SanitizeReport:
-    """Run the stage over a built (not yet published) site; raise :class:`SiteBuildError` on an unsafe page."""
+def sanitize_site(site_dir: Path, search_index: Path) -> SanitizeReport:
+    """Run the stage over a built (not yet published) site and its search index (a path inside it);
+    raise :class:`SiteBuildError` on an unsafe page."""
     pages = changed = 0
     for page in sorted(site_dir.rglob("*.html")):
         original = page.read_text(encoding="utf-8")
@@ -197,8 +201,9 @@ def sanitize_site(site_dir: Path) -> SanitizeReport:
         if _CSP_SCRIPT_SRC in original and cleaned.replace(_pinned_policy(cleaned), _CSP_SCRIPT_SRC, 1) != original:
             changed += 1
         page.write_text(cleaned, encoding="utf-8")
-    index_file = site_dir / "search" / "search_index.json"
+    index_file = site_dir / search_index
     entries = sanitize_search_index(index_file) if index_file.is_file() else 0
+    log.info("sanitised %d page(s), %d changed; %d search entries", pages, changed, entries)
     return SanitizeReport(pages, changed, entries)
 
 

@@ -1,84 +1,84 @@
-"""Check raw documents against the typed model and against each other.
+"""The validate stage: check every document against the typed model and against the others.
 
-Every problem in every file is collected before anything stops, and each one
-names the file, the line, the field, what was expected and what was found.
+The party registry comes first; then each contributor validates its own
+documents against it. Every problem in every file is collected before anything
+stops (what kept a file from parsing included), and each one names the file,
+the line, the field, what was expected and what was found.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+import datetime as dt
+from dataclasses import dataclass
+from typing import TypeVar
 
-from generator.airforce import AttackWave, load_waves
-from generator.crosscheck import check_references
+from generator.contributor import Contributor, Registry
 from generator.diagnostics import parse_document
 from generator.errors import ContentError, Problem
-from generator.load import RawDocument, display_path, load_document
-from generator.model import UNATTRIBUTED, ArticleFile, Corpus, PartiesFile, Party
+from generator.load import LoadedContent
+from generator.model import UNATTRIBUTED, PartiesFile, Party
 
-PARTIES_FILE = "parties.yaml"
-ARTICLES_DIR = "articles"
-
-
-def _content_files(content_dir: Path) -> Iterator[Path]:
-    yield from sorted((content_dir / ARTICLES_DIR).rglob("*.yaml"))
-    yield from sorted((content_dir / ARTICLES_DIR).rglob("*.yml"))
+C = TypeVar("C")
 
 
-def load_content(content_dir: Path) -> Corpus:
-    """Load and validate everything under ``content_dir``; raise :class:`ContentError` listing every problem."""
-    problems: list[Problem] = []
-    parties: dict[str, Party] = {}
-    parties_path = content_dir / PARTIES_FILE
-    if not parties_path.is_file():
-        problems.append(Problem(display_path(parties_path, content_dir), 1, "", "file is missing: the party registry is required"))
-    else:
-        document, found = load_document(parties_path, display_path(parties_path, content_dir))
-        problems += found
-        if document is not None:
-            registry, found = parse_document(document, PartiesFile)
-            problems += found
-            for index, party in enumerate(registry.parties if registry else []):
-                if party.id in parties or party.id == UNATTRIBUTED:
-                    problems.append(
-                        Problem(
-                            document.path,
-                            document.line_of(("parties", index, "id")),
-                            f"parties[{index}].id",
-                            f"duplicate party id '{party.id}'",
-                        )
-                    )
-                parties[party.id] = party
+@dataclass(frozen=True)
+class Content:
+    """Everything validated: the parties, and each contributor holding its own data."""
 
-    registry_loaded = parties_path.is_file() and not problems
-    waves, found = load_waves(content_dir)
-    problems += found
-    if registry_loaded:
-        problems += _unknown_wave_claimants(waves, parties, content_dir)
-    articles: list[tuple[RawDocument, ArticleFile]] = []
-    for path in _content_files(content_dir):
-        document, found = load_document(path, display_path(path, content_dir))
-        problems += found
-        if document is None:
-            continue
-        article_file, found = parse_document(document, ArticleFile)
-        problems += found
-        if article_file is not None:
-            articles.append((document, article_file))
+    parties: dict[str, Party]
+    contributors: list[Contributor]
 
-    problems += check_references(parties if registry_loaded else None, articles)
+    def counts(self) -> dict[str, int]:
+        """What the content holds, every contributor's counts in order: ``{"article(s)": 1, ...}``."""
+        return {label: number for contributor in self.contributors for label, number in contributor.counts().items()}
+
+    def summary(self) -> str:
+        """``1 article(s), 6 record(s), 253 Air Force wave(s)``."""
+        return ", ".join(f"{number} {label}" for label, number in self.counts().items())
+
+    @property
+    def last_day(self) -> dt.date:
+        """The latest day the content speaks of: what a reproducible build is dated by."""
+        return max(day for contributor in self.contributors if (day := contributor.last_day()) is not None)
+
+    def find(self, kind: type[C]) -> C:
+        """The contributor of this class."""
+        return next(contributor for contributor in self.contributors if isinstance(contributor, kind))
+
+
+def validate_content(loaded: LoadedContent, contributors: list[Contributor]) -> Content:
+    """Validate everything loaded; raise :class:`ContentError` listing every problem, from every file."""
+    parties, problems = _registry(loaded)
+    registry_ok = loaded.parties is not None and not problems
+    problems += loaded.problems
+    for contributor in contributors:
+        reserved = {
+            other.reserved_prefix[0]: other.reserved_prefix[1]
+            for other in contributors
+            if other is not contributor and other.reserved_prefix is not None
+        }
+        registry = Registry(parties if registry_ok else None, loaded.parties_file, reserved)
+        problems += contributor.validate(loaded.documents[contributor.name], registry)
     if problems:
         raise ContentError(problems)
-    if not articles:
-        raise ContentError([Problem(display_path(content_dir / ARTICLES_DIR, content_dir), 1, "", "no article files found")])
-    ordered = sorted((article_file for _, article_file in articles), key=lambda a: (a.article.published, a.article.id))
-    return Corpus(parties=parties, articles=ordered, waves=waves)
+    return Content(parties, contributors)
 
 
-def _unknown_wave_claimants(waves: list[AttackWave], parties: dict[str, Party], content_dir: Path) -> list[Problem]:
-    """Imported waves name their claimant too; it must be a declared party."""
-    missing = sorted({wave.claimed_by for wave in waves} - set(parties))
-    where = display_path(content_dir / PARTIES_FILE, content_dir)
-    return [
-        Problem(where, 1, "parties", f"imported Air Force waves are claimed by '{party}', which is not declared here") for party in missing
-    ]
+def _registry(loaded: LoadedContent) -> tuple[dict[str, Party], list[Problem]]:
+    """The declared parties, by id, and what is wrong with the registry."""
+    problems = list(loaded.parties_problems)
+    parties: dict[str, Party] = {}
+    document = loaded.parties
+    if document is None:
+        return parties, problems
+    registry, found = parse_document(document, PartiesFile)
+    problems += found
+    for index, party in enumerate(registry.parties if registry else []):
+        if party.id in parties or party.id == UNATTRIBUTED:
+            problems.append(
+                Problem(
+                    document.path, document.line_of(("parties", index, "id")), f"parties[{index}].id", f"duplicate party id '{party.id}'"
+                )
+            )
+        parties[party.id] = party
+    return parties, problems

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Paths, build
+from generator.articles import ArticlesContributor
+from generator.build import build
+from generator.contributors import contributors
+from generator.load import load_content
+from generator.model import Corpus
+from generator.settings import Paths
+from generator.validate import Content, validate_content
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -15,6 +21,17 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current templates.")
+
+
+def read_content(content: Path) -> Content:
+    """The load and validate stages on ``content``, as a build runs them."""
+    sources = contributors()
+    return validate_content(load_content(content, sources), sources)
+
+
+def read_corpus(content: Path) -> Corpus:
+    """The validated articles of ``content``."""
+    return read_content(content).find(ArticlesContributor).corpus
 
 
 def config_in(tmp: Path, language: str = "fr") -> Path:

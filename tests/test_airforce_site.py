@@ -21,7 +21,7 @@ from search_index import load_index
 from site_text import as_text, page_html
 
 SLICE = ROOT / "data" / "airforce" / "missile_attacks_2024-05_2024-06.csv"
-CATALOGUE = ROOT / "data" / "airforce" / "missiles_and_uavs.csv"
+CATALOGUE = ROOT / "generator" / "weapons" / "data" / "missiles_and_uavs.csv"
 CLAIMANT = "selon Armée de l'air ukrainienne"
 SCOPE_HEADINGS = {"national": "Posts nationaux", "regional": "Posts des commandements régionaux"}
 CATEGORY_NAMES = {"UAV": "Drones", "cruise missile": "Missiles de croisière", "ballistic missile": "Missiles balistiques"}

@@ -14,8 +14,9 @@ from click.testing import CliRunner
 
 from conftest import FIXTURES, ROOT
 from generator import sanitize
-from generator.build import Paths, build
+from generator.build import build
 from generator.cli import main
+from generator.settings import Paths
 
 
 def tree(site: Path) -> dict[str, str]:

@@ -32,10 +32,10 @@ def test_import_airforce_prints_an_accounted_summary(tmp_path: Path) -> None:
     work = workspace(tmp_path)
     shutil.rmtree(work / "content" / "airforce")
     csv = ROOT / "data" / "airforce" / "missile_attacks_2024-05_2024-06.csv"
-    first = run("import-airforce", csv, "--catalogue", ROOT / "data" / "airforce" / "missiles_and_uavs.csv", cwd=work)
+    first = run("import-airforce", csv, "--catalogue", ROOT / "generator" / "weapons" / "data" / "missiles_and_uavs.csv", cwd=work)
     assert first.returncode == 0, first.stderr
     assert "254 rows read" in first.stdout and "imported:  253" in first.stdout
-    again = run("import-airforce", csv, "--catalogue", ROOT / "data" / "airforce" / "missiles_and_uavs.csv", cwd=work)
+    again = run("import-airforce", csv, "--catalogue", ROOT / "generator" / "weapons" / "data" / "missiles_and_uavs.csv", cwd=work)
     assert "unchanged: 253" in again.stdout and "files written: none" in again.stdout
     assert run("import-airforce", tmp_path / "missing.csv", cwd=work).returncode != 0
 
@@ -43,7 +43,7 @@ def test_import_airforce_prints_an_accounted_summary(tmp_path: Path) -> None:
 def test_build_writes_the_site_and_prints_a_summary(tmp_path: Path) -> None:
     result = run("build", cwd=workspace(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Built site/: 1 article(s), 6 record(s), 253 Air Force wave(s), 110 page(s) (")
+    assert result.stdout.startswith("Built site/: 1 article(s), 6 record(s), 253 Air Force wave(s), 104 page(s) (")
     assert (tmp_path / "site" / "strikes-on-ukraine" / "index.html").is_file()
     assert (tmp_path / "build" / "docs" / "index.md").is_file()
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import read_corpus
 from generator.model import Corpus, Figure, Vague
-from generator.validate import load_content
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = 30
@@ -37,7 +37,7 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def corpus(corpus_dir: Path) -> Corpus:
-    return load_content(corpus_dir)  # raises ContentError listing every problem, if there is any
+    return read_corpus(corpus_dir)  # raises ContentError listing every problem, if there is any
 
 
 def all_figures(corpus: Corpus) -> list[list[Figure]]:

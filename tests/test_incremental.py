@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 from conftest import FIXTURES, ROOT, copy_content, project_paths
-from generator.build import Paths, generate
+from generator.build import generate
+from generator.settings import Paths
 
 
 def _snapshot(docs: Path) -> dict[str, int]:
@@ -21,12 +22,12 @@ def _paths(tmp_path: Path, templates: Path = ROOT / "templates") -> Paths:
 
 def test_a_no_op_rebuild_renders_and_rewrites_nothing(tmp_path: Path) -> None:
     paths = _paths(tmp_path)
-    _, first, report = generate(paths)
-    assert report.written and all(page.text is not None for page in first)
+    first = generate(paths)
+    assert first.report.written and len(first.rendered) == len(first.pages)
     before = _snapshot(paths.docs)
-    _, second, report = generate(paths)
-    assert report.written == []
-    assert [page.path for page in second if page.text is not None] == []
+    second = generate(paths)
+    assert second.report.written == []
+    assert second.rendered == []
     assert _snapshot(paths.docs) == before
 
 
@@ -36,8 +37,8 @@ def test_one_changed_article_renders_only_the_pages_it_appears_on(tmp_path: Path
     before = _snapshot(paths.docs)
     article = paths.content / "articles" / "2024-06-03-odessa-suivi.yaml"
     article.write_text(article.read_text(encoding="utf-8").replace("Bilan revu", "Bilan corrigé"), encoding="utf-8")
-    _, pages, report = generate(paths)
-    rendered = sorted(page.path for page in pages if page.text is not None)
+    generated = generate(paths)
+    rendered, pages, report = sorted(generated.rendered), generated.pages, generated.report
     assert "archives/strikes-on-ukraine/2024-06-02.md" in rendered
     assert "archives/sources/2024-06-03.md" in rendered
     assert "archives/strikes-on-russia/2024-06-01.md" not in rendered
@@ -55,17 +56,17 @@ def test_a_template_change_renders_every_page_again(tmp_path: Path) -> None:
     generate(paths)
     with (templates / "labels" / "fr.yml").open("a", encoding="utf-8") as labels:
         labels.write("# a comment changes nothing shown, but the cache cannot know that\n")
-    _, pages, _ = generate(paths)
-    assert all(page.text is not None for page in pages)
+    again = generate(paths)
+    assert again.rendered == [page.path for page in again.pages]
 
 
 def test_a_hand_edited_page_is_rendered_again(tmp_path: Path) -> None:
     paths = _paths(tmp_path)
     generate(paths)
     (paths.docs / "index.md").write_text("edited by hand", encoding="utf-8")
-    _, pages, report = generate(paths)
-    assert [page.path for page in pages if page.text is not None] == ["index.md"]
-    assert report.written == ["index.md"]
+    again = generate(paths)
+    assert again.rendered == ["index.md"]
+    assert again.report.written == ["index.md"]
 
 
 def test_renaming_a_party_renders_the_pages_that_name_it_again(tmp_path: Path) -> None:

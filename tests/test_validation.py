@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, read_content, read_corpus
 from generator.errors import ContentError
-from generator.validate import load_content
 
 QUANTITY = "a whole number, a range {min: N, max: M} or one of: none, some, several, many, dozens, all, unknown"
 STRIKE_FIELDS = (
@@ -81,7 +80,7 @@ def content_with(tmp_path: Path, *fixtures: Path) -> Path:
 
 def problems_of(content: Path) -> list[str]:
     with pytest.raises(ContentError) as raised:
-        load_content(content)
+        read_content(content)
     return [str(problem) for problem in raised.value.problems]
 
 
@@ -105,12 +104,12 @@ def test_all_problems_in_all_files_are_reported_in_one_run(tmp_path: Path) -> No
 
 
 def test_minimal_content_is_valid() -> None:
-    corpus = load_content(FIXTURES / "minimal")
+    corpus = read_corpus(FIXTURES / "minimal")
     assert [article.article.id for article in corpus.articles] == ["minimal"]
 
 
 def test_shipped_content_is_valid() -> None:
-    corpus = load_content(FIXTURES.parent.parent / "content")
+    corpus = read_corpus(FIXTURES.parent.parent / "content")
     assert len(corpus.articles) >= 1
 
 
@@ -124,7 +123,7 @@ def test_text_fields_keep_the_scalar_as_written(tmp_path: Path, title: str, summ
     (content / "articles" / "scalars.yaml").write_text(
         f"article:\n  id: scalars\n  title: {title}\n  published: 2024-05-31\n  language: fr\n  summary: {summary}\n", encoding="utf-8"
     )
-    article = load_content(content).articles[0].article
+    article = read_corpus(content).articles[0].article
     assert (article.title, article.summary) == expected
 
 

@@ -6,10 +6,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.airforce.catalogue import DEFAULT_CATALOGUE, Catalogue
 from generator.airforce.parse import Skip, parse_row, read_rows
-from generator.airforce.store import Batch, load_waves, month_path, serialise, write_if_changed
+from generator.airforce.store import Batch, load_waves, month_path, serialise
 from generator.errors import ContentError
+from generator.files import write_if_changed
+from generator.weapons import SHIPPED_CATALOGUE, Catalogue
 
 SKIP_EXAMPLES = 5
 """How many line numbers the summary lists for each skip reason."""
@@ -57,11 +58,11 @@ def import_airforce(csv_path: Path, content_dir: Path, catalogue: Path | None = 
     """Import the Air Force dataset's CSV into ``content_dir/airforce/``.
 
     Raises :class:`~generator.airforce.parse.UnreadableCsvError` for a file it
-    cannot read at all, :class:`~generator.airforce.catalogue.CatalogueError`
+    cannot read at all, :class:`~generator.weapons.CatalogueError`
     for an unreadable catalogue, and :class:`ContentError` when the waves
     already stored do not validate (nothing is written then).
     """
-    models = Catalogue.read(catalogue or DEFAULT_CATALOGUE)
+    models = Catalogue.read(catalogue or SHIPPED_CATALOGUE)
     rows, skips = read_rows(csv_path)
     stored, problems = load_waves(content_dir)
     if problems:
@@ -95,6 +96,6 @@ def import_airforce(csv_path: Path, content_dir: Path, catalogue: Path | None = 
 
     for month in sorted(touched):
         path = month_path(content_dir, month)
-        if write_if_changed(path, serialise([wave for wave in waves.values() if wave.start[:7] == month])):
+        if write_if_changed(path, serialise([wave for wave in waves.values() if wave.start[:7] == month]).encode("utf-8")):
             report.files_written.append(str(path))
     return report

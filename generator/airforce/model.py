@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, NonNegativeInt, model_validator
 
 from generator.model import CountryCode, Id, Strict, Text
+from generator.weapons import Category, WeaponModel
 
 AIR_FORCE = "ua-air-force"
 """Party id of the Ukrainian Air Force, the claimant of every imported figure."""
@@ -47,27 +47,6 @@ def is_before(end: dt.date | dt.datetime, start: dt.date | dt.datetime) -> bool:
 Moment = Annotated[str, AfterValidator(_check_moment)]
 Count = NonNegativeInt | None
 Details = dict[str, NonNegativeInt | None]
-
-
-class Category(StrEnum):
-    """Broad class of a weapon model, from the catalogue."""
-
-    missile = "missile"
-    uav = "uav"
-    guided_bomb = "guided_bomb"
-    mixed = "mixed"
-    unknown = "unknown"
-
-
-class WeaponModel(Strict):
-    """One weapon model named in a row, normalised through the catalogue."""
-
-    name: Text = Field(description="Catalogue name, e.g. `Shahed-136/131`; the cleaned published name when not catalogued.")
-    category: Category = Field(description="missile, uav, guided_bomb or unknown.")
-    type: Text | None = Field(default=None, description="The catalogue's class, e.g. `cruise missile`, `ballistic missile`, `UAV`.")
-    role: Text | None = Field(default=None, description="The catalogue's type column, e.g. `loitering munition`, `air-launched`.")
-    origin: list[CountryCode] = Field(default_factory=list, description="ISO codes of the producing countries, per the catalogue.")
-    catalogued: bool = Field(description="false when the catalogue does not list the model; category is then guessed from its name.")
 
 
 class Source(Strict):

@@ -25,9 +25,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.airforce.catalogue import Catalogue, Normalised
 from generator.airforce.model import AIR_FORCE, AttackWave, Details, Source, is_before
 from generator.errors import BriefingError
+from generator.weapons import Catalogue, Normalised
 
 REQUIRED_COLUMNS = ("time_start", "model", "source")
 """Without these a file is not in the dataset's format at all."""

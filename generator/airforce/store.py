@@ -9,20 +9,18 @@ new id is imported. Only month files whose text changes are rewritten.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import yaml
 
 from generator.airforce.model import AttackWave, WavePart, WavesFile
 from generator.airforce.parse import Skip, wave_id
-from generator.diagnostics import parse_document
+from generator.diagnostics import parse_documents
 from generator.errors import BriefingError, Problem
-from generator.load import display_path, load_document
+from generator.load import RawDocument, load_files
 
 WAVES_DIR = "airforce"
 """Folder under the content directory holding one file per month."""
@@ -46,24 +44,24 @@ _KEPT_FROM_FIRST = (
 )
 
 
-def load_waves(content_dir: Path) -> tuple[list[AttackWave], list[Problem]]:
-    """Load and validate every `airforce/*.yaml` under ``content_dir``: the waves, sorted, and every problem found."""
-    waves: list[AttackWave] = []
-    problems: list[Problem] = []
-    first_seen: dict[str, str] = {}
+def wave_files(content_dir: Path) -> list[Path]:
+    """The month files under ``content_dir/airforce/``."""
     folder = content_dir / WAVES_DIR
-    for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-        display = display_path(path, content_dir)
-        document, found = load_document(path, display)
-        problems += found
-        if document is None:
-            continue
-        waves_file, found = parse_document(document, WavesFile)
-        problems += found
-        if waves_file is None:
-            continue
-        if not _MONTH_FILE.match(path.stem):
-            problems.append(Problem(display, 1, "", f"expected a file named YYYY-MM.yaml after the month of its waves, got '{path.name}'"))
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def validate_waves(documents: list[RawDocument]) -> tuple[list[AttackWave], list[Problem]]:
+    """Validate month files: the waves, sorted, and every problem found (ids, months, duplicates)."""
+    waves: list[AttackWave] = []
+    first_seen: dict[str, str] = {}
+    parsed, problems = parse_documents(documents, WavesFile)
+    for document, waves_file in parsed:
+        display = document.path
+        stem = PurePath(display).stem
+        if not _MONTH_FILE.match(stem):
+            problems.append(
+                Problem(display, 1, "", f"expected a file named YYYY-MM.yaml after the month of its waves, got '{PurePath(display).name}'")
+            )
         for index, wave in enumerate(waves_file.waves):
             where = f"waves[{index}]"
             if wave.id in first_seen:
@@ -71,17 +69,22 @@ def load_waves(content_dir: Path) -> tuple[list[AttackWave], list[Problem]]:
                 problems.append(Problem(display, line, f"{where}.id", f"duplicate wave id '{wave.id}' (first in {first_seen[wave.id]})"))
                 continue
             first_seen[wave.id] = f"{display}:{document.line_of(('waves', index, 'id'))}"
-            if _MONTH_FILE.match(path.stem) and wave.start[:7] != path.stem:
+            if _MONTH_FILE.match(stem) and wave.start[:7] != stem:
                 line = document.line_of(("waves", index, "start"))
-                problems.append(
-                    Problem(display, line, f"{where}.start", f"the wave starts in {wave.start[:7]} but is filed under {path.stem}")
-                )
+                problems.append(Problem(display, line, f"{where}.start", f"the wave starts in {wave.start[:7]} but is filed under {stem}"))
             expected = wave_id(wave.source.path, wave.model_as_published, wave.start)
             if wave.id != expected:
                 line = document.line_of(("waves", index, "id"))
                 problems.append(Problem(display, line, f"{where}.id", f"expected '{expected}', the id of its source, model and start"))
             waves.append(wave)
     return sorted(waves, key=lambda wave: (wave.start, wave.id)), problems
+
+
+def load_waves(content_dir: Path) -> tuple[list[AttackWave], list[Problem]]:
+    """Load and validate every `airforce/*.yaml` under ``content_dir``: the waves, sorted, and every problem found."""
+    documents, problems = load_files(wave_files(content_dir), content_dir)
+    waves, found = validate_waves(documents)
+    return waves, problems + found
 
 
 def _part(wave: AttackWave) -> WavePart:
@@ -153,24 +156,6 @@ def serialise(waves: list[AttackWave]) -> str:
     ordered = sorted(waves, key=lambda wave: (wave.start, wave.id))
     data: dict[str, Any] = {"waves": [wave.model_dump(mode="json", exclude_defaults=True) for wave in ordered]}
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
-
-
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write ``text`` to ``path`` atomically unless it already holds exactly that; whether it wrote."""
-    encoded = text.encode("utf-8")
-    if path.is_file() and path.read_bytes() == encoded:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(handle, 0o644)
-        with os.fdopen(handle, "wb") as output:
-            output.write(encoded)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return True
 
 
 def month_path(content_dir: Path, month: str) -> Path:

@@ -19,35 +19,14 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TypeVar
 
-from generator.airforce.model import AttackWave, Category
+from generator.airforce.model import AttackWave
 from generator.model import WeaponCategory
+from generator.weapons import site_category
 
 NATIONAL_ACCOUNT = "kpszsu"
 """The Air Force command's account: its posts give the national count of a night."""
 
-_BY_TYPE = {
-    "uav": WeaponCategory.drone,
-    "cruise missile": WeaponCategory.cruise_missile,
-    "ballistic missile": WeaponCategory.ballistic_missile,
-    "guided bomb": WeaponCategory.guided_bomb,
-}
-_BY_CATEGORY = {
-    Category.uav: WeaponCategory.drone,
-    Category.missile: WeaponCategory.missile,
-    Category.guided_bomb: WeaponCategory.guided_bomb,
-}
-
 K = TypeVar("K", bound=Hashable)
-
-
-def site_category(catalogue_type: str | None, category: Category) -> WeaponCategory:
-    """The site's weapon category for a model: the catalogue's class when it is one of ours, else its broad category.
-
-    ``ballistic missile`` -> ballistic_missile; ``surface-to-air missile`` (an S-300
-    fired at the ground) -> missile; a UAV -> drone; mixed or unknown -> unknown.
-    """
-    found = _BY_TYPE.get((catalogue_type or "").casefold())
-    return found or _BY_CATEGORY.get(category, WeaponCategory.unknown)
 
 
 def wave_category(wave: AttackWave) -> WeaponCategory:

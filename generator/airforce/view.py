@@ -1,68 +1,77 @@
-"""What the Air Force pages show, ready to print: tables of claimed figures per night, month and model, and charts.
+"""What the Air Force's pages and sections show: tallies of claimed figures per night, month and model, and charts.
 
-Each builder takes the layout's grouped waves and returns rows whose cells are
-already formatted (numbers, rates, "not given"), with links computed from the
-page being rendered, so the templates only loop. Every table belongs to one
-account (a night) or one :class:`~generator.airforce.tally.Scope` (a tally),
-which the heading names: national and regional posts are never added up.
+Each builder takes the grouped waves and returns rows holding a label, a
+:class:`~generator.airforce.tally.Tally` and a link target; the templates
+format the figures (:mod:`generator.airforce.formatting`) and resolve the
+links from the page they are on. Every table belongs to one account (a night)
+or one :class:`~generator.airforce.tally.Scope` (a tally), which the heading
+names: national and regional posts are never added up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
-
-from generator import escape
-from generator.airforce.catalogue import Catalogue
-from generator.airforce.model import AIR_FORCE, AttackWave, parse_moment
-from generator.airforce.tally import Scope, Tally, month_of, scope_key, scopes, site_category, tally, tally_by, wave_category
-from generator.airforce.weapons import WeaponMatch
-from generator.catalogue import Formatter
+from generator.airforce.formatting import AirForceFormatter
+from generator.airforce.model import AIR_FORCE, AttackWave
+from generator.airforce.tally import Scope, Tally, WaveIndex, month_of, scope_key, scopes, tally, tally_by, wave_category
+from generator.calendar import RecordRef
 from generator.charts import BarGroup, bar_chart
-from generator.layout import AIR_FORCE_THEME, Layout
-from generator.links import Links
-from generator.model import Attribution, DatePrecision, Direction, Quantity, Strike, WeaponCategory, When
+from generator.model import DatePrecision, WeaponCategory, When
+from generator.urls import Archive, Target, anchor
+from generator.weapons import Catalogue, WeaponMatch
+
+ARCHIVE = Archive("air-force")
+"""Where the Air Force's tallies live: ``air-force.md``, ``archives/air-force/2024-05.md``, models and charts."""
+ID_PREFIX = "af-"
+"""Every id this source makes (waves, nights, models) starts with this; articles may not use it."""
 
 
-@dataclass(frozen=True)
-class Cells:
-    """The figures of one table row, formatted."""
+def night_anchor(day: dt.date) -> str:
+    """Record id of the Air Force's reports of one morning, on the strikes-on-Ukraine day page."""
+    return anchor("af-night", day.isoformat())
 
-    waves: str
-    launched: str
-    destroyed: str
-    rate: str
+
+def model_anchor(slug: str) -> str:
+    """Record id of an Air Force model, the heading of its page."""
+    return anchor("af-model", slug)
+
+
+def model_page(slug: str) -> str:
+    """The page of one weapon model: its counts by month."""
+    return ARCHIVE.entry("models", slug)
+
+
+def chart_file(name: str) -> str:
+    """Where a chart's SVG file is written (``name`` without extension)."""
+    return ARCHIVE.file("charts", f"{name}.svg")
 
 
 @dataclass(frozen=True)
 class Row:
-    """One table row: what it counts (with a link when it has a page) and its figures."""
+    """One table row: what it counts, its figures, and where its label links to."""
 
     label: str
-    cells: Cells
-    link: Markup | None = None
-    category: str = ""
+    tally: Tally
+    target: Target | None = None
+    category: WeaponCategory | None = None
 
 
 @dataclass(frozen=True)
 class Chart:
-    """An SVG chart written beside the pages, and how a page shows it."""
+    """An SVG chart written beside the pages: its path, and the text that stands for it."""
 
     path: str
-    link: Markup
     alt: str
-    svg: Markup
 
 
 @dataclass(frozen=True)
 class Post:
     """A source post of a night's figures: its link and the time it covers."""
 
-    url: Markup
+    url: str
     covers: str
 
 
@@ -80,14 +89,15 @@ class AccountTable:
 class NightView:
     """The Air Force's reports of one morning, on the strikes-on-Ukraine day page."""
 
-    anchor: Markup
+    anchor: str
     heading: str
     covers: str
     claimed_by: str
     tables: list[AccountTable]
-    strikes: list[tuple[str, Markup]]
-    month_link: Markup
-    overall_link: Markup
+    strikes: list[RecordRef]
+    """The articles' strikes filed on that day, linked from the block."""
+    month: str
+    overall: str
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,7 @@ class ScopeView:
 
     heading: str
     accounts: str
+    claimed_by: str
     chart: Chart | None
     periods: list[Row]
     categories: list[Row]
@@ -107,93 +118,36 @@ class ScopeView:
 class ModelView:
     """One model's page: what the catalogue says, its counts by month per scope, related models, attributions."""
 
-    anchor: Markup
+    anchor: str
     heading: str
     facts: list[tuple[str, str]]
     scopes: list[ScopeView]
     related: list[Row]
-    attributions: list[tuple[str, Markup]]
+    attributions: list[RecordRef]
     reported: bool
 
 
 @dataclass(frozen=True)
 class WeaponLinks:
-    """For one attributed weapon: links to the Air Force models it concerns, each with how often it is reported."""
+    """For one attributed weapon: the Air Force models it concerns, each with how often it is reported."""
 
     models: list[Row] = field(default_factory=list)
     related: list[Row] = field(default_factory=list)
 
 
 class AirForceView:
-    """Builds the views of one page; ``links`` are relative to that page."""
+    """Builds the views of the Air Force's pages and sections from the grouped waves."""
 
-    def __init__(self, layout: Layout, formatter: Formatter, links: Links) -> None:
-        self.layout = layout
+    def __init__(self, index: WaveIndex, model_slugs: dict[str, str], formatter: AirForceFormatter) -> None:
+        self.index = index
+        self.model_slugs = model_slugs
         self.formatter = formatter
         self.labels = formatter.labels
-        self.links = links
 
-    # Cells
-
-    def number(self, value: int) -> str:
-        """A whole number as the site writes it (``1 145``)."""
-        return self.formatter.quantity(Quantity(exact=value))
-
-    def percent(self, tally_: Tally) -> str:
-        """The interception rate, rounded half up to a whole percent; ``—`` when no wave gives both counts."""
-        rate = tally_.rate
-        if rate is None:
-            return "—"
-        whole = (200 * rate.numerator + rate.denominator) // (2 * rate.denominator)
-        return str(self.labels.airforce_percent.format(value=whole))
-
-    def _count(self, value: int, missing: int, waves: int) -> str:
-        if missing == waves:
-            return str(self.labels.airforce_not_given)
-        text = self.number(value)
-        return f"{text} ({self.labels.airforce_partial.format(count=missing)})" if missing else text
-
-    def cells(self, tally_: Tally) -> Cells:
-        """A tally's figures, never more than the posts give."""
-        return Cells(
-            self.number(tally_.waves),
-            self._count(tally_.launched, tally_.launched_missing, tally_.waves),
-            self._count(tally_.destroyed, tally_.destroyed_missing, tally_.waves),
-            self.percent(tally_),
-        )
-
-    def category(self, category: WeaponCategory) -> str:
-        """A category's label, capitalised for a table cell."""
-        return str(self.labels.category[category.value]).capitalize()
-
-    def model_link(self, name: str) -> Markup | None:
-        """Link to a model's page, if it has one."""
-        slug = self.layout.airforce_model_slugs.get(name)
-        return self.links.record(Layout.model_anchor(slug)) if slug else None
-
-    def account(self, account: str | None) -> str:
-        """An account's name for readers, with the account itself: ``Commandement aérien Sud (PvKPivden)``."""
-        if not account:
-            return str(self.labels.airforce_account_unknown)
-        name = self.labels.airforce_accounts.get(account)
-        return f"{name} ({account})" if name else account
-
-    def scope_heading(self, scope: Scope) -> tuple[str, str]:
-        """A scope's heading and the sentence naming the accounts it adds up."""
-        accounts = ", ".join(self.account(account) for account in scope.accounts)
-        return str(self.labels.airforce_scope[scope.key]), str(self.labels.airforce_adds_up.format(accounts=accounts))
-
-    def moment(self, text: str) -> str:
-        """``2024-05-31T08:00`` -> ``31 mai 2024 08:00``."""
-        moment = parse_moment(text)
-        if isinstance(moment, dt.datetime):
-            return f"{self.formatter.date(moment.date())} {moment:%H:%M}"
-        return self.formatter.date(moment)
-
-    def file_link(self, path: str) -> Markup:
-        """A relative link to a file the build writes beside the pages (a chart), from the current page."""
-        start = posixpath.dirname(self.links.current) or "."
-        return Markup(posixpath.relpath(path, start))  # noqa: S704 - a path built from a slug and a month
+    def model_target(self, name: str) -> Target | None:
+        """Where a model's name links to: its page, if it has one."""
+        slug = self.model_slugs.get(name)
+        return Target.of_record(model_anchor(slug)) if slug else None
 
     # Rows
 
@@ -201,25 +155,40 @@ class AirForceView:
         """One row per model, most launched first, then by name."""
         by_model = tally_by(waves, lambda wave: (wave.model, wave_category(wave)))
         ordered = sorted(by_model.items(), key=lambda item: (-item[1].launched, item[0][0].casefold()))
-        return [Row(name, self.cells(found), self.model_link(name), self.category(category)) for (name, category), found in ordered]
+        return [Row(name, found, self.model_target(name), category) for (name, category), found in ordered]
 
     def category_rows(self, waves: Iterable[AttackWave]) -> list[Row]:
         """One row per weapon category, in the site's category order."""
         by_category = tally_by(waves, wave_category)
         order = list(WeaponCategory)
-        return [Row(self.category(category), self.cells(by_category[category])) for category in sorted(by_category, key=order.index)]
+        return [Row(self.formatter.category(category), by_category[category]) for category in sorted(by_category, key=order.index)]
 
     def total(self, waves: Iterable[AttackWave]) -> Row:
         """The total row of a table."""
-        return Row(str(self.labels.airforce_total), self.cells(tally(waves)))
+        return Row(str(self.labels.airforce_total), tally(waves))
 
-    # Pages
+    def night_rows(self, waves: list[AttackWave]) -> list[Row]:
+        """One row per report day, latest first, linking to the night's block on the day page."""
+        by_day = tally_by(waves, lambda wave: wave.report_date)
+        return [
+            Row(self.formatter.base.date(day), found, Target.of_record(night_anchor(day)))
+            for day, found in sorted(by_day.items(), reverse=True)
+        ]
 
-    def night(self, day: dt.date, strikes: list[Strike]) -> NightView:
+    def month_rows(self, waves: list[AttackWave]) -> list[Row]:
+        """One row per month, latest first, linking to the month's page."""
+        by_month = tally_by(waves, month_of)
+        return [
+            Row(self.formatter.base.month(month), found, Target.page(ARCHIVE.month(month)))
+            for month, found in sorted(by_month.items(), reverse=True)
+        ]
+
+    # Views
+
+    def night(self, day: dt.date, strikes: list[RecordRef]) -> NightView:
         """The block of one morning's reports: one table per account, and the articles' strikes filed on that day."""
-        waves = self.layout.airforce.by_day.get(day, [])
         by_account: dict[str | None, list[AttackWave]] = {}
-        for wave in waves:
+        for wave in self.index.by_day.get(day, []):
             by_account.setdefault(wave.source.account, []).append(wave)
         tables = []
         for account in sorted(by_account, key=lambda account: (account != "kpszsu", account or "")):
@@ -230,33 +199,24 @@ class AirForceView:
             rows = self.model_rows(account_waves)
             tables.append(
                 AccountTable(
-                    self.account(account),
+                    self.formatter.account(account),
                     rows,
                     self.total(account_waves) if len(rows) > 1 else None,
-                    [Post(escape.url(url), self._covers(post_waves)) for url, post_waves in posts.items()],
+                    [Post(url, self.formatter.covers(post_waves)) for url, post_waves in posts.items()],
                 )
             )
         night = When(start=day - dt.timedelta(days=1), end=day, precision=DatePrecision.night)
+        base = self.formatter.base
         return NightView(
-            escape.anchor(Layout.night_anchor(day)),
-            str(self.labels.airforce_night.format(day=self.formatter.date(day))),
-            str(self.labels.airforce_night_covers.format(night=self.formatter.when(night))),
+            night_anchor(day),
+            str(self.labels.airforce_night.format(day=base.date(day))),
+            str(self.labels.airforce_night_covers.format(night=base.when(night))),
             AIR_FORCE,
             tables,
-            [(strike.headline, self.links.record(strike.id)) for strike in strikes if strike.direction is Direction.on_ukraine],
-            self.links.month(AIR_FORCE_THEME, day.strftime("%Y-%m")),
-            self.links.page(AIR_FORCE_THEME),
+            strikes,
+            ARCHIVE.month(day.strftime("%Y-%m")),
+            ARCHIVE.front,
         )
-
-    def _covers(self, waves: list[AttackWave]) -> str:
-        """The time a post's waves cover: ``30 mai 2024 18:00 – 31 mai 2024 08:00``, ``31 mai 2024, 08:00``."""
-        start = min(wave.start for wave in waves)
-        end = max(wave.end or wave.start for wave in waves)
-        if start[:10] != end[:10]:
-            return f"{self.moment(start)} – {self.moment(end)}"
-        times = list(dict.fromkeys(moment[11:] for moment in (start, end) if len(moment) > 10))
-        day = self.formatter.date(dt.date.fromisoformat(start[:10]))
-        return f"{day}, {'–'.join(times)}" if times else day
 
     def scope_views(
         self,
@@ -268,11 +228,12 @@ class AirForceView:
         views = []
         for scope in scopes(waves):
             scoped = [wave for wave in waves if scope_key(wave) == scope.key]
-            heading, accounts = self.scope_heading(scope)
+            heading, accounts = self.formatter.scope_heading(scope)
             views.append(
                 ScopeView(
                     heading,
                     accounts,
+                    AIR_FORCE,
                     chart_of(scope, scoped),
                     period_rows(scoped),
                     self.category_rows(scoped),
@@ -282,30 +243,14 @@ class AirForceView:
             )
         return views
 
-    def night_rows(self, waves: list[AttackWave]) -> list[Row]:
-        """One row per report day, latest first, linking to the night's block on the day page."""
-        by_day = tally_by(waves, lambda wave: wave.report_date)
-        return [
-            Row(self.formatter.date(day), self.cells(found), self.links.record(Layout.night_anchor(day)))
-            for day, found in sorted(by_day.items(), reverse=True)
-        ]
-
-    def month_rows(self, waves: list[AttackWave]) -> list[Row]:
-        """One row per month, latest first, linking to the month's page."""
-        by_month = tally_by(waves, month_of)
-        return [
-            Row(self.formatter.month(month), self.cells(found), self.links.month(AIR_FORCE_THEME, month))
-            for month, found in sorted(by_month.items(), reverse=True)
-        ]
-
-    def chart(self, name: str, scope: Scope, groups: list[tuple[str, Tally]], rows_label: str, period: str) -> Chart | None:
-        """A launched-and-destroyed bar chart of these groups, or None when there is nothing to draw."""
+    def chart(self, name: str, scope: Scope, groups: list[tuple[str, Tally]], rows_label: str, period: str) -> tuple[Chart, str] | None:
+        """A launched-and-destroyed bar chart of these groups, and its SVG; None when there is nothing to draw."""
         if not groups:
             return None
         labels = self.labels
-        heading, accounts = self.scope_heading(scope)
+        heading, accounts = self.formatter.scope_heading(scope)
         title = str(labels.airforce_chart_title.format(scope=heading, period=period))
-        claimant = self.formatter.party("ua-air-force")
+        claimant = self.formatter.base.party(AIR_FORCE)
         description = str(labels.airforce_chart_desc.format(rows=rows_label, claimant=claimant, accounts=accounts))
         svg = bar_chart(
             title,
@@ -315,59 +260,46 @@ class AirForceView:
                 BarGroup(label, (found.launched if found.has_launched else None, found.destroyed if found.has_destroyed else None))
                 for label, found in groups
             ],
-            number=self.number,
-            language=self.formatter.language,
+            number=self.formatter.base.number,
+            missing=str(labels.no_figure),
+            language=self.formatter.base.language,
         )
-        path = Layout.airforce_chart(name)
-        alt = f"{title}. {description}"
-        return Chart(path, self.file_link(path), alt, Markup(svg))  # noqa: S704 - every text in the SVG is XML-escaped by bar_chart
+        return Chart(chart_file(name), f"{title}. {description}"), svg
 
-    def model(self, name: str, attributions: list[Attribution], catalogue: Catalogue | None) -> ModelView:
+    def model(self, name: str, attributions: list[RecordRef], related: list[str], catalogue: Catalogue) -> ModelView:
         """A model's page: its counts by month, per scope."""
-        waves = self.layout.airforce.by_model.get(name, [])
-        slug = self.layout.airforce_model_slugs[name]
-        facts = self._model_facts(name, waves, catalogue)
-        related = sorted(
-            {
-                other
-                for matches in self.layout.weapon_matches.values()
-                for match in matches
-                if name in match.models
-                for other in match.related
-            }
-        )
+        waves = self.index.by_model.get(name, [])
         return ModelView(
-            escape.anchor(Layout.model_anchor(slug)),
+            model_anchor(self.model_slugs[name]),
             name,
-            facts,
+            self._model_facts(name, waves, catalogue),
             self.scope_views(waves, self.month_rows, lambda scope, scoped: None),
-            [Row(other, self.total(self.layout.airforce.by_model.get(other, [])).cells, self.model_link(other)) for other in related],
-            [(claim.headline, self.links.record(claim.id)) for claim in attributions],
+            [Row(other, tally(self.index.by_model.get(other, [])), self.model_target(other)) for other in related],
+            attributions,
             bool(waves),
         )
 
-    def _model_facts(self, name: str, waves: list[AttackWave], catalogue: Catalogue | None) -> list[tuple[str, str]]:
-        labels = self.labels
-        entry = waves[0].models[0] if waves and len(waves[0].models) == 1 else (catalogue.find(name) if catalogue else None)
+    def _model_facts(self, name: str, waves: list[AttackWave], catalogue: Catalogue) -> list[tuple[str, str]]:
+        labels, formatter = self.labels, self.formatter
+        entry = waves[0].models[0] if waves and len(waves[0].models) == 1 else catalogue.find(name)
         facts = []
         if waves:
-            facts.append((str(labels.category_label), self.category(wave_category(waves[0]))))
+            facts.append((str(labels.category_label), formatter.category(wave_category(waves[0]))))
         elif entry is not None:
-            facts.append((str(labels.category_label), self.category(site_category(entry.type, entry.category))))
+            facts.append((str(labels.category_label), formatter.category(entry.site_category)))
         if entry is not None:
             if entry.type:
                 facts.append((str(labels.airforce_type), entry.type))
             if entry.origin:
-                facts.append((str(labels.origin).capitalize(), ", ".join(self.formatter.country(code) for code in entry.origin)))
+                facts.append((str(labels.origin).capitalize(), ", ".join(formatter.base.country(code) for code in entry.origin)))
             if not entry.catalogued:
                 facts.append((str(labels.airforce_catalogue), str(labels.airforce_uncatalogued)))
         return facts
 
     def weapon_links(self, match: WeaponMatch) -> WeaponLinks:
         """Links from an attributed weapon to the models it concerns, with how many waves name each."""
-        by_model = self.layout.airforce.by_model
 
         def row(name: str) -> Row:
-            return Row(name, self.total(by_model.get(name, [])).cells, self.model_link(name))
+            return Row(name, tally(self.index.by_model.get(name, [])), self.model_target(name))
 
         return WeaponLinks([row(name) for name in match.models], [row(name) for name in match.related])

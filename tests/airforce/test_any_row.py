@@ -7,10 +7,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.airforce import DEFAULT_CATALOGUE, AttackWave, Catalogue
+from generator.airforce import AttackWave
 from generator.airforce.parse import CsvRow, Skip, parse_row
+from generator.weapons import Catalogue
 
-CATALOGUE = Catalogue.read(DEFAULT_CATALOGUE)
+CATALOGUE = Catalogue.read()
 SLICE = Path(__file__).parents[2] / "data" / "airforce" / "missile_attacks_2024-05_2024-06.csv"
 COLUMNS = SLICE.read_text(encoding="utf-8").splitlines()[0].split(",")
 

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from generator.airforce import AttackWave, Category, ImportReport
+from generator.airforce import AttackWave, ImportReport
+from generator.weapons import Category
 
 Importer = Callable[[str], tuple[ImportReport, list[AttackWave]]]
 

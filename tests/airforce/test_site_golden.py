@@ -3,8 +3,7 @@
 The fixture (`fixtures/pages/airforce/`) sits beside the golden articles and has
 what the slice lacks: a count a post does not give, a sum some posts do not
 contribute to, two accounts on one night, and a model name full of Markdown and
-HTML. Refresh with ``pytest tests/airforce/test_site_golden.py --update-golden``
-and review the diff.
+HTML. Refresh with ``make golden`` and review the diff.
 """
 
 from __future__ import annotations
@@ -16,7 +15,8 @@ import pytest
 
 from conftest import FIXTURES, ROOT, config_in, project_paths
 from generator.build import render
-from generator.catalogue import load_labels
+from generator.labels import load_labels
+from golden import check_golden, updating
 
 GOLDEN = Path(__file__).parent / "golden"
 WAVES = Path(__file__).parent / "fixtures" / "pages" / "airforce"
@@ -35,27 +35,19 @@ def _airforce_pages(tmp_path: Path, language: str) -> dict[str, str]:
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "golden" / "content", content)
     shutil.copytree(WAVES, content / "airforce")
-    _, pages = render(project_paths(tmp_path, content, config_in(tmp_path, language)))
+    planned, pages = render(project_paths(tmp_path, content, config_in(tmp_path, language)))
     label = str(load_labels(ROOT / "templates" / "labels", language).airforce_month_link)
-    found = {page.path: page.text for page in pages if page.path == "air-force.md" or page.path.startswith("archives/air-force/")}
+    found = {page.path: page.text or "" for page in pages if page.path == "air-force.md" or page.path.startswith("archives/air-force/")}
+    found |= {asset.path: asset.data.decode("utf-8") for asset in planned.plan.assets}
     found |= {
-        page.path.replace(".md", ".night.md"): _night_block(page.text, label)
+        page.path.replace(".md", ".night.md"): _night_block(page.text or "", label)
         for page in pages
-        if page.path.startswith(NIGHTS) and "{ #af-night-" in page.text
+        if page.path.startswith(NIGHTS) and "{ #af-night-" in (page.text or "")
     }
     return found
 
 
+@pytest.mark.golden
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_airforce_pages_match_golden_files(tmp_path: Path, language: str, request: pytest.FixtureRequest) -> None:
-    pages = _airforce_pages(tmp_path, language)
-    expected_dir = GOLDEN / language
-    if request.config.getoption("--update-golden"):
-        shutil.rmtree(expected_dir, ignore_errors=True)
-        for path, text in pages.items():
-            (expected_dir / path).parent.mkdir(parents=True, exist_ok=True)
-            (expected_dir / path).write_text(text, encoding="utf-8")
-    on_disk = sorted(path.relative_to(expected_dir).as_posix() for path in expected_dir.rglob("*") if path.is_file())
-    assert sorted(pages) == on_disk
-    for path, text in pages.items():
-        assert text == (expected_dir / path).read_text(encoding="utf-8"), f"{language}/{path} differs; refresh with --update-golden"
+    check_golden(_airforce_pages(tmp_path, language), GOLDEN / language, updating(request))

@@ -9,13 +9,10 @@ from typing import Any
 import pytest
 
 from generator.airforce import AttackWave
-from generator.airforce.tally import Scope, index_waves, scopes, site_category, tally
-from generator.airforce.view import AirForceView
-from generator.airforce.weapons import match_weapon, shipped_catalogue
-from generator.catalogue import Formatter, load_labels
-from generator.layout import Layout
-from generator.links import Links
-from generator.model import Weapon, WeaponCategory
+from generator.airforce.formatting import AirForceFormatter
+from generator.airforce.tally import Scope, Tally, index_waves, scopes, tally
+from generator.formatting import Formatter
+from generator.labels import load_labels
 
 LABELS = Path(__file__).parents[2] / "templates" / "labels"
 
@@ -42,32 +39,43 @@ def wave(number: int = 1, **fields: Any) -> AttackWave:
 
 
 @pytest.fixture
-def view() -> AirForceView:
-    formatter = Formatter(load_labels(LABELS, "fr"), "fr", {})
-    return AirForceView(Layout(), formatter, Links("index.md", Layout()))
+def formatter() -> AirForceFormatter:
+    return AirForceFormatter(Formatter(load_labels(LABELS, "fr"), "fr", {}))
 
 
-def test_a_count_no_post_gives_is_shown_as_not_given(view: AirForceView) -> None:
-    cells = view.cells(tally([wave(launched=None, destroyed=None)]))
+def cells(formatter: AirForceFormatter, found: Tally) -> tuple[str, str, str, str]:
+    """A tally's cells as the tables print them: waves, launched, destroyed, rate."""
+    return (
+        formatter.base.number(found.waves),
+        formatter.count(found, "launched"),
+        formatter.count(found, "destroyed"),
+        formatter.rate(found),
+    )
 
-    assert (cells.waves, cells.launched, cells.destroyed, cells.rate) == ("1", "— (non communiqué)", "— (non communiqué)", "—")
+
+def test_a_count_no_post_gives_is_shown_as_not_given(formatter: AirForceFormatter) -> None:
+    shown = cells(formatter, tally([wave(launched=None, destroyed=None)]))
+
+    assert shown == ("1", "— (non communiqué)", "— (non communiqué)", "—")
 
 
-def test_a_count_some_posts_give_says_how_many_do_not(view: AirForceView) -> None:
-    cells = view.cells(tally([wave(1, launched=10, destroyed=9), wave(2, launched=None, destroyed=4)]))
+def test_a_count_some_posts_give_says_how_many_do_not(formatter: AirForceFormatter) -> None:
+    _, launched, destroyed, rate = cells(formatter, tally([wave(1, launched=10, destroyed=9), wave(2, launched=None, destroyed=4)]))
 
-    assert cells.launched == "10 (1 vague(s) sans ce chiffre)"
-    assert cells.destroyed == "13"
-    assert cells.rate == "90\u202f%", "the rate pairs only the waves that give both counts: 9 of 10"
+    assert launched == "10 (1 vague(s) sans ce chiffre)"
+    assert destroyed == "13"
+    assert rate == "90\u202f%", "the rate pairs only the waves that give both counts: 9 of 10"
 
 
 @pytest.mark.parametrize(("launched", "destroyed", "rate"), [(8, 7, "88\u202f%"), (200, 1, "1\u202f%"), (3, 0, "0\u202f%"), (0, 0, "—")])
-def test_the_rate_is_rounded_half_up_and_never_divides_by_zero(view: AirForceView, launched: int, destroyed: int, rate: str) -> None:
-    assert view.cells(tally([wave(launched=launched, destroyed=destroyed)])).rate == rate
+def test_the_rate_is_rounded_half_up_and_never_divides_by_zero(
+    formatter: AirForceFormatter, launched: int, destroyed: int, rate: str
+) -> None:
+    assert formatter.rate(tally([wave(launched=launched, destroyed=destroyed)])) == rate
 
 
-def test_large_numbers_are_grouped_as_the_site_writes_them(view: AirForceView) -> None:
-    assert view.cells(tally([wave(launched=1145, destroyed=1009)])).launched == "1\u202f145"
+def test_large_numbers_are_grouped_as_the_site_writes_them(formatter: AirForceFormatter) -> None:
+    assert formatter.count(tally([wave(launched=1145, destroyed=1009)]), "launched") == "1\u202f145"
 
 
 def test_national_and_regional_posts_are_separate_scopes() -> None:
@@ -84,42 +92,3 @@ def test_waves_are_filed_by_the_morning_they_are_reported() -> None:
 
     assert list(index.by_day) == [dt.date(2024, 5, 1)]
     assert list(index.by_month) == ["2024-05"], "a night from 30 April is reported in May"
-
-
-@pytest.mark.parametrize(
-    ("catalogue_type", "category", "expected"),
-    [
-        ("ballistic missile", "missile", WeaponCategory.ballistic_missile),
-        ("cruise missile", "missile", WeaponCategory.cruise_missile),
-        ("surface-to-air missile", "missile", WeaponCategory.missile),
-        ("UAV", "uav", WeaponCategory.drone),
-        (None, "mixed", WeaponCategory.unknown),
-    ],
-)
-def test_catalogue_classes_map_to_the_sites_categories(catalogue_type: str | None, category: str, expected: WeaponCategory) -> None:
-    from generator.airforce import Category
-
-    assert site_category(catalogue_type, Category(category)) is expected
-
-
-def test_a_north_korean_ballistic_missile_is_the_kn_23_family() -> None:
-    weapon = Weapon(category=WeaponCategory.ballistic_missile, origin="KP", claimed_by=["us-dia"])
-
-    match = match_weapon(weapon, shipped_catalogue(), ["Iskander-M", "Shahed-136/131", "Kalibr"])
-
-    assert match.models == ["Iskander-M/KN-23", "KN-23"]
-    assert match.related == ["Iskander-M"], "reported under a name the catalogue pairs with KN-23, shown apart"
-
-
-def test_a_weapon_named_by_model_finds_its_catalogue_name() -> None:
-    weapon = Weapon(category=WeaponCategory.missile, model="S-300", claimed_by=["unattributed"])
-
-    assert match_weapon(weapon, shipped_catalogue(), []).models == ["C-300"]
-
-
-def test_a_weapon_with_neither_model_nor_origin_concerns_no_model() -> None:
-    weapon = Weapon(category=WeaponCategory.missile, claimed_by=["unattributed"])
-
-    match = match_weapon(weapon, shipped_catalogue(), ["Kalibr"])
-
-    assert (match.models, match.related) == ([], [])

@@ -21,8 +21,9 @@ from typing import Any, ClassVar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from generator.build import Paths, build
+from generator.build import build
 from generator.errors import BriefingError
+from generator.settings import Paths
 
 from .harness import CHROMIUM, CHROMIUM_ARGS, EXTERNAL_URL, PHONE_CONTEXT, REPO_ROOT, unwatch, watch
 

@@ -1,42 +1,18 @@
-"""The per-language label catalogue, and formatting of dates, places and figures for readers."""
+"""Formatting of model values for readers, in one language: dates, places, figures, parties, themes.
+
+Every function returns plain text; the templates escape it when they print it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-import yaml
 from babel.dates import format_date
 
-from generator.errors import BriefingError
+from generator.labels import Labels
 from generator.model import UNATTRIBUTED, DatePrecision, Party, Place, Quantity, When
-
-LANGUAGES = ("fr", "en")
-
-
-class Labels(dict[str, Any]):
-    """Nested label mapping; attribute access lets templates write ``L.killed``."""
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            value = self[name]
-        except KeyError as missing:
-            raise AttributeError(f"no label '{name}' in the catalogue") from missing
-        return Labels(value) if isinstance(value, dict) else value
-
-
-def load_labels(labels_dir: Path, language: str) -> Labels:
-    """Read ``labels_dir/<language>.yml``."""
-    if language not in LANGUAGES:
-        raise BriefingError(f"mkdocs.yml: theme.language: expected one of {', '.join(LANGUAGES)}, got {language!r}")
-    path = labels_dir / f"{language}.yml"
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return Labels(yaml.safe_load(handle))
-    except (OSError, yaml.YAMLError) as error:
-        raise BriefingError(f"{path}: cannot read the label catalogue: {error}") from error
+from generator.themes import Theme
 
 
 @dataclass(frozen=True)
@@ -113,3 +89,12 @@ class Formatter:
     def parties_list(self, party_ids: list[str]) -> str:
         """Several parties, joined."""
         return ", ".join(self.party(party_id) for party_id in party_ids)
+
+    def theme(self, theme: Theme) -> str:
+        """A theme's title: ``Attribution``, ``Frappes sur la Russie``..."""
+        labels = self.labels
+        if theme is Theme.attribution:
+            return str(labels.attribution_title)
+        if theme is Theme.sources:
+            return str(labels.sources_title)
+        return str(labels.direction[theme.value])

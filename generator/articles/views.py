@@ -1,4 +1,4 @@
-"""What the pages show, computed on the model: grouping, tallies, cross-references.
+"""What the article pages show, computed on the model: grouping, tallies, cross-references.
 
 Templates receive these views and only loop and format; no sorting, summing or
 lookup happens in a template.
@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from generator.articles.layout import covered_days
 from generator.model import (
     Article,
     Attribution,
@@ -21,6 +22,7 @@ from generator.model import (
     Vague,
     WeaponCategory,
 )
+from generator.themes import Theme
 
 
 @dataclass
@@ -94,15 +96,21 @@ class Briefing:
     """Everything the pages are rendered from."""
 
     corpus: Corpus
-    first_day: dt.date
-    last_day: dt.date
+    first_day: dt.date | None
+    """First day the records speak of (None on a page with no article)."""
+    last_day: dt.date | None
     takeaways: list[tuple[str, Article]]
     attributions: list[tuple[Attribution, Article]]
     strikes: dict[Direction, list[DateGroup]]
     strike_rows: dict[Direction, list[StrikeView]]
     tally: list[TallyRow]
     event_counts: dict[Direction, int]
-    records_of: dict[str, list[tuple[str, str, str]]]
+    records_of: dict[str, list[tuple[Theme, str, str]]]
+    """Article id -> (theme, id, headline) of each record it supports."""
+
+    def fingerprint_inputs(self) -> Corpus:
+        """Everything here is computed by code from the page's corpus (see :mod:`generator.cache`)."""
+        return self.corpus
 
 
 def _contested(figures_by_quantity: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
@@ -186,23 +194,23 @@ def _group(views: list[StrikeView], region_of: dict[str, str]) -> list[DateGroup
 
 
 def digest(corpus: Corpus, country_name: dict[str, str]) -> Briefing:
-    """Compute every view the pages need from the validated corpus."""
+    """Compute every view a page needs from the records it shows (none, on a day only another source speaks of)."""
     strikes = [(strike, article_file.article) for article_file in corpus.articles for strike in article_file.strikes]
     attributions = [(claim, article_file.article) for article_file in corpus.articles for claim in article_file.attributions]
     views = [StrikeView(strike, article, _contested(_figures(strike))) for strike, article in strikes]
     region_of = {strike.id: strike.where.region_or_country(country_name) for strike, _ in strikes}
     roots = _event_roots(strikes)
     days = [article_file.article.published for article_file in corpus.articles]
-    days += [strike.when.end or strike.when.start for strike, _ in strikes] + [strike.when.start for strike, _ in strikes]
-    records_of: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    days += [day for strike, _ in strikes for day in covered_days(strike)]
+    records_of: dict[str, list[tuple[Theme, str, str]]] = defaultdict(list)
     for claim, article in attributions:
-        records_of[article.id].append(("attribution", claim.id, claim.headline))
+        records_of[article.id].append((Theme.attribution, claim.id, claim.headline))
     for strike, article in strikes:
-        records_of[article.id].append((strike.direction.value, strike.id, strike.headline))
+        records_of[article.id].append((Theme.of(strike.direction), strike.id, strike.headline))
     return Briefing(
         corpus=corpus,
-        first_day=min(days),
-        last_day=max(days),
+        first_day=min(days, default=None),
+        last_day=max(days, default=None),
         takeaways=[(takeaway, a.article) for a in reversed(corpus.articles) for takeaway in a.article.takeaways],
         attributions=sorted(attributions, key=lambda pair: (pair[1].published, pair[0].id), reverse=True),
         strikes={direction: _group([v for v in views if v.strike.direction is direction], region_of) for direction in Direction},
@@ -215,28 +223,4 @@ def digest(corpus: Corpus, country_name: dict[str, str]) -> Briefing:
         tally=_tally(strikes, roots),
         event_counts={direction: len({roots[s.id] for s, _ in strikes if s.direction is direction}) for direction in Direction},
         records_of=dict(records_of),
-    )
-
-
-def digest_page(corpus: Corpus, country_name: dict[str, str]) -> Briefing:
-    """The views of one page's corpus; a page without articles (a day with only the Air Force's reports) has no records.
-
-    Such a page is dated by the report days of the waves it carries (``corpus.waves``).
-    """
-    if corpus.articles:
-        return digest(corpus, country_name)
-    days = sorted(wave.report_date for wave in corpus.waves)
-    if not days:
-        raise ValueError("a page without articles must carry the Air Force waves it shows")
-    return Briefing(
-        corpus=corpus,
-        first_day=days[0],
-        last_day=days[-1],
-        takeaways=[],
-        attributions=[],
-        strikes={direction: [] for direction in Direction},
-        strike_rows={direction: [] for direction in Direction},
-        tally=_tally([], {}),
-        event_counts=dict.fromkeys(Direction, 0),
-        records_of={},
     )

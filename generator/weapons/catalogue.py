@@ -1,4 +1,7 @@
-"""Normalise published weapon model names through the dataset's catalogue (`missiles_and_uavs.csv`).
+"""The catalogue of weapon models, shared by the whole site, and the normalisation of published model names.
+
+The catalogue is the one published with the Air Force dataset
+(`data/missiles_and_uavs.csv`, shipped inside this package: see its README).
 
 A model cell can name one model (`Kalibr`), a pair the Air Force does not tell
 apart (`X-59/X-69`), several models joined by ` and ` (`C-300 and Iskander-M`),
@@ -13,15 +16,22 @@ category guessed from its words (`UAV`, `drone`, `missile`), flagged
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from generator.airforce.model import Category, WeaponModel
-from generator.errors import BriefingError
+from pydantic import Field
 
-DEFAULT_CATALOGUE = Path(__file__).resolve().parents[2] / "data" / "airforce" / "missiles_and_uavs.csv"
-"""The copy of the catalogue shipped with the project."""
+from generator.errors import BriefingError
+from generator.model import CountryCode, Strict, Text, WeaponCategory
+
+SHIPPED_CATALOGUE: Traversable = resources.files(__package__) / "data" / "missiles_and_uavs.csv"
+"""The copy of the catalogue shipped inside the package (read through importlib.resources, so any install has it)."""
 
 ORIGINS = {"russia": "RU", "iran": "IR", "north korea": "KP", "belarus": "BY", "china": "CN", "ukraine": "UA"}
 """Country names used by the catalogue's `national_origin`, to ISO codes."""
@@ -56,6 +66,55 @@ ALIASES = {
 _LOOKALIKES = str.maketrans("АВСЕНІКМОРТХаеіорсух", "ABCEHIKMOPTXaeiopcyx")
 _JOINERS = re.compile(r"\s+and\s+|\s*[&+,;]\s*", re.IGNORECASE)
 _EMPTY = {"", "nan", "none", "null", "-", "—"}
+
+
+class Category(StrEnum):
+    """Broad class of a weapon model, from the catalogue."""
+
+    missile = "missile"
+    uav = "uav"
+    guided_bomb = "guided_bomb"
+    mixed = "mixed"
+    unknown = "unknown"
+
+
+class WeaponModel(Strict):
+    """One weapon model named in a row, normalised through the catalogue."""
+
+    name: Text = Field(description="Catalogue name, e.g. `Shahed-136/131`; the cleaned published name when not catalogued.")
+    category: Category = Field(description="missile, uav, guided_bomb or unknown.")
+    type: Text | None = Field(default=None, description="The catalogue's class, e.g. `cruise missile`, `ballistic missile`, `UAV`.")
+    role: Text | None = Field(default=None, description="The catalogue's type column, e.g. `loitering munition`, `air-launched`.")
+    origin: list[CountryCode] = Field(default_factory=list, description="ISO codes of the producing countries, per the catalogue.")
+    catalogued: bool = Field(description="false when the catalogue does not list the model; category is then guessed from its name.")
+
+    @property
+    def site_category(self) -> WeaponCategory:
+        """The site's weapon category of this model (see :func:`site_category`)."""
+        return site_category(self.type, self.category)
+
+
+_BY_TYPE = {
+    "uav": WeaponCategory.drone,
+    "cruise missile": WeaponCategory.cruise_missile,
+    "ballistic missile": WeaponCategory.ballistic_missile,
+    "guided bomb": WeaponCategory.guided_bomb,
+}
+_BY_CATEGORY = {
+    Category.uav: WeaponCategory.drone,
+    Category.missile: WeaponCategory.missile,
+    Category.guided_bomb: WeaponCategory.guided_bomb,
+}
+
+
+def site_category(catalogue_type: str | None, category: Category) -> WeaponCategory:
+    """The site's weapon category for a model: the catalogue's class when it is one of ours, else its broad category.
+
+    ``ballistic missile`` -> ballistic_missile; ``surface-to-air missile`` (an S-300
+    fired at the ground) -> missile; a UAV -> drone; mixed or unknown -> unknown.
+    """
+    found = _BY_TYPE.get((catalogue_type or "").casefold())
+    return found or _BY_CATEGORY.get(category, WeaponCategory.unknown)
 
 
 class CatalogueError(BriefingError):
@@ -121,11 +180,11 @@ class Catalogue:
                     self._by_half.setdefault(_latin_key(half), entry)
 
     @classmethod
-    def read(cls, path: Path) -> Catalogue:
+    def read(cls, path: Path | Traversable = SHIPPED_CATALOGUE) -> Catalogue:
         """Read ``missiles_and_uavs.csv``; raise :class:`CatalogueError` if it has no `model` and `category` columns."""
         try:
-            with path.open(encoding="utf-8-sig", newline="") as handle:
-                rows = list(csv.DictReader(handle))
+            text = path.read_bytes().decode("utf-8-sig")
+            rows = list(csv.DictReader(io.StringIO(text, newline="")))
         except (OSError, UnicodeDecodeError, csv.Error) as error:
             raise CatalogueError(f"{path}: cannot read the weapon catalogue: {error}") from error
         if not rows or not {"model", "category"} <= set(rows[0]):
@@ -191,3 +250,9 @@ def _halves(name: str) -> list[str]:
 
 def _uncatalogued(name: str) -> WeaponModel:
     return WeaponModel(name=name, category=category_of("", name), catalogued=False)
+
+
+@cache
+def shipped_catalogue() -> Catalogue:
+    """The catalogue shipped with the package, read once per process."""
+    return Catalogue.read(SHIPPED_CATALOGUE)

@@ -38,11 +38,13 @@ def _located(document: RawDocument, path: FieldPath, message: str) -> Problem:
     return Problem(document.path, document.line_of(path), format_path(path), message)
 
 
-def check_references(parties: dict[str, Party] | None, articles: list[tuple[RawDocument, ArticleFile]]) -> list[Problem]:
-    """Every id unique across all content, every party reference known, no figure contradicting another.
+def check_references(
+    parties: dict[str, Party] | None, articles: list[tuple[RawDocument, ArticleFile]], reserved: dict[str, str]
+) -> list[Problem]:
+    """Every id unique across all content and free of others' prefixes, every party reference known, no figure contradicting another.
 
     ``parties`` is None when the registry itself failed to load: references are then not checked,
-    since every one of them would be reported as unknown.
+    since every one of them would be reported as unknown. ``reserved`` maps id prefixes to whose records they are.
     """
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -72,7 +74,7 @@ def check_references(parties: dict[str, Party] | None, articles: list[tuple[RawD
                             )
                         )
     problems += _check_same_as(articles)
-    problems += _check_reserved_ids(articles)
+    problems += _check_reserved_ids(articles, reserved)
     return problems
 
 
@@ -106,16 +108,13 @@ def _check_same_as(articles: list[tuple[RawDocument, ArticleFile]]) -> list[Prob
     return problems
 
 
-RESERVED_PREFIX = "af-"
-"""Ids starting with this belong to the imported Air Force data and its anchors."""
-
-
-def _check_reserved_ids(articles: list[tuple[RawDocument, ArticleFile]]) -> list[Problem]:
+def _check_reserved_ids(articles: list[tuple[RawDocument, ArticleFile]], reserved: dict[str, str]) -> list[Problem]:
     return [
-        _located(document, path, f"ids starting with '{RESERVED_PREFIX}' are reserved for the imported Air Force data, got '{record_id}'")
+        _located(document, path, f"ids starting with '{prefix}' are reserved for {owner}, got '{record_id}'")
         for document, _ in articles
         for path, record_id in _record_ids(document)
-        if record_id.startswith(RESERVED_PREFIX)
+        for prefix, owner in reserved.items()
+        if record_id.startswith(prefix)
     ]
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.serve import regenerate
+from generator.mkdocs_stage import before_rebuild
 
 
 def on_pre_build(config: Any) -> None:
     """Called by MkDocs before every (re)build."""
-    regenerate()
+    before_rebuild()

@@ -1,0 +1,72 @@
+"""The Ukrainian Air Force's imported reports as a contributor of the site (:class:`~generator.contributor.Contributor`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.airforce import pages
+from generator.airforce.formatting import AirForceFormatter
+from generator.airforce.model import AttackWave, Source, WavePart, WavesFile
+from generator.airforce.store import validate_waves, wave_files
+from generator.airforce.view import ID_PREFIX
+from generator.contributor import Registry
+from generator.errors import Problem
+from generator.formatting import Formatter
+from generator.load import RawDocument
+from generator.pages import PlanBuilder
+from generator.weapons import WeaponModel
+
+
+class AirForceContributor:
+    """The attack waves imported from the Air Force dataset (`content/airforce/YYYY-MM.yaml`)."""
+
+    name = "airforce"
+    reserved_prefix: tuple[str, str] | None = (ID_PREFIX, "the imported Air Force data")
+    documented: tuple[type[BaseModel], ...] = (WavesFile, AttackWave, WeaponModel, Source, WavePart)
+
+    def __init__(self) -> None:
+        self.waves: list[AttackWave] = []
+        self._declared: pages.Declared | None = None
+
+    def content_files(self, content_dir: Path) -> list[Path]:
+        """The month files under ``content/airforce/``."""
+        return wave_files(content_dir)
+
+    def validate(self, documents: list[RawDocument], registry: Registry) -> list[Problem]:
+        """The month files, and the claimant of every wave, which must be a declared party."""
+        self.waves, problems = validate_waves(documents)
+        if registry.parties is not None:
+            missing = sorted({wave.claimed_by for wave in self.waves} - set(registry.parties))
+            problems += [
+                Problem(
+                    registry.parties_file, 1, "parties", f"imported Air Force waves are claimed by '{party}', which is not declared here"
+                )
+                for party in missing
+            ]
+        return problems
+
+    def counts(self) -> dict[str, int]:
+        """The imported waves."""
+        return {"Air Force wave(s)": len(self.waves)}
+
+    def last_day(self) -> dt.date | None:
+        """The latest morning a wave is reported on."""
+        return max((wave.report_date for wave in self.waves), default=None)
+
+    def declare(self, plan: PlanBuilder) -> None:
+        """Report days in the calendar, homes of nights and models."""
+        self._declared = pages.declare(plan, self.waves)
+
+    def contribute(self, plan: PlanBuilder) -> None:
+        """Nights, weapon links and month links on the shared pages; the tallies, model pages and charts."""
+        assert self._declared is not None, "declare() comes first"
+        pages.contribute(plan, self._declared)
+
+    def filters(self, formatter: Formatter) -> dict[str, Callable[..., Any]]:
+        """``af_count`` and ``af_rate``: figure cells of the Air Force's tables."""
+        return AirForceFormatter(formatter).filters()

@@ -1,0 +1,81 @@
+"""The Air Force's figures and names as readers see them: counts never more precise than the posts, rates, accounts.
+
+The figure cells are Jinja filters (``af_count``, ``af_rate``) applied by the
+templates to each row's :class:`~generator.airforce.tally.Tally`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from generator.airforce.model import AttackWave, parse_moment
+from generator.airforce.tally import Scope, Tally
+from generator.formatting import Formatter
+from generator.model import WeaponCategory
+
+
+class AirForceFormatter:
+    """Formats the Air Force's values in the site's language, on top of the site's :class:`Formatter`."""
+
+    def __init__(self, base: Formatter) -> None:
+        self.base = base
+        self.labels = base.labels
+
+    def count(self, found: Tally, which: str) -> str:
+        """``launched`` or ``destroyed`` of a tally: the sum, saying how many waves do not give it; "not given" if none does."""
+        value, missing = (found.launched, found.launched_missing) if which == "launched" else (found.destroyed, found.destroyed_missing)
+        if missing == found.waves:
+            return str(self.labels.airforce_not_given)
+        text = self.base.number(value)
+        return f"{text} ({self.labels.airforce_partial.format(count=missing)})" if missing else text
+
+    def rate(self, found: Tally) -> str:
+        """The interception rate, rounded half up to a whole percent; the no-figure mark when no wave gives both counts."""
+        rate = found.rate
+        if rate is None:
+            return str(self.labels.no_figure)
+        whole = (200 * rate.numerator + rate.denominator) // (2 * rate.denominator)
+        return str(self.labels.airforce_percent.format(value=whole))
+
+    def category(self, category: WeaponCategory) -> str:
+        """A category's label, capitalised for a table cell."""
+        return str(self.labels.category[category.value]).capitalize()
+
+    def account(self, account: str | None) -> str:
+        """An account's name for readers, with the account itself: ``Commandement aérien Sud (PvKPivden)``."""
+        if not account:
+            return str(self.labels.airforce_account_unknown)
+        name = self.labels.airforce_accounts.get(account)
+        return str(self.labels.qualified.format(name=name, qualifier=account)) if name else account
+
+    def scope_heading(self, scope: Scope) -> tuple[str, str]:
+        """A scope's heading and the sentence naming the accounts it adds up."""
+        accounts = ", ".join(self.account(account) for account in scope.accounts)
+        return str(self.labels.airforce_scope[scope.key]), str(self.labels.airforce_adds_up.format(accounts=accounts))
+
+    def moment(self, text: str) -> str:
+        """``2024-05-31T08:00`` -> ``31 mai 2024 08:00``."""
+        moment = parse_moment(text)
+        if isinstance(moment, dt.datetime):
+            return f"{self.base.date(moment.date())} {moment:%H:%M}"
+        return self.base.date(moment)
+
+    def covers(self, waves: list[AttackWave]) -> str:
+        """The time a post's waves cover: ``30 mai 2024 18:00 – 31 mai 2024 08:00``, ``31 mai 2024, 08:00``."""
+        start = min(wave.start for wave in waves)
+        end = max(wave.end or wave.start for wave in waves)
+        if start[:10] != end[:10]:
+            return str(self.labels.time_span.format(start=self.moment(start), end=self.moment(end)))
+        times = list(dict.fromkeys(moment[11:] for moment in (start, end) if len(moment) > 10))
+        day = self.base.date(dt.date.fromisoformat(start[:10]))
+        return f"{day}, {'–'.join(times)}" if times else day
+
+    def period(self, days: list[dt.date]) -> str:
+        """The span of report days the imported waves cover, or nothing when there are none."""
+        return str(self.labels.time_span.format(start=self.base.date(days[0]), end=self.base.date(days[-1]))) if days else ""
+
+    def filters(self) -> dict[str, Callable[..., Any]]:
+        """The filters the Air Force's templates format figures with."""
+        return {"af_count": self.count, "af_rate": self.rate}

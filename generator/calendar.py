@@ -1,0 +1,70 @@
+"""The calendar: which days of each theme have something to show, and how each day is cut into pages.
+
+Every contributor declares its days here, with the records it files under each
+one (in the order they are shown) and a few words for the month index. A day
+with more records than :data:`MAX_RECORDS_PER_PAGE` is split into several
+pages, so no page grows past a bounded weight; a day with no record of its
+own (an Air Force night without an article) still has one page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from generator.themes import Theme
+
+MAX_RECORDS_PER_PAGE = 15
+"""A day with more records than this is split into several pages."""
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """A record as the plan knows it: its id (its anchor) and its headline."""
+
+    id: str
+    headline: str
+
+
+@dataclass
+class CalendarDay:
+    """What one day of one theme has: records, in order, and words for its line in the month index."""
+
+    records: list[RecordRef] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def parts(self) -> list[list[RecordRef]]:
+        """The records of each page of the day: at most :data:`MAX_RECORDS_PER_PAGE` each, at least one page."""
+        chunks = [self.records[start : start + MAX_RECORDS_PER_PAGE] for start in range(0, len(self.records), MAX_RECORDS_PER_PAGE)]
+        return chunks or [[]]
+
+
+class Calendar:
+    """Per theme, the days with something to show."""
+
+    def __init__(self) -> None:
+        self._days: dict[Theme, dict[dt.date, CalendarDay]] = {theme: {} for theme in Theme}
+
+    def add(self, theme: Theme, day: dt.date, records: Iterable[RecordRef] = (), details: Iterable[str] = ()) -> None:
+        """File ``records`` under ``day`` (after those filed before), with words for the month index."""
+        entry = self._days[theme].setdefault(day, CalendarDay())
+        entry.records.extend(records)
+        entry.details.extend(details)
+
+    def day(self, theme: Theme, day: dt.date) -> CalendarDay:
+        """What ``day`` has for ``theme`` (nothing if it was never declared)."""
+        return self._days[theme].get(day, CalendarDay())
+
+    def days(self, theme: Theme) -> list[dt.date]:
+        """The days with something to show for ``theme``, oldest first."""
+        return sorted(self._days[theme])
+
+    def months(self, theme: Theme) -> list[str]:
+        """Months (``YYYY-MM``) with something to show for ``theme``, latest first."""
+        return sorted({day.strftime("%Y-%m") for day in self._days[theme]}, reverse=True)
+
+    def days_in_month(self, theme: Theme, month: str) -> list[dt.date]:
+        """Days of ``month`` with something to show for ``theme``, latest first."""
+        return sorted((day for day in self._days[theme] if day.strftime("%Y-%m") == month), reverse=True)

@@ -1,0 +1,35 @@
+"""The per-language label catalogues (`templates/labels/<language>.yml`): every text the site shows that is not content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import BriefingError
+
+LANGUAGES = ("fr", "en")
+
+
+class Labels(dict[str, Any]):
+    """Nested label mapping; attribute access lets templates write ``L.killed``."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            value = self[name]
+        except KeyError as missing:
+            raise AttributeError(f"no label '{name}' in the catalogue") from missing
+        return Labels(value) if isinstance(value, dict) else value
+
+
+def load_labels(labels_dir: Path, language: str) -> Labels:
+    """Read ``labels_dir/<language>.yml``."""
+    if language not in LANGUAGES:
+        raise BriefingError(f"mkdocs.yml: theme.language: expected one of {', '.join(LANGUAGES)}, got {language!r}")
+    path = labels_dir / f"{language}.yml"
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return Labels(yaml.safe_load(handle))
+    except (OSError, yaml.YAMLError) as error:
+        raise BriefingError(f"{path}: cannot read the label catalogue: {error}") from error

@@ -1,0 +1,153 @@
+"""The MkDocs stage: the one door to the site engine, MkDocs 1.x with Material for MkDocs.
+
+Everything MkDocs-specific lives here: reading ``mkdocs.yml`` for the two
+settings the generator needs before the engine runs (the language, directory
+URLs); registering in code what only MkDocs has (the linear-time escapes
+Markdown extension, :class:`~generator.escape.LinearEscapes`; the hook that
+re-renders before each rebuild of ``briefing serve``); a strict build into a
+staging folder, dated from the content; the live-reloading server.
+
+The docs folder the generator writes and ``mkdocs.yml`` stay buildable by
+Zensical, Material's successor, which reads the same file (the test suite
+builds the shipped docs with it): moving engines means replacing this module.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import yaml_load
+
+from generator.errors import SiteBuildError
+from generator.escape import LinearEscapes
+
+SEARCH_INDEX = Path("search") / "search_index.json"
+"""Where Material's search plugin writes the index, which the sanitise stage cleans."""
+SITE_MARKER = SEARCH_INDEX
+"""A file every site this stage builds has: a folder without it is not a site the generator built."""
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """What the generator reads from ``mkdocs.yml`` before building: the site language and the URL style."""
+
+    language: str
+    directory_urls: bool
+
+
+def read_engine_settings(config_file: Path) -> EngineSettings:
+    """``theme.language`` (default ``en``) and ``use_directory_urls`` (default true), read before the docs folder exists."""
+    try:
+        with config_file.open(encoding="utf-8") as handle:
+            raw = yaml_load(handle)
+    except (OSError, MkDocsException) as error:
+        raise SiteBuildError(f"{config_file}: {error}") from error
+    raw = raw if isinstance(raw, dict) else {}
+    theme = raw.get("theme")
+    language = str(theme.get("language", "en")) if isinstance(theme, dict) else "en"
+    return EngineSettings(language, bool(raw.get("use_directory_urls", True)))
+
+
+def load_site_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
+    """Load ``mkdocs.yml`` with overrides (docs_dir, site_dir); strict always on; the linear-time escapes registered."""
+    config = load_config(config_file=str(config_file), strict=True, **overrides)
+    config.markdown_extensions.append(LinearEscapes())
+    return config
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings so a failed strict build can say why."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _warnings_counted(collector: _Collect) -> Iterator[None]:
+    """Make sure MkDocs' warnings reach its strict-mode counter, whatever the logging level.
+
+    Strict mode counts warnings with a handler on the ``mkdocs`` logger; a
+    quieter level there (as ``-q`` sets) would drop them before they are
+    counted, and a broken link would pass.
+    """
+    mkdocs_logger = logging.getLogger("mkdocs")
+    level = mkdocs_logger.level
+    if mkdocs_logger.getEffectiveLevel() > logging.WARNING:
+        mkdocs_logger.setLevel(logging.WARNING)
+    mkdocs_logger.addHandler(collector)
+    try:
+        yield
+    finally:
+        mkdocs_logger.removeHandler(collector)
+        mkdocs_logger.setLevel(level)
+
+
+@contextmanager
+def _dated(day: dt.date) -> Iterator[None]:
+    """Date the build from the content (unless SOURCE_DATE_EPOCH is set), so that builds are reproducible."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(day.timetuple()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def build_site(config_file: Path, docs_dir: Path, staging: Path, build_date: dt.date) -> None:
+    """A strict MkDocs build of ``docs_dir`` into ``staging``, dated ``build_date``; any warning fails it."""
+    collector = _Collect()
+    try:
+        with _warnings_counted(collector), _dated(build_date):
+            config = load_site_config(config_file, docs_dir=str(docs_dir.resolve()), site_dir=str(staging))
+            mkdocs_build(config)
+        if collector.messages:  # strict mode should have stopped already; never publish past a warning
+            raise MkDocsException(f"{len(collector.messages)} warning(s) in strict mode")
+    except (MkDocsException, SystemExit) as error:
+        details = "\n".join(f"  {message}" for message in collector.messages) or f"  {error}"
+        raise SiteBuildError(f"{config_file}: MkDocs build failed:\n{details}") from error
+
+
+_rebuild: Callable[[], None] | None = None
+"""What the serve hook calls before each rebuild (set by :func:`serve`)."""
+
+
+def before_rebuild() -> None:
+    """Called by the serve hook (:mod:`generator.mkdocs_stage.serve_hook`) before every (re)build."""
+    if _rebuild is not None:
+        _rebuild()
+
+
+def serve(config_file: Path, docs_dir: Path, watched: list[Path], dev_addr: str, rebuild: Callable[[], None]) -> None:
+    """MkDocs' live-reloading server on ``docs_dir``, calling ``rebuild`` first whenever a watched file changes."""
+    global _rebuild
+    _rebuild = rebuild
+    for name in ("generator", "mkdocs"):
+        logging.getLogger(name).setLevel(logging.INFO)
+    mkdocs_serve(
+        config_file=str(config_file),
+        livereload=True,
+        watch=[str(path) for path in watched],
+        docs_dir=str(docs_dir.resolve()),
+        dev_addr=dev_addr,
+        hooks=[str(Path(__file__).with_name("serve_hook.py"))],
+        strict=False,
+    )

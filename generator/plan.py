@@ -1,0 +1,20 @@
+"""The plan stage: the whole site plan, built once from the validated content (see :mod:`generator.pages`)."""
+
+from __future__ import annotations
+
+from generator.archives import plan_archives
+from generator.formatting import Formatter
+from generator.pages import PlanBuilder, SitePlan
+from generator.settings import Settings
+from generator.validate import Content
+
+
+def plan_site(content: Content, settings: Settings) -> SitePlan:
+    """Contributors declare, the shared archives are laid out, contributors contribute; the plan is finished."""
+    plan = PlanBuilder(Formatter(settings.labels, settings.language, content.parties), settings.directory_urls)
+    for contributor in content.contributors:
+        contributor.declare(plan)
+    plan_archives(plan)
+    for contributor in content.contributors:
+        contributor.contribute(plan)
+    return plan.finish()

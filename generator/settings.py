@@ -1,0 +1,58 @@
+"""Where a build reads and writes, and the settings read once at its start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import BriefingError
+from generator.labels import Labels, load_labels
+from generator.mkdocs_stage import read_engine_settings
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a build reads and writes."""
+
+    content: Path = Path("content")
+    templates: Path = Path("templates")
+    config: Path = Path("mkdocs.yml")
+    docs: Path = Path("build/docs")
+    site: Path = Path("site")
+
+    @property
+    def cache(self) -> Path:
+        """The render cache's fingerprints, beside the docs folder (``build/docs.cache.json``)."""
+        docs = self.docs.resolve()
+        return docs.with_name(docs.name + ".cache.json")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A build's paths, and what ``mkdocs.yml`` and the label catalogue say."""
+
+    paths: Paths
+    language: str
+    directory_urls: bool
+    labels: Labels
+
+
+def read_settings(paths: Paths) -> Settings:
+    """Check the paths, then read ``mkdocs.yml`` and the label catalogue of its language, once."""
+    check_paths(paths)
+    engine = read_engine_settings(paths.config)
+    return Settings(paths, engine.language, engine.directory_urls, load_labels(paths.templates / "labels", engine.language))
+
+
+def check_paths(paths: Paths) -> None:
+    """Refuse outputs that would overwrite inputs or each other: the docs folder and the site are emptied by a build."""
+    inputs = {"--content": paths.content, "--templates": paths.templates, "--config": paths.config}
+    outputs = {"--docs-dir": paths.docs, "--output": paths.site}
+    for output_name, output in outputs.items():
+        resolved = output.resolve()
+        if resolved == Path.cwd().resolve() or resolved == Path(resolved.anchor):
+            raise BriefingError(f"{output_name} {output}: refusing to write into the working directory or the root")
+        for other_name, other in [*inputs.items(), *((n, p) for n, p in outputs.items() if n != output_name)]:
+            other_resolved = other.resolve()
+            if other_resolved == resolved or other_resolved.is_relative_to(resolved) or resolved.is_relative_to(other_resolved):
+                raise BriefingError(f"{output_name} {output}: overlaps {other_name} {other}; the build empties this folder")

@@ -1,0 +1,184 @@
+"""Where everything lives on the site: the source path and URL of every page, record anchors, slugs, relative links.
+
+This module alone spells out paths. Every page has a *source path* in the docs
+folder (``archives/strikes-on-ukraine/2024-05-31.md``), which the site plan,
+the render cache and the write stage use, and a *URL* the engine publishes it
+at (``archives/strikes-on-ukraine/2024-05-31/`` with directory URLs). Pages
+link to each other with relative Markdown links from one source path to
+another, which MkDocs (and Zensical) resolve and validate, anchors included;
+:class:`Links` builds them, so no template or view spells a path.
+
+Every record has one permanent home, a page, and an anchor that is its id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from generator import escape
+from generator.themes import Theme
+
+HOME = "index.md"
+"""The home page."""
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for file names: ``Kraï de Krasnodar`` -> ``krai-de-krasnodar``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].strip("-") or "x"
+
+
+@dataclass
+class Slugs:
+    """Hands out slugs unique within one folder: the second ``x`` becomes ``x-2``."""
+
+    taken: set[str] = field(default_factory=set)
+
+    def take(self, wanted: str) -> str:
+        """A slug for ``wanted`` (already slugified) that no earlier call returned."""
+        slug, suffix = wanted, 2
+        while slug in self.taken:
+            slug, suffix = f"{wanted}-{suffix}", suffix + 1
+        self.taken.add(slug)
+        return slug
+
+
+@dataclass(frozen=True)
+class Archive:
+    """A part of the site with a front page and dated archives: a theme, or a data source's own tallies."""
+
+    slug: str
+
+    @property
+    def front(self) -> str:
+        """The front page (``strikes-on-ukraine.md``)."""
+        return f"{self.slug}.md"
+
+    def day(self, day: dt.date, part: int = 1) -> str:
+        """The page of one day (``part`` 2, 3... when the day is split)."""
+        suffix = f"-{part}" if part > 1 else ""
+        return f"archives/{self.slug}/{day.isoformat()}{suffix}.md"
+
+    def month(self, month: str) -> str:
+        """The month index (``month`` is ``YYYY-MM``)."""
+        return f"archives/{self.slug}/{month}.md"
+
+    def entry(self, group: str, slug: str) -> str:
+        """A page of its own for one thing of this archive (``archives/air-force/models/kalibr.md``)."""
+        return f"archives/{self.slug}/{group}/{slug}.md"
+
+    def file(self, group: str, name: str) -> str:
+        """A file written beside the pages (``archives/air-force/charts/all-national.svg``)."""
+        return f"archives/{self.slug}/{group}/{name}"
+
+
+_THEME_ARCHIVES = {
+    Theme.attribution: Archive("attribution"),
+    Theme.on_russia: Archive("strikes-on-russia"),
+    Theme.on_ukraine: Archive("strikes-on-ukraine"),
+    Theme.sources: Archive("sources"),
+}
+
+
+def archive(theme: Theme) -> Archive:
+    """Where a theme's front page and archives live."""
+    return _THEME_ARCHIVES[theme]
+
+
+@dataclass(frozen=True)
+class Index:
+    """A folder of pages about things rather than days: places, weapons."""
+
+    slug: str
+
+    @property
+    def front(self) -> str:
+        """The index page (``places/index.md``)."""
+        return f"{self.slug}/index.md"
+
+    def entry(self, slug: str) -> str:
+        """The page of one thing (``places/ua-oblast-d-odessa.md``)."""
+        return f"{self.slug}/{slug}.md"
+
+
+PLACES = Index("places")
+WEAPONS = Index("weapons")
+
+
+def anchor(prefix: str, key: str) -> str:
+    """The id (and anchor) of a record a data source makes itself: ``anchor("af-night", "2024-05-31")``."""
+    return f"{prefix}-{key}"
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a link points at, whatever page it is seen from: a page or file by its source path, or a record by its id."""
+
+    path: str | None = None
+    record: str | None = None
+
+    @classmethod
+    def page(cls, path: str) -> Target:
+        """A page or a file."""
+        return cls(path=path)
+
+    @classmethod
+    def of_record(cls, record_id: str) -> Target:
+        """A record, wherever it lives."""
+        return cls(record=record_id)
+
+
+def url(path: str, directory_urls: bool = True) -> str:
+    """The URL a source path is published at, relative to the site root: ``archives/x/2024-05-31.md`` -> ``archives/x/2024-05-31/``."""
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index":
+        return ""
+    return f"{stem.removesuffix('/index')}/"
+
+
+class Links:
+    """Relative links from the page at ``current`` (a source path) to any page, file or record of the site."""
+
+    def __init__(self, current: str, homes: Mapping[str, str]) -> None:
+        self.current = current
+        self.homes = homes
+        self.used: dict[str, str] = {}
+        """Records linked to, and the page each lived on: a page must be rendered again if one moves."""
+
+    def to(self, path: str) -> Markup:
+        """A page or file, by its source path."""
+        start = posixpath.dirname(self.current) or "."
+        return Markup(posixpath.relpath(path, start))  # noqa: S704 - source paths are built here from validated ids and slugs
+
+    def record(self, record_id: str) -> Markup:
+        """The permanent home of a record or an article, with its anchor."""
+        home = self.homes[record_id]
+        self.used[record_id] = home
+        return self.to(home) + Markup("#") + escape.anchor(record_id)
+
+    def target(self, target: Target) -> Markup:
+        """Whatever ``target`` points at."""
+        if target.record is not None:
+            return self.record(target.record)
+        assert target.path is not None
+        return self.to(target.path)
+
+    def front(self, theme: Theme) -> Markup:
+        """A theme's front page."""
+        return self.to(archive(theme).front)
+
+    def day(self, theme: Theme, day: dt.date) -> Markup:
+        """The (first) page of one day of a theme."""
+        return self.to(archive(theme).day(day))
