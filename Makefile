@@ -1,11 +1,13 @@
 # Two commands on a fresh machine:
 #   make site   -- install everything the build needs, then build site/ from content/
-#   make test   -- install test tools too (browser included), then run lint and the whole suite
+#   make test   -- install test tools too (browser included), then run lint, types and the whole suite
+# While working: make test-fast (everything but MkDocs, Zensical, browser and install tests; under a minute).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+CODE := generator tests scripts bench
 
-.PHONY: site test serve check golden bench clean readme
+.PHONY: site test test-fast lint serve check golden bench clean readme
 
 $(BIN)/briefing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,18 +24,24 @@ check: $(BIN)/briefing
 serve: $(BIN)/briefing
 	$(BIN)/briefing serve
 
-test: $(BIN)/briefing
+lint: $(BIN)/briefing
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
+	$(BIN)/mypy
+
+test: lint
 	./scripts/install-browser
-	$(BIN)/ruff check generator tests scripts
-	$(BIN)/ruff format --check generator tests scripts
-	$(BIN)/mypy generator
 	$(BIN)/pytest
+
+test-fast: $(BIN)/briefing
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/pytest -m "not slow" -q
 
 bench: $(BIN)/briefing
 	$(BIN)/python -m bench.benchmark
 
 golden: $(BIN)/briefing
-	$(BIN)/pytest tests/test_golden.py --update-golden
+	$(BIN)/pytest -m golden --update-golden -q
 
 clean:
 	rm -rf site build

@@ -836,9 +836,13 @@ class _Writer:
                 )
                 claimants.append(self.random.choice([party for party in others if party != claimants[0]]))
             noun = self.random.choice(nouns)
+
+            def value_of(_claimant: str, high: int = high) -> Value:
+                return self.quantity(high, ("none", "some", "several", "many", "unknown"))
+
             figures = self.claimed_figures(
                 claimants,
-                lambda _claimant, high=high: self.quantity(high, ("none", "some", "several", "many", "unknown")),
+                value_of,
                 noun,
                 None,
                 None,

@@ -13,7 +13,7 @@ contributors (:mod:`generator.contributor`), with a :class:`PlanBuilder`:
    makes itself live, and which weapons its records name;
 2. the dated archives every contributor shares (each theme's front page, day
    pages and month indexes) are laid out from the calendar
-   (:func:`generator.calendar.plan_archives`);
+   (:func:`generator.archives.plan_archives`);
 3. *contribute*: each contributor fills those pages with what it shows there,
    adds sections to pages others made (a night's Air Force figures on a day
    page), and adds its own pages and files.
@@ -172,6 +172,10 @@ class PlanBuilder:
     def day_page(self, theme: Theme, day: dt.date, part: int = 1) -> Page:
         """The page of one day of a theme (one part of it, when the day is split)."""
         return self._pages[archive(theme).day(day, part)]
+
+    def month_page(self, theme: Theme, month: str) -> Page:
+        """A theme's month index (``month`` is ``YYYY-MM``)."""
+        return self._pages[archive(theme).month(month)]
 
     def pages_of(self, kinds: Iterable[PageKind]) -> list[Page]:
         """Every page of these kinds, in the order they were added."""

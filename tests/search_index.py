@@ -26,7 +26,8 @@ Pipeline.register_function(trimmer, "briefing-trimmer")
 
 def load_index(site: Path) -> dict[str, Any]:
     """The raw search index of a built site."""
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index: dict[str, Any] = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return index
 
 
 def search(site: Path, query: str) -> list[str]:

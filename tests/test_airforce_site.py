@@ -20,6 +20,8 @@ from conftest import ROOT, build_site
 from search_index import load_index
 from site_text import as_text, page_html
 
+pytestmark = pytest.mark.slow  # a real MkDocs build
+
 SLICE = ROOT / "data" / "airforce" / "missile_attacks_2024-05_2024-06.csv"
 CATALOGUE = ROOT / "generator" / "weapons" / "data" / "missiles_and_uavs.csv"
 CLAIMANT = "selon Armée de l'air ukrainienne"

@@ -18,6 +18,8 @@ from generator.build import build
 from generator.cli import main
 from generator.settings import Paths
 
+pytestmark = pytest.mark.slow  # real MkDocs builds
+
 
 def tree(site: Path) -> dict[str, str]:
     """Every file of a site with the hash of its bytes."""
@@ -28,19 +30,31 @@ def tree(site: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def published(tmp_path: Path) -> Paths:
-    """A copy of the project's inputs, built once: the site a failed build must leave alone."""
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("templates/overrides", str(tmp_path / "templates" / "overrides")), encoding="utf-8"
+@pytest.fixture(scope="session")
+def published_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project's inputs, built once per session: the site a failed build must leave alone."""
+    root = tmp_path_factory.mktemp("published")
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    (root / "mkdocs.yml").write_text(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("templates/overrides", str(root / "templates" / "overrides")),
+        encoding="utf-8",
     )
-    paths = Paths(tmp_path / "content", tmp_path / "templates", config, tmp_path / "build" / "docs", tmp_path / "site")
-    build(paths)
-    return paths
+    build(_paths(root))
+    return root
+
+
+def _paths(root: Path) -> Paths:
+    return Paths(root / "content", root / "templates", root / "mkdocs.yml", root / "build" / "docs", root / "site")
+
+
+@pytest.fixture
+def published(published_once: Path, tmp_path: Path) -> Paths:
+    """A copy of that built site and its inputs (the render cache included), for one test to break."""
+    shutil.copytree(published_once, tmp_path, dirs_exist_ok=True)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(str(published_once), str(tmp_path)), encoding="utf-8")
+    return _paths(tmp_path)
 
 
 def break_validation(paths: Paths) -> None:
@@ -125,3 +139,9 @@ def test_the_sanitiser_pins_exactly_the_pages_inline_scripts(published: Paths) -
     page = (published.site / "index.html").read_text(encoding="utf-8")
     assert sanitize.check_page(page) == []
     assert page.count("'sha256-") >= 2
+
+
+def test_a_build_reports_each_stage_it_ran_in_order(published: Paths) -> None:
+    summary = build(published)
+    assert list(summary.timings.seconds) == ["settings", "load", "validate", "plan", "render", "write", "mkdocs", "sanitise", "publish"]
+    assert summary.timings.total == sum(summary.timings.seconds.values())

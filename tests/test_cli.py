@@ -40,6 +40,7 @@ def test_import_airforce_prints_an_accounted_summary(tmp_path: Path) -> None:
     assert run("import-airforce", tmp_path / "missing.csv", cwd=work).returncode != 0
 
 
+@pytest.mark.slow
 def test_build_writes_the_site_and_prints_a_summary(tmp_path: Path) -> None:
     result = run("build", cwd=workspace(tmp_path))
     assert result.returncode == 0, result.stderr
@@ -48,6 +49,7 @@ def test_build_writes_the_site_and_prints_a_summary(tmp_path: Path) -> None:
     assert (tmp_path / "build" / "docs" / "index.md").is_file()
 
 
+@pytest.mark.slow
 def test_build_with_explicit_content_and_output(tmp_path: Path) -> None:
     work = workspace(tmp_path)
     result = run("build", "--content", FIXTURES / "golden" / "content", "--output", tmp_path / "out", cwd=work)
@@ -80,6 +82,7 @@ def test_check_on_valid_content_writes_nothing(tmp_path: Path) -> None:
     assert not (work / "site").exists() and not (work / "build").exists()
 
 
+@pytest.mark.slow
 def test_failed_build_keeps_the_published_site(tmp_path: Path) -> None:
     work = workspace(tmp_path)
     assert run("build", cwd=work).returncode == 0

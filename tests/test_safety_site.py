@@ -18,6 +18,8 @@ from conftest import build_site
 from generator.escape import clean, contain_bidi
 from generator.sanitize import THEME_URLS, URL_SCHEMES, check_page, clean_search_text
 
+pytestmark = pytest.mark.slow  # real MkDocs builds
+
 SLOW = "pathological-lengths-build-quickly"
 
 

@@ -17,6 +17,8 @@ import pytest
 
 from conftest import workspace
 
+pytestmark = pytest.mark.slow  # MkDocs' live server
+
 
 def _free_port() -> int:
     with socket.socket() as probe:

@@ -12,6 +12,8 @@ from conftest import build_site, config_in
 from search_index import load_index, search
 from site_text import page_html, page_text, record_text
 
+pytestmark = pytest.mark.slow  # real MkDocs builds
+
 DAY = "2024-05-31"
 RUSSIA, UKRAINE = f"archives/strikes-on-russia/{DAY}", f"archives/strikes-on-ukraine/{DAY}"
 ATTRIBUTION, SOURCES = f"archives/attribution/{DAY}", f"archives/sources/{DAY}"

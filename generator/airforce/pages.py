@@ -20,7 +20,6 @@ from generator.airforce.formatting import AirForceFormatter
 from generator.airforce.model import AttackWave
 from generator.airforce.tally import Scope, WaveIndex, index_waves, month_of, tally_by
 from generator.airforce.view import ARCHIVE, AirForceView, Chart, model_anchor, model_page, night_anchor
-from generator.archives import MONTH
 from generator.calendar import RecordRef
 from generator.model import Weapon
 from generator.pages import PageKind, PageLink, PlanBuilder, Section
@@ -86,12 +85,9 @@ def contribute(plan: PlanBuilder, declared: Declared) -> None:
         weapons = [(weapon, view.weapon_links(match)) for weapon, match in found if match.models or match.related]
         if weapons:
             plan.add_record_section(claim_id, Section("record", "partials/airforce_weapons.md.j2", weapons))
-    for page in plan.pages_of([MONTH]):
-        month = page.path.rsplit("/", 1)[-1].removesuffix(".md")
-        if page.path == archive(Theme.on_ukraine).month(month) and month in declared.index.by_month:
-            plan.add_section(
-                page, Section("bottom", "partials/airforce_month_links.md.j2", MonthLinks(ARCHIVE.month(month), ARCHIVE.front))
-            )
+    for month in declared.index.by_month:
+        links = MonthLinks(ARCHIVE.month(month), ARCHIVE.front)
+        plan.add_section(plan.month_page(Theme.on_ukraine, month), Section("bottom", "partials/airforce_month_links.md.j2", links))
     _add_tallies(plan, declared, view, formatter)
     _add_models(plan, declared, view, formatter)
 

@@ -16,43 +16,31 @@ from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from generator.build import build
 from generator.errors import BriefingError
-from generator.settings import Paths
 
-from .harness import CHROMIUM, CHROMIUM_ARGS, EXTERNAL_URL, PHONE_CONTEXT, REPO_ROOT, unwatch, watch
+from .harness import CHROMIUM, CHROMIUM_ARGS, EXTERNAL_URL, PHONE_CONTEXT, unwatch, watch
 
 # ---------------------------------------------------------------------------------------------
-# The site under test: a real build of the shipped content (generator + MkDocs), once per session.
+# The site under test: the session's one real build of the shipped content (``shipped_site``).
 # ---------------------------------------------------------------------------------------------
-
-
-def _build_site(tmp_dir: Path) -> Path:
-    """Build ``content/`` with the project's templates and ``mkdocs.yml`` into ``tmp_dir/site``."""
-    paths = Paths(
-        content=REPO_ROOT / "content",
-        templates=REPO_ROOT / "templates",
-        config=REPO_ROOT / "mkdocs.yml",
-        docs=tmp_dir / "docs",
-        site=tmp_dir / "site",
-    )
-    try:
-        build(paths)
-    except BriefingError as error:
-        pytest.fail(f"the site does not build: {error}", pytrace=False)
-    return paths.site
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(request: pytest.FixtureRequest) -> Path:
     """Directory holding the built static site (``index.html`` at its root)."""
     given = os.environ.get("BRIEFING_E2E_SITE")
-    site = Path(given).resolve() if given else _build_site(tmp_path_factory.mktemp("e2e-site"))
+    if given:
+        site = Path(given).resolve()
+    else:
+        try:
+            site = Path(request.getfixturevalue("shipped_site"))
+        except BriefingError as error:
+            pytest.fail(f"the site does not build: {error}", pytrace=False)
     if not (site / "index.html").is_file():
         pytest.fail(f"{site} has no index.html (BRIEFING_E2E_SITE={given!r})", pytrace=False)
     return site
@@ -64,7 +52,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map = {  # noqa: RUF012 - overrides the base class's instance attribute
         **SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
         ".json": "application/json",

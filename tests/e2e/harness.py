@@ -250,7 +250,9 @@ def search_result_to(page: Page, record_id: str) -> Locator:
 
 
 def assert_scrolled_to(page: Page, element_id: str) -> None:
-    """The element ``#element_id`` is in view near the top of the window, not hidden under the sticky header."""
+    """The element ``#element_id`` is in view just below the sticky header, near the top of the window; or, when the
+    page ends before it could scroll that far (a record near the end of its page), scrolled to the very end with the
+    element in view below the header."""
     target = page.locator(f'[id="{element_id}"]')
     expect(target).to_be_in_viewport()
     page.wait_for_function("() => window.scrollY > 0")
@@ -259,9 +261,12 @@ def assert_scrolled_to(page: Page, element_id: str) -> None:
     viewport = page.viewport_size
     assert box is not None and header is not None and viewport is not None
     header_bottom = header["y"] + header["height"]
-    assert header_bottom - 1 <= box["y"] <= viewport["height"] / 2, (
-        f"#{element_id} is at y={box['y']:.0f}: expected just below the header (bottom {header_bottom:.0f}) "
-        f"in the upper half of a {viewport['height']}px window"
+    at_the_end = page.evaluate("() => Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 1")
+    highest = viewport["height"] if at_the_end else viewport["height"] / 2
+    where = "anywhere below the header (the page is scrolled to its end)" if at_the_end else "in the upper half of the window"
+    assert header_bottom - 1 <= box["y"] <= highest, (
+        f"#{element_id} is at y={box['y']:.0f}: expected just below the header (bottom {header_bottom:.0f}) {where}, "
+        f"of a {viewport['height']}px window"
     )
 
 

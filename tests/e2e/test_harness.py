@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .harness import assert_clean, run_axe, screenshot, watch_of
+from .harness import assert_clean, assert_scrolled_to, run_axe, screenshot, watch_of
+
+pytestmark = pytest.mark.slow  # a browser
 
 
 def test_the_site_is_french_and_served_locally(page: Page) -> None:
@@ -54,3 +56,31 @@ def test_screenshot_writes_a_png(phone_page: Page) -> None:
     assert phone_page.evaluate("() => window.innerWidth") == 390
     path = screenshot(phone_page, "harness-phone-home")
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _page_with_a_record(page: Page, filler_before: int, filler_after: int) -> None:
+    """A page with the theme's sticky header, a record ``#r`` and tall filler around it, scrolled to ``#r`` as an anchor is."""
+    page.goto("")
+    page.evaluate(
+        """([before, after]) => {
+            const article = document.querySelector('article.md-content__inner');
+            const spacer = (height) => { const div = document.createElement('div'); div.style.height = `${height}px`; return div; };
+            const record = Object.assign(document.createElement('h2'), {id: 'r', textContent: 'Record'});
+            article.replaceChildren(spacer(before), record, spacer(after));  // styles set from script: the CSP refuses style attributes
+            record.scrollIntoView();
+        }""",
+        [filler_before, filler_after],
+    )
+
+
+def test_a_record_at_the_end_of_its_page_is_scrolled_to_as_far_as_the_page_goes(page: Page) -> None:
+    """The record cannot reach the upper half of the window: the page ends first. That is scrolled correctly."""
+    _page_with_a_record(page, 3000, 0)
+    assert_scrolled_to(page, "r")
+
+
+def test_a_record_left_in_the_lower_half_of_a_page_that_could_scroll_further_fails(page: Page) -> None:
+    _page_with_a_record(page, 3000, 3000)
+    page.evaluate("() => window.scrollBy(0, -window.innerHeight * 0.7)")
+    with pytest.raises(AssertionError, match="upper half"):
+        assert_scrolled_to(page, "r")

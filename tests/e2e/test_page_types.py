@@ -13,6 +13,8 @@ from playwright.sync_api import Page, expect
 
 from .harness import assert_clean, format_violations, horizontal_overflow, page_types, run_axe, screenshot
 
+pytestmark = pytest.mark.slow  # a browser
+
 # The page kinds the briefing has always had; any other kind found from the navigation
 # (archives, indexes ...) is checked by the *_other_page_types tests.
 CORE_KINDS = ["home", "attribution", "strikes-on-russia", "strikes-on-ukraine", "sources"]

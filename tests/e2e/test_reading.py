@@ -14,6 +14,8 @@ from playwright.sync_api import Page, expect
 
 from .harness import assert_clean, assert_scrolled_to, horizontal_overflow, record_page, screenshot, table_wrappers
 
+pytestmark = pytest.mark.slow  # a browser
+
 # The three briefing pages, by their navigation label, with the records each must show.
 BRIEFING_PAGES = {
     "Attribution": ("attribution/", ["dia-missiles-balistiques-nord-coreens"]),

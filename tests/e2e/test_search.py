@@ -12,6 +12,8 @@ from playwright.sync_api import Page, expect
 
 from .harness import assert_clean, assert_scrolled_to, screenshot, search_result_to, type_search
 
+pytestmark = pytest.mark.slow  # a browser
+
 STEMMED = "projectile"
 
 # (what the reader types, the record it should lead to, that record's headline)
