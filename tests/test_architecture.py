@@ -28,8 +28,7 @@ def _importers(prefix: str) -> list[str]:
     return sorted(
         path.relative_to(ROOT).as_posix()
         for path in GENERATOR.rglob("*.py")
-        if not path.is_relative_to(package)
-        and any(module == prefix or module.startswith(f"{prefix}.") for module in _imports(path))
+        if not path.is_relative_to(package) and any(module == prefix or module.startswith(f"{prefix}.") for module in _imports(path))
     )
 
 
