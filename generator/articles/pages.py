@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.archives import DAY, FRONT
 from generator.articles.layout import Layout, MonthRow, month_rows
-from generator.articles.views import digest
+from generator.articles.views import make_briefing
 from generator.model import ArticleFile, Corpus, WeaponCategory
 from generator.pages import PageKind, PlanBuilder
 from generator.themes import Theme
@@ -43,7 +43,7 @@ def fill_archives(plan: PlanBuilder, corpus: Corpus, layout: Layout) -> None:
     for theme in Theme:
         for page in plan.pages_of([FRONT[theme], DAY[theme]]):
             day_corpus = layout.days[theme].get(page.day) if page.day else None
-            page.variables["briefing"] = digest(_part(theme, day_corpus, page.records, corpus), countries)
+            page.variables["briefing"] = make_briefing(_part(theme, day_corpus, page.records, corpus), countries)
             if theme.direction is not None:
                 page.variables["direction"] = theme.direction
 
@@ -71,7 +71,7 @@ def _part(theme: Theme, day_corpus: Corpus | None, records: list[str], corpus: C
 def add_home(plan: PlanBuilder, corpus: Corpus, layout: Layout) -> None:
     """The home page: the latest day, every theme at once."""
     labels = plan.labels
-    variables = {"briefing": digest(_home_corpus(layout, corpus), dict(labels.countries))}
+    variables = {"briefing": make_briefing(_home_corpus(layout, corpus), dict(labels.countries))}
     plan.add_page(HOME_PAGE, HOME, str(labels.home_title), str(labels.site_name), day=layout.latest_day, variables=variables)
 
 

@@ -193,7 +193,7 @@ def _group(views: list[StrikeView], region_of: dict[str, str]) -> list[DateGroup
     return groups
 
 
-def digest(corpus: Corpus, country_name: dict[str, str]) -> Briefing:
+def make_briefing(corpus: Corpus, country_name: dict[str, str]) -> Briefing:
     """Compute every view a page needs from the records it shows (none, on a day only another source speaks of)."""
     strikes = [(strike, article_file.article) for article_file in corpus.articles for strike in article_file.strikes]
     attributions = [(claim, article_file.article) for article_file in corpus.articles for claim in article_file.attributions]
