@@ -1,11 +1,13 @@
-"""Render only the pages whose inputs changed since the last build.
+"""The render cache: render only the pages whose inputs changed since the last build.
 
 Each page's inputs are fingerprinted: its template set (every file under
 ``templates/``), the generator's own code, the versions of the libraries that
-shape the output, the site language, the page's description, the data it is
-rendered from and the party registry (names are looked up while rendering). A page whose fingerprint matches the last build's,
-whose links still point where they pointed, and whose Markdown file is still
-the one that build wrote, is not rendered again and its file is not touched.
+shape the output, the site language, the page's record in the site plan (kind,
+path, neighbours, variables, sections: everything it is rendered from) and the
+party registry (names are looked up while rendering). A page whose fingerprint
+matches the last build's, whose links still point where they pointed, and whose
+Markdown file is still the one that build wrote, is not rendered again and its
+file is not touched.
 The fingerprints live in a JSON file beside the docs folder; deleting it
 only costs a full render.
 """
