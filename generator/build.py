@@ -1,4 +1,9 @@
-"""The orchestrator: the story of a build, one named stage per line."""
+"""The orchestrator: the story of a build, one named stage per line.
+
+``plan``: settings, load, validate, plan. ``generate``: then render and write
+(what ``briefing serve`` runs again on every edit). ``build``: then mkdocs,
+sanitise and publish. Each stage is timed (:class:`Timings`).
+"""
 
 from __future__ import annotations
 

@@ -161,10 +161,6 @@ class PlanBuilder:
         self._pages[path] = page
         return page
 
-    def page(self, path: str) -> Page:
-        """The page at ``path``, which an earlier step added."""
-        return self._pages[path]
-
     def front_page(self, theme: Theme) -> Page:
         """A theme's front page."""
         return self._pages[archive(theme).front]

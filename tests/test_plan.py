@@ -1,0 +1,108 @@
+"""The site plan: every page once, every record at home on a page that shows it, neighbours that chain, sections where they belong."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import write_corpus
+from conftest import FIXTURES, ROOT, project_paths
+from generator.archives import DAY, FRONT
+from generator.build import Planned, Timings, plan
+from generator.calendar import MAX_RECORDS_PER_PAGE
+from generator.pages import Page
+from generator.themes import Theme
+from generator.urls import archive, url
+
+
+@pytest.fixture(scope="module")
+def busy(tmp_path_factory: pytest.TempPathFactory) -> Planned:
+    """Forty synthetic articles (busy days, split into several pages) and the shipped Air Force reports."""
+    tmp = tmp_path_factory.mktemp("busy")
+    write_corpus(tmp / "content", 40, seed=1)
+    shutil.copytree(ROOT / "content" / "airforce", tmp / "content" / "airforce")
+    return plan(project_paths(tmp, tmp / "content"), Timings())
+
+
+@pytest.fixture(scope="module")
+def golden(tmp_path_factory: pytest.TempPathFactory) -> Planned:
+    tmp = tmp_path_factory.mktemp("golden")
+    return plan(project_paths(tmp, FIXTURES / "golden" / "content"), Timings())
+
+
+def _pages(planned: Planned) -> dict[str, Page]:
+    return {page.path: page for page in planned.plan.pages}
+
+
+@pytest.mark.parametrize("which", ["busy", "golden"])
+def test_every_page_has_one_path_and_the_url_it_is_published_at(which: str, request: pytest.FixtureRequest) -> None:
+    planned: Planned = request.getfixturevalue(which)
+    paths = [page.path for page in planned.plan.pages]
+    assert len(paths) == len(set(paths))
+    assert all(page.url == url(page.path) for page in planned.plan.pages)
+
+
+def test_urls_are_directory_urls(golden: Planned) -> None:
+    pages = _pages(golden)
+    assert pages["index.md"].url == ""
+    assert pages["places/index.md"].url == "places/"
+    assert pages["archives/attribution/2024-06-02.md"].url == "archives/attribution/2024-06-02/"
+
+
+@pytest.mark.parametrize("which", ["busy", "golden"])
+def test_every_record_lives_on_a_page_that_shows_it(which: str, request: pytest.FixtureRequest) -> None:
+    planned: Planned = request.getfixturevalue(which)
+    pages = _pages(planned)
+    shown = {record for page in planned.plan.pages if page.kind in DAY.values() for record in page.records}
+    assert shown, "the day pages show records"
+    for record in shown:
+        home = planned.plan.homes[record]
+        assert record in pages[home].records, f"{record} lives on {home}, which does not show it"
+
+
+def test_a_busy_day_is_split_and_its_pages_chain_day_by_day_and_part_by_part(busy: Planned) -> None:
+    pages = _pages(busy)
+    days = [page for page in busy.plan.pages if page.kind is DAY[Theme.on_ukraine]]
+    assert any(len(page.records) == MAX_RECORDS_PER_PAGE for page in days), "premise: some day is split"
+    assert all(len(page.records) <= MAX_RECORDS_PER_PAGE for page in days)
+    for before, after in itertools.pairwise(days):
+        assert before.next is not None and before.next.path == after.path
+        assert after.previous is not None and after.previous.path == before.path
+    assert days[0].previous is None and days[-1].next is None
+    split = next(page for page in days if page.path.endswith("-2.md"))
+    first = pages[split.path.replace("-2.md", ".md")]
+    assert first.heading.endswith("(1/" + split.heading.split("/")[-1]) and split.heading.endswith(")")
+
+
+def test_the_front_page_shows_the_first_page_of_its_latest_day(busy: Planned) -> None:
+    for theme in Theme:
+        fronts = [page for page in busy.plan.pages if page.kind is FRONT[theme]]
+        assert len(fronts) == 1
+        front = fronts[0]
+        days = [page for page in busy.plan.pages if page.kind is DAY[theme] and page.day == front.day]
+        assert front.records == days[0].records
+        assert (front.next is not None) == (len(days) > 1)
+
+
+def test_a_night_of_the_air_force_is_a_section_of_its_days_first_page_only(busy: Planned) -> None:
+    nights = {page.path: page for page in busy.plan.pages if page.kind is DAY[Theme.on_ukraine] and page.sections_at("top")}
+    assert nights, "premise: the Air Force reports nights"
+    for page in nights.values():
+        assert page.day is not None and page.path == archive(Theme.on_ukraine).day(page.day), "a night is on its day's first page"
+        (section,) = page.sections_at("top")
+        assert section.view.anchor == f"af-night-{page.day}"
+        assert busy.plan.homes[section.view.anchor] == page.path
+
+
+def test_record_sections_reach_only_pages_that_show_the_record(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "golden" / "content", content)
+    shutil.copytree(FIXTURES.parent / "airforce" / "fixtures" / "pages" / "airforce", content / "airforce")
+    planned = plan(project_paths(tmp_path, content), Timings())
+    with_sections = [page for page in planned.plan.pages if page.record_sections]
+    assert with_sections, "premise: an attributed weapon links to the Air Force's models"
+    for page in with_sections:
+        assert set(page.record_sections) <= set(page.records)
