@@ -23,16 +23,24 @@ _TEMPLATES = {
     Theme.sources: "sources.md.j2",
 }
 
-FRONT = {theme: PageKind(f"{theme.value}-front", template) for theme, template in _TEMPLATES.items()}
+_SLOTS = {
+    Theme.attribution: frozenset({"record"}),
+    Theme.on_russia: frozenset({"top"}),
+    Theme.on_ukraine: frozenset({"top"}),
+    Theme.sources: frozenset(),
+}
+"""The section slots each theme's template renders."""
+
+FRONT = {theme: PageKind(f"{theme.value}-front", template, slots=_SLOTS[theme]) for theme, template in _TEMPLATES.items()}
 """Each theme's front page: its latest day."""
-DAY = {theme: PageKind(f"{theme.value}-day", template, searchable=True) for theme, template in _TEMPLATES.items()}
+DAY = {theme: PageKind(f"{theme.value}-day", template, searchable=True, slots=_SLOTS[theme]) for theme, template in _TEMPLATES.items()}
 """Each theme's day pages: where its records live, and are indexed."""
-MONTH = PageKind("month", "archive_month.md.j2")
+MONTH = PageKind("month", "archive_month.md.j2", slots=frozenset({"bottom"}))
 """A theme's month index."""
 
 
 @dataclass(frozen=True)
-class DayEntry:
+class DayLine:
     """One line of a month index: a day, its page, how many records it has, and what is there."""
 
     day: dt.date
@@ -83,7 +91,7 @@ def plan_archives(plan: PlanBuilder) -> None:
                 plan.home(record.id, path)
         for month in months:
             entries = [
-                DayEntry(day, place.day(day), len(found.records), found.details)
+                DayLine(day, place.day(day), len(found.records), found.details)
                 for day in calendar.days_in_month(theme, month)
                 for found in [calendar.day(theme, day)]
             ]

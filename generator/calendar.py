@@ -42,29 +42,46 @@ class CalendarDay:
 
 
 class Calendar:
-    """Per theme, the days with something to show."""
+    """Per theme, the days with something to show.
+
+    Contributors add to it while they declare; it is read once every one of
+    them has (:meth:`close`), so that no contributor depends on the order they
+    are listed in.
+    """
 
     def __init__(self) -> None:
         self._days: dict[Theme, dict[dt.date, CalendarDay]] = {theme: {} for theme in Theme}
+        self.closed = False
+
+    def close(self) -> None:
+        """Every contributor has declared: from now on the calendar is read, not added to."""
+        self.closed = True
+
+    def _readable(self) -> dict[Theme, dict[dt.date, CalendarDay]]:
+        if not self.closed:
+            raise RuntimeError("the calendar is complete only once every contributor has declared; read it in contribute()")
+        return self._days
 
     def add(self, theme: Theme, day: dt.date, records: Iterable[RecordRef] = (), details: Iterable[str] = ()) -> None:
         """File ``records`` under ``day`` (after those filed before), with words for the month index."""
+        if self.closed:
+            raise RuntimeError("days are declared in declare(); the archives are already laid out")
         entry = self._days[theme].setdefault(day, CalendarDay())
         entry.records.extend(records)
         entry.details.extend(details)
 
     def day(self, theme: Theme, day: dt.date) -> CalendarDay:
         """What ``day`` has for ``theme`` (nothing if it was never declared)."""
-        return self._days[theme].get(day, CalendarDay())
+        return self._readable()[theme].get(day, CalendarDay())
 
     def days(self, theme: Theme) -> list[dt.date]:
         """The days with something to show for ``theme``, oldest first."""
-        return sorted(self._days[theme])
+        return sorted(self._readable()[theme])
 
     def months(self, theme: Theme) -> list[str]:
         """Months (``YYYY-MM``) with something to show for ``theme``, latest first."""
-        return sorted({day.strftime("%Y-%m") for day in self._days[theme]}, reverse=True)
+        return sorted({day.strftime("%Y-%m") for day in self._readable()[theme]}, reverse=True)
 
     def days_in_month(self, theme: Theme, month: str) -> list[dt.date]:
         """Days of ``month`` with something to show for ``theme``, latest first."""
-        return sorted((day for day in self._days[theme] if day.strftime("%Y-%m") == month), reverse=True)
+        return sorted((day for day in self._readable()[theme] if day.strftime("%Y-%m") == month), reverse=True)

@@ -43,6 +43,12 @@ class RenderError(BriefingError):
     exit_code = 3
 
 
+class PlanError(BriefingError):
+    """The site plan is inconsistent: two pages at one path, a section where no template shows it (a bug in a contributor)."""
+
+    exit_code = 3
+
+
 class SiteBuildError(BriefingError):
     """MkDocs refused to build the site, or the built site failed a check."""
 

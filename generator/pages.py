@@ -5,8 +5,9 @@ path, URL, title and heading, the day it covers, its neighbours (previous,
 next, the index above it), and what it shows: the variables its template
 renders, the records it holds, and the sections data sources add to it.
 
-The plan stage (:mod:`generator.plan`) builds it in two passes through the
-contributors (:mod:`generator.contributor`), with a :class:`PlanBuilder`:
+The plan stage (:mod:`generator.plan`) builds it in three steps, two of them
+passes through the contributors (:mod:`generator.contributor`), with a
+:class:`PlanBuilder`:
 
 1. *declare*: each contributor says which days of which theme it has something
    to show (the :class:`~generator.calendar.Calendar`), where the records it
@@ -18,7 +19,10 @@ contributors (:mod:`generator.contributor`), with a :class:`PlanBuilder`:
    adds sections to pages others made (a night's Air Force figures on a day
    page), and adds its own pages and files.
 
-Nothing changes a page after the plan is finished; rendering only reads it.
+What contributors declare can be read only once all of them have (the builder
+refuses earlier reads), so no contributor depends on the order they are
+listed in. Nothing changes a page after the plan is finished; rendering only
+reads it.
 """
 
 from __future__ import annotations
@@ -29,19 +33,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.calendar import Calendar, RecordRef
+from generator.errors import PlanError
 from generator.formatting import Formatter
 from generator.model import Weapon
 from generator.themes import Theme
 from generator.urls import archive, url
 
+SLOTS = ("top", "bottom", "record")
+"""Where a page template can render contributed sections: before its records, after everything, on each record."""
+
 
 @dataclass(frozen=True)
 class PageKind:
-    """What sort of page this is: its name, the template it is rendered with, and whether search indexes it."""
+    """What sort of page this is: its name, its template, whether search indexes it, and the slots the template renders."""
 
     name: str
     template: str
     searchable: bool = False
+    slots: frozenset[str] = frozenset()
+    """The :data:`SLOTS` its template renders: a section anywhere else would never be seen, and is refused."""
 
 
 @dataclass(frozen=True)
@@ -57,9 +67,13 @@ class Section:
     """A part of a page that a contributor adds: a partial template, where on the page it goes, and what it shows."""
 
     slot: str
-    """Where the page template renders it: ``top`` (before the records) or ``bottom`` (after everything)."""
+    """One of :data:`SLOTS`: ``top`` (before the records), ``bottom`` (after everything), ``record`` (on one record)."""
     template: str
     view: Any
+
+    def __post_init__(self) -> None:
+        if self.slot not in SLOTS:
+            raise PlanError(f"{self.template}: a section goes at one of {', '.join(SLOTS)}, not {self.slot!r}")
 
 
 @dataclass
@@ -135,7 +149,7 @@ class PlanBuilder:
         self.directory_urls = directory_urls
         self.calendar = Calendar()
         self.homes: dict[str, str] = {}
-        self.mentions: list[WeaponMention] = []
+        self._mentions: list[WeaponMention] = []
         self._pages: dict[str, Page] = {}
         self._assets: dict[str, Asset] = {}
         self._record_sections: dict[str, list[Section]] = {}
@@ -148,15 +162,28 @@ class PlanBuilder:
 
     def mention(self, theme: Theme, record: RecordRef, weapons: Sequence[Weapon]) -> None:
         """Say that ``record`` names these weapons."""
+        if self.calendar.closed:
+            raise RuntimeError("weapons are mentioned in declare()")
         if weapons:
-            self.mentions.append(WeaponMention(theme, record, list(weapons)))
+            self._mentions.append(WeaponMention(theme, record, list(weapons)))
+
+    def end_declarations(self) -> None:
+        """Every contributor has declared: the calendar and the mentions are complete, and may be read."""
+        self.calendar.close()
+
+    @property
+    def mentions(self) -> list[WeaponMention]:
+        """Every record's weapons, from every contributor; readable once all have declared."""
+        if not self.calendar.closed:
+            raise RuntimeError("weapon mentions are complete only once every contributor has declared; read them in contribute()")
+        return self._mentions
 
     # Pages
 
     def add_page(self, kind: PageKind, path: str, title: str, heading: str | None = None, **fields: Any) -> Page:
         """A new page of the site; its URL follows from its path."""
         if path in self._pages:
-            raise ValueError(f"two pages at {path}")
+            raise PlanError(f"two pages at {path}: {self._pages[path].kind.name} and {kind.name}")
         page = Page(kind, path, url(path, self.directory_urls), title, heading if heading is not None else title, **fields)
         self._pages[path] = page
         return page
@@ -179,19 +206,27 @@ class PlanBuilder:
         return [page for page in self._pages.values() if page.kind in wanted]
 
     def add_section(self, page: Page, section: Section) -> None:
-        """Add a section to a page that another step made."""
+        """Add a section to a page that another step made, at a slot its template renders."""
+        if section.slot == "record" or section.slot not in page.kind.slots:
+            raise PlanError(f"{page.path}: {page.kind.template} shows no {section.slot!r} section ({section.template})")
         page.sections.append(section)
 
     def add_record_section(self, record_id: str, section: Section) -> None:
-        """Add a section to a record, shown wherever the record is."""
+        """Add a section to a record, shown on every page that shows the record."""
+        if section.slot != "record":
+            raise PlanError(f"{section.template}: a record's section goes at the 'record' slot, not {section.slot!r}")
         self._record_sections.setdefault(record_id, []).append(section)
 
     def add_asset(self, path: str, data: bytes) -> None:
         """A file to write beside the pages."""
+        if path in self._assets or path in self._pages:
+            raise PlanError(f"two files at {path}")
         self._assets[path] = Asset(path, data)
 
     def finish(self) -> SitePlan:
         """The finished plan: each page gets the sections contributed to the records it shows."""
         for page in self._pages.values():
             page.record_sections = {record: self._record_sections[record] for record in page.records if record in self._record_sections}
+            if page.record_sections and "record" not in page.kind.slots:
+                raise PlanError(f"{page.path}: {page.kind.template} shows no section on its records ({', '.join(page.record_sections)})")
         return SitePlan(list(self._pages.values()), list(self._assets.values()), dict(self.homes))

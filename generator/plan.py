@@ -14,6 +14,7 @@ def plan_site(content: Content, settings: Settings) -> SitePlan:
     plan = PlanBuilder(Formatter(settings.labels, settings.language, content.parties), settings.directory_urls)
     for contributor in content.contributors:
         contributor.declare(plan)
+    plan.end_declarations()
     plan_archives(plan)
     for contributor in content.contributors:
         contributor.contribute(plan)

@@ -37,7 +37,10 @@ def staging_folder(site_dir: Path, marker: Path) -> Iterator[Path]:
 
 
 def publish(staging: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by ``staging`` with two renames; the old tree is removed afterwards."""
+    """Replace ``site_dir`` by ``staging`` with two renames; the old tree is removed afterwards.
+
+    Should the second rename fail, the old tree is put back before the error goes on.
+    """
     site_dir = site_dir.resolve()
     os.chmod(staging, 0o755)  # noqa: S103 - mkdtemp makes it 0700; a published site is world-readable
     retired = None
@@ -45,6 +48,13 @@ def publish(staging: Path, site_dir: Path) -> None:
         retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
         retired.rmdir()
         site_dir.rename(retired)
-    staging.rename(site_dir)
+    try:
+        staging.rename(site_dir)
+    except BaseException as error:
+        if retired is not None:
+            retired.rename(site_dir)
+        if isinstance(error, OSError):
+            raise SiteBuildError(f"{site_dir}: cannot put the new site in place: {error}") from error
+        raise
     if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)

@@ -36,8 +36,17 @@ from generator.errors import SiteBuildError
 
 log = logging.getLogger(__name__)
 
-ARTICLE_START = '<article class="md-content__inner md-typeset">'
-ARTICLE_END = "</article>"
+
+@dataclass(frozen=True)
+class SiteMarkup:
+    """Where the engine's theme puts what came from the content: each page's article body, and the search index."""
+
+    article_start: str
+    """The tag that opens the article body, e.g. ``<article class="md-content__inner md-typeset">``."""
+    article_end: str
+    search_index: Path
+    """The search index, relative to the site's root: a JSON object whose ``docs`` have a ``title`` and a ``text``."""
+
 
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -104,13 +113,13 @@ def clean_search_text(html: str) -> str:
     return nh3.clean(html, tags=set(SEARCH_TAGS), attributes={}, url_schemes=set(URL_SCHEMES), link_rel=None)
 
 
-def sanitize_page(html: str, where: str) -> str:
+def sanitize_page(html: str, where: str, markup: SiteMarkup) -> str:
     """Clean the article body of one built page, check the rest, and pin its inline scripts in its CSP."""
-    start = html.find(ARTICLE_START)
+    start = html.find(markup.article_start)
     outside = html
     if start != -1:
-        body_start = start + len(ARTICLE_START)
-        body_end = html.rfind(ARTICLE_END)
+        body_start = start + len(markup.article_start)
+        body_end = html.rfind(markup.article_end)
         if body_end < body_start:
             raise SiteBuildError(f"{where}: the article body is not closed")
         # The body is rebuilt from nh3's allow-list; what remains to check is the theme's part around it.
@@ -175,7 +184,7 @@ def check_page(html: str) -> list[str]:
 
 
 def sanitize_search_index(index_file: Path) -> int:
-    """Clean every title and text of Material's search index in place; return how many changed."""
+    """Clean every title and text of the search index in place; return how many changed."""
     index = json.loads(index_file.read_text(encoding="utf-8"))
     changed = 0
     for entry in index.get("docs", []):
@@ -190,18 +199,18 @@ def sanitize_search_index(index_file: Path) -> int:
     return changed
 
 
-def sanitize_site(site_dir: Path, search_index: Path) -> SanitizeReport:
-    """Run the stage over a built (not yet published) site and its search index (a path inside it);
+def sanitize_site(site_dir: Path, markup: SiteMarkup) -> SanitizeReport:
+    """Run the stage over a built (not yet published) site, whose theme lays pages out as ``markup`` says;
     raise :class:`SiteBuildError` on an unsafe page."""
     pages = changed = 0
     for page in sorted(site_dir.rglob("*.html")):
         original = page.read_text(encoding="utf-8")
-        cleaned = sanitize_page(original, str(page.relative_to(site_dir)))
+        cleaned = sanitize_page(original, str(page.relative_to(site_dir)), markup)
         pages += 1
         if _CSP_SCRIPT_SRC in original and cleaned.replace(_pinned_policy(cleaned), _CSP_SCRIPT_SRC, 1) != original:
             changed += 1
         page.write_text(cleaned, encoding="utf-8")
-    index_file = site_dir / search_index
+    index_file = site_dir / markup.search_index
     entries = sanitize_search_index(index_file) if index_file.is_file() else 0
     log.info("sanitised %d page(s), %d changed; %d search entries", pages, changed, entries)
     return SanitizeReport(pages, changed, entries)

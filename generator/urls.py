@@ -112,6 +112,19 @@ class Index:
 PLACES = Index("places")
 WEAPONS = Index("weapons")
 
+ASSETS = "assets"
+"""The folder of the site's own stylesheet and scripts (``templates/assets/`` is copied there)."""
+
+
+def place_slug(country: str, region: str) -> str:
+    """The slug a region's page is wanted at: ``ua-oblast-d-odessa`` (hand it to :class:`Slugs`)."""
+    return f"{country.lower()}-{slugify(region)}"
+
+
+def weapon_slug(category: str, model: str | None) -> str:
+    """The slug a weapon's page is wanted at: ``ballistic-missile-kn-23``, ``drone`` (hand it to :class:`Slugs`)."""
+    return slugify(f"{category} {model or ''}")
+
 
 def anchor(prefix: str, key: str) -> str:
     """The id (and anchor) of a record a data source makes itself: ``anchor("af-night", "2024-05-31")``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import FIXTURES, read_corpus
-from generator.articles.layout import DayEntry, month_rows, plan_layout, weapon_key
+from generator.articles.layout import DayMention, month_rows, plan_layout, weapon_key
 from generator.formatting import Formatter
 from generator.labels import Labels
 from generator.model import Quantity, WeaponCategory
@@ -34,10 +34,10 @@ def test_ranges_use_the_same_digit_grouping_as_exact_figures() -> None:
 
 def test_month_rows_go_theme_by_theme_latest_month_first_days_in_calendar_order() -> None:
     entries = [
-        DayEntry(dt.date(2024, 5, 3), Theme.on_ukraine, 1, []),
-        DayEntry(dt.date(2024, 6, 2), Theme.on_ukraine, 1, []),
-        DayEntry(dt.date(2024, 5, 9), Theme.attribution, 1, []),
-        DayEntry(dt.date(2024, 6, 1), Theme.on_ukraine, 2, []),
+        DayMention(dt.date(2024, 5, 3), Theme.on_ukraine, 1, []),
+        DayMention(dt.date(2024, 6, 2), Theme.on_ukraine, 1, []),
+        DayMention(dt.date(2024, 5, 9), Theme.attribution, 1, []),
+        DayMention(dt.date(2024, 6, 1), Theme.on_ukraine, 2, []),
     ]
     rows = [(row.theme, row.month, row.count, [day.day for day in row.days]) for row in month_rows(entries)]
     assert rows == [

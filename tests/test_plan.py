@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import shutil
 from pathlib import Path
@@ -13,9 +14,16 @@ from conftest import FIXTURES, ROOT, project_paths
 from generator.archives import DAY, FRONT
 from generator.build import Planned, Timings, plan
 from generator.calendar import MAX_RECORDS_PER_PAGE
-from generator.pages import Page
+from generator.contributors import contributors
+from generator.errors import PlanError
+from generator.formatting import Formatter
+from generator.load import load_content
+from generator.pages import Page, PlanBuilder, Section
+from generator.plan import plan_site
+from generator.settings import read_settings
 from generator.themes import Theme
 from generator.urls import archive, url
+from generator.validate import validate_content
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +114,51 @@ def test_record_sections_reach_only_pages_that_show_the_record(tmp_path: Path) -
     assert with_sections, "premise: an attributed weapon links to the Air Force's models"
     for page in with_sections:
         assert set(page.record_sections) <= set(page.records)
+
+
+def test_no_contributor_depends_on_the_order_they_are_listed_in(tmp_path: Path) -> None:
+    """Listed the other way round, the contributors plan the same pages with the same sections."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "golden" / "content", content)
+    shutil.copytree(FIXTURES.parent / "airforce" / "fixtures" / "pages" / "airforce", content / "airforce")
+    paths = project_paths(tmp_path, content)
+    settings = read_settings(paths)
+    plans = []
+    for sources in (contributors(), contributors()[::-1]):
+        plans.append(plan_site(validate_content(load_content(content, sources), sources), settings))
+    shapes = [
+        {page.path: ([section.template for section in page.sections], sorted(page.record_sections), page.records) for page in found.pages}
+        for found in plans
+    ]
+    assert shapes[0] == shapes[1]
+    assert plans[0].homes == plans[1].homes
+
+
+def test_reading_what_contributors_declare_before_they_all_have_is_refused(golden: Planned) -> None:
+    builder = PlanBuilder(Formatter(golden.settings.labels, golden.settings.language, golden.content.parties))
+    with pytest.raises(RuntimeError, match="once every contributor has declared"):
+        _ = builder.mentions
+    with pytest.raises(RuntimeError, match="once every contributor has declared"):
+        builder.calendar.days(Theme.sources)
+    builder.end_declarations()
+    with pytest.raises(RuntimeError, match="declared in declare"):
+        builder.calendar.add(Theme.sources, dt.date(2024, 6, 2))
+
+
+def test_a_section_no_template_would_show_is_refused(golden: Planned) -> None:
+    builder = PlanBuilder(Formatter(golden.settings.labels, golden.settings.language, golden.content.parties))
+    sources = builder.add_page(DAY[Theme.sources], "archives/sources/2024-06-02.md", "Sources", records=["odessa"])
+    with pytest.raises(PlanError, match=r"sources\.md\.j2 shows no 'top' section"):
+        builder.add_section(sources, Section("top", "partials/x.md.j2", None))
+    with pytest.raises(PlanError, match="a section goes at one of top, bottom, record"):
+        Section("side", "partials/x.md.j2", None)
+    builder.add_record_section("odessa", Section("record", "partials/x.md.j2", None))
+    with pytest.raises(PlanError, match="shows no section on its records"):
+        builder.finish()
+
+
+def test_two_pages_at_one_path_are_refused(golden: Planned) -> None:
+    builder = PlanBuilder(Formatter(golden.settings.labels, golden.settings.language, golden.content.parties))
+    builder.add_page(FRONT[Theme.sources], "sources.md", "Sources")
+    with pytest.raises(PlanError, match=r"two pages at sources\.md"):
+        builder.add_page(FRONT[Theme.sources], "sources.md", "Sources")

@@ -2,7 +2,7 @@
 
 Import: ``read_rows`` (CSV) -> ``parse_row`` (typed :class:`AttackWave`, or a
 reason to skip) -> ``Batch`` (merge rows of one wave) -> month files under
-``content/airforce/``, read back by :func:`load_waves` like any other content.
+``content/airforce/``, which the build loads and validates like any other content file.
 
 On the site, :class:`AirForceContributor` contributes the nightly figures,
 tallies, model pages and charts (:mod:`generator.airforce.pages`).

@@ -11,14 +11,15 @@ from pydantic import BaseModel
 
 from generator.airforce import pages
 from generator.airforce.formatting import AirForceFormatter
-from generator.airforce.model import AttackWave, Source, WavePart, WavesFile
+from generator.airforce.model import ID_PREFIX, AttackWave, Source, WavePart, WavesFile
 from generator.airforce.store import validate_waves, wave_files
-from generator.airforce.view import ID_PREFIX
+from generator.airforce.tally import WaveIndex
 from generator.contributor import Registry
 from generator.errors import Problem
 from generator.formatting import Formatter
 from generator.load import RawDocument
 from generator.pages import PlanBuilder
+from generator.urls import anchor
 from generator.weapons import WeaponModel
 
 
@@ -26,12 +27,12 @@ class AirForceContributor:
     """The attack waves imported from the Air Force dataset (`content/airforce/YYYY-MM.yaml`)."""
 
     name = "airforce"
-    reserved_prefix: tuple[str, str] | None = (ID_PREFIX, "the imported Air Force data")
+    reserved_prefix: tuple[str, str] | None = (anchor(ID_PREFIX, ""), "the imported Air Force data")
     documented: tuple[type[BaseModel], ...] = (WavesFile, AttackWave, WeaponModel, Source, WavePart)
 
     def __init__(self) -> None:
         self.waves: list[AttackWave] = []
-        self._declared: pages.Declared | None = None
+        self._index: WaveIndex | None = None
 
     def content_files(self, content_dir: Path) -> list[Path]:
         """The month files under ``content/airforce/``."""
@@ -59,14 +60,14 @@ class AirForceContributor:
         return max((wave.report_date for wave in self.waves), default=None)
 
     def declare(self, plan: PlanBuilder) -> None:
-        """Report days in the calendar, homes of nights and models."""
-        self._declared = pages.declare(plan, self.waves)
+        """Report days in the calendar, and where each night lives."""
+        self._index = pages.declare(plan, self.waves)
 
     def contribute(self, plan: PlanBuilder) -> None:
         """Nights, weapon links and month links on the shared pages; the tallies, model pages and charts."""
-        assert self._declared is not None, "declare() comes first"
-        pages.contribute(plan, self._declared)
+        assert self._index is not None, "declare() comes first"
+        pages.contribute(plan, self._index)
 
     def filters(self, formatter: Formatter) -> dict[str, Callable[..., Any]]:
-        """``af_count`` and ``af_rate``: figure cells of the Air Force's tables."""
+        """``af_count``, ``af_rate`` and ``af_category``: cells of the Air Force's tables."""
         return AirForceFormatter(formatter).filters()

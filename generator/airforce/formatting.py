@@ -1,7 +1,7 @@
 """The Air Force's figures and names as readers see them: counts never more precise than the posts, rates, accounts.
 
-The figure cells are Jinja filters (``af_count``, ``af_rate``) applied by the
-templates to each row's :class:`~generator.airforce.tally.Tally`.
+The table cells are Jinja filters (``af_count``, ``af_rate``, ``af_category``)
+the templates apply to each row's :class:`~generator.airforce.tally.Tally` and category.
 """
 
 from __future__ import annotations
@@ -78,4 +78,4 @@ class AirForceFormatter:
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         """The filters the Air Force's templates format figures with."""
-        return {"af_count": self.count, "af_rate": self.rate}
+        return {"af_count": self.count, "af_rate": self.rate, "af_category": self.category}

@@ -20,6 +20,9 @@ from generator.weapons import Category, WeaponModel
 AIR_FORCE = "ua-air-force"
 """Party id of the Ukrainian Air Force, the claimant of every imported figure."""
 
+ID_PREFIX = "af"
+"""Every id this source makes starts with ``af-`` (waves, nights, models): reserved, articles may not use it."""
+
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?$")
 
 

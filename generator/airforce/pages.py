@@ -1,15 +1,15 @@
 """The Air Force's imported reports on the site: what the shared pages show of them, and their own pages.
 
-Declared before any page exists: each report day (filed on the
-strikes-on-Ukraine day page of that morning, with a line in its month index),
-and a page for each weapon model (every reported model, and every catalogue
-model an article's attributed weapon concerns).
+Declared before any page exists: each report day, filed on the
+strikes-on-Ukraine day page of that morning, with a line in its month index.
 
-Contributed: that night's figures on the day's first page (and on the theme's
-front page when it shows that day), links from attributed weapons to their
-models, a link from the strikes-on-Ukraine month indexes to the month's tally;
-and the Air Force's own pages: an overall tally (in the navigation), one per
-month, one per weapon model, and their SVG charts.
+Contributed, once every contributor has declared: that night's figures on the
+day's first page (and on the theme's front page when it shows that day), links
+from attributed weapons to their models, a link from the strikes-on-Ukraine
+month indexes to the month's tally; and the Air Force's own pages: an overall
+tally (in the navigation), one per month, one per weapon model (every reported
+model, and every catalogue model an article's attributed weapon concerns), and
+their SVG charts.
 """
 
 from __future__ import annotations
@@ -44,58 +44,72 @@ class MonthLinks:
 
 
 @dataclass
-class Declared:
-    """What the Air Force declared to the plan, for its contributions."""
+class Models:
+    """The weapon models with a page: every reported model, and every model an attribution's weapon concerns."""
 
-    index: WaveIndex
-    model_slugs: dict[str, str] = field(default_factory=dict)
+    slugs: dict[str, str] = field(default_factory=dict)
     """Model name -> slug of its page."""
     matches: dict[str, tuple[RecordRef, list[tuple[Weapon, WeaponMatch]]]] = field(default_factory=dict)
     """Attribution id -> the claim, and for each of its weapons the models it concerns."""
 
 
-def declare(plan: PlanBuilder, waves: list[AttackWave]) -> Declared:
-    """File each wave under its report day, and give each model (reported, or named by an attribution) a page."""
-    declared = Declared(index_waves(waves))
+@dataclass(frozen=True)
+class Reports:
+    """What the Air Force's contributions are built from: the waves grouped, and the models with a page."""
+
+    index: WaveIndex
+    models: Models
+
+
+def declare(plan: PlanBuilder, waves: list[AttackWave]) -> WaveIndex:
+    """File each wave under the morning it is reported, where its night lives on the strikes-on-Ukraine day page."""
+    index = index_waves(waves)
     on_ukraine = archive(Theme.on_ukraine)
-    for day, day_waves in declared.index.by_day.items():
+    for day, day_waves in index.by_day.items():
         plan.calendar.add(Theme.on_ukraine, day, details=[str(plan.labels.airforce_day_summary.format(count=len(day_waves)))])
         plan.home(night_anchor(day), on_ukraine.day(day))
-    if declared.index.by_model:
-        catalogue, reported = shipped_catalogue(), list(declared.index.by_model)
+    return index
+
+
+def _models(plan: PlanBuilder, index: WaveIndex) -> Models:
+    """Match every attributed weapon (every contributor has declared its mentions by now) and give each model a page."""
+    models = Models()
+    if index.by_model:
+        catalogue, reported = shipped_catalogue(), list(index.by_model)
         for mention in plan.mentions:
             if mention.theme is Theme.attribution:
                 found = [(weapon, match_weapon(weapon, catalogue, reported)) for weapon in mention.weapons]
-                declared.matches[mention.record.id] = (mention.record, found)
-    named = {name for _, found in declared.matches.values() for _, match in found for name in [*match.models, *match.related]}
+                models.matches[mention.record.id] = (mention.record, found)
+    named = {name for _, found in models.matches.values() for _, match in found for name in [*match.models, *match.related]}
     slugs = Slugs()
-    for name in sorted({*declared.index.by_model, *named}, key=lambda name: (name.casefold(), name)):
+    for name in sorted({*index.by_model, *named}, key=lambda name: (name.casefold(), name)):
         slug = slugs.take(slugify(name))
-        declared.model_slugs[name] = slug
+        models.slugs[name] = slug
         plan.home(model_anchor(slug), model_page(slug))
-    return declared
+    return models
 
 
-def contribute(plan: PlanBuilder, declared: Declared) -> None:
+def contribute(plan: PlanBuilder, index: WaveIndex) -> None:
     """Sections of the shared pages, then the Air Force's own pages and charts."""
+    reports = Reports(index, _models(plan, index))
     formatter = AirForceFormatter(plan.formatter)
-    view = AirForceView(declared.index, declared.model_slugs, formatter)
-    _add_nights(plan, declared, view)
-    for claim_id, (_, found) in declared.matches.items():
+    view = AirForceView(index, reports.models.slugs, formatter)
+    _add_nights(plan, reports, view)
+    for claim_id, (_, found) in reports.models.matches.items():
         weapons = [(weapon, view.weapon_links(match)) for weapon, match in found if match.models or match.related]
         if weapons:
             plan.add_record_section(claim_id, Section("record", "partials/airforce_weapons.md.j2", weapons))
-    for month in declared.index.by_month:
+    for month in reports.index.by_month:
         links = MonthLinks(ARCHIVE.month(month), ARCHIVE.front)
         plan.add_section(plan.month_page(Theme.on_ukraine, month), Section("bottom", "partials/airforce_month_links.md.j2", links))
-    _add_tallies(plan, declared, view, formatter)
-    _add_models(plan, declared, view, formatter)
+    _add_tallies(plan, reports, view, formatter)
+    _add_models(plan, reports, view, formatter)
 
 
-def _add_nights(plan: PlanBuilder, declared: Declared, view: AirForceView) -> None:
+def _add_nights(plan: PlanBuilder, reports: Reports, view: AirForceView) -> None:
     """Each night's figures on its day's first page, and on the theme's front page when that is the day it shows."""
     front = plan.front_page(Theme.on_ukraine)
-    for day in declared.index.by_day:
+    for day in reports.index.by_day:
         night = view.night(day, plan.calendar.day(Theme.on_ukraine, day).records)
         section = Section("top", "partials/airforce_night.md.j2", night)
         plan.add_section(plan.day_page(Theme.on_ukraine, day), section)
@@ -111,9 +125,9 @@ def _add_chart(plan: PlanBuilder, found: tuple[Chart, str] | None) -> Chart | No
     return chart
 
 
-def _add_tallies(plan: PlanBuilder, declared: Declared, view: AirForceView, formatter: AirForceFormatter) -> None:
+def _add_tallies(plan: PlanBuilder, reports: Reports, view: AirForceView, formatter: AirForceFormatter) -> None:
     """The overall tally, and one tally per month: per scope, a chart and tables."""
-    labels, base, index = plan.labels, plan.formatter, declared.index
+    labels, base, index = plan.labels, plan.formatter, reports.index
     months = list(index.by_month)
     period = formatter.period(list(index.by_day))
 
@@ -154,13 +168,13 @@ def _add_tallies(plan: PlanBuilder, declared: Declared, view: AirForceView, form
         )
 
 
-def _add_models(plan: PlanBuilder, declared: Declared, view: AirForceView, formatter: AirForceFormatter) -> None:
+def _add_models(plan: PlanBuilder, reports: Reports, view: AirForceView, formatter: AirForceFormatter) -> None:
     """One page per model: what the catalogue says, its counts by month per scope, related models, attributions."""
-    catalogue, period = shipped_catalogue(), formatter.period(list(declared.index.by_day))
-    for name, slug in declared.model_slugs.items():
-        citing = [claim for claim, found in declared.matches.values() if any(name in match.models for _, match in found)]
+    catalogue, period = shipped_catalogue(), formatter.period(list(reports.index.by_day))
+    for name, slug in reports.models.slugs.items():
+        citing = [claim for claim, found in reports.models.matches.values() if any(name in match.models for _, match in found)]
         related = sorted(
-            {other for _, found in declared.matches.values() for _, match in found if name in match.models for other in match.related}
+            {other for _, found in reports.models.matches.values() for _, match in found if name in match.models for other in match.related}
         )
         plan.add_page(
             MODEL,

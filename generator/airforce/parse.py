@@ -25,8 +25,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.airforce.model import AIR_FORCE, AttackWave, Details, Source, is_before
+from generator.airforce.model import AIR_FORCE, ID_PREFIX, AttackWave, Details, Source, is_before
 from generator.errors import BriefingError
+from generator.urls import anchor
 from generator.weapons import Catalogue, Normalised
 
 REQUIRED_COLUMNS = ("time_start", "model", "source")
@@ -114,7 +115,7 @@ def read_rows(path: Path) -> tuple[list[CsvRow], list[Skip]]:
 def wave_id(source: str, model: str, start: str) -> str:
     """``af-<start date>-<8 hex>``: stable across imports of any version of the file."""
     digest = hashlib.sha256("\x1f".join((source, model, start)).encode("utf-8")).hexdigest()[:8]
-    return f"af-{start[:10]}-{digest}"
+    return anchor(ID_PREFIX, f"{start[:10]}-{digest}")
 
 
 def source_of(path: str) -> Source:

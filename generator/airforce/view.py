@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from generator.airforce.formatting import AirForceFormatter
-from generator.airforce.model import AIR_FORCE, AttackWave
+from generator.airforce.model import AIR_FORCE, ID_PREFIX, AttackWave
 from generator.airforce.tally import Scope, Tally, WaveIndex, month_of, scope_key, scopes, tally, tally_by, wave_category
 from generator.calendar import RecordRef
 from generator.charts import BarGroup, bar_chart
@@ -25,18 +25,16 @@ from generator.weapons import Catalogue, WeaponMatch
 
 ARCHIVE = Archive("air-force")
 """Where the Air Force's tallies live: ``air-force.md``, ``archives/air-force/2024-05.md``, models and charts."""
-ID_PREFIX = "af-"
-"""Every id this source makes (waves, nights, models) starts with this; articles may not use it."""
 
 
 def night_anchor(day: dt.date) -> str:
     """Record id of the Air Force's reports of one morning, on the strikes-on-Ukraine day page."""
-    return anchor("af-night", day.isoformat())
+    return anchor(ID_PREFIX, f"night-{day.isoformat()}")
 
 
 def model_anchor(slug: str) -> str:
     """Record id of an Air Force model, the heading of its page."""
-    return anchor("af-model", slug)
+    return anchor(ID_PREFIX, f"model-{slug}")
 
 
 def model_page(slug: str) -> str:

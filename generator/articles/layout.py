@@ -42,7 +42,7 @@ def weapon_key(weapon: Weapon) -> WeaponKey:
 
 
 @dataclass(frozen=True)
-class DayEntry:
+class DayMention:
     """One day on which a place or weapon is named: the theme, and how many records, naming which places."""
 
     day: dt.date
@@ -61,10 +61,10 @@ class MonthRow:
     days: list[dt.date]
 
 
-def month_rows(entries: list[DayEntry]) -> list[MonthRow]:
+def month_rows(entries: list[DayMention]) -> list[MonthRow]:
     """Day entries folded into one row per theme and month, themes in navigation order, months latest first;
     within a row, days in calendar order."""
-    folded: dict[tuple[Theme, str], list[DayEntry]] = defaultdict(list)
+    folded: dict[tuple[Theme, str], list[DayMention]] = defaultdict(list)
     for entry in entries:
         folded[(entry.theme, entry.day.strftime("%Y-%m"))].append(entry)
     rows = [
@@ -101,17 +101,17 @@ class Layout:
 
     days: dict[Theme, dict[dt.date, Corpus]] = field(default_factory=dict)
     """Per theme and day, the articles with the records filed under that day (only those records)."""
-    regions: dict[RegionKey, list[DayEntry]] = field(default_factory=dict)
+    regions: dict[RegionKey, list[DayMention]] = field(default_factory=dict)
     settlements: dict[RegionKey, list[SettlementEntry]] = field(default_factory=dict)
-    weapons: dict[WeaponKey, list[DayEntry]] = field(default_factory=dict)
+    weapons: dict[WeaponKey, list[DayMention]] = field(default_factory=dict)
     latest_day: dt.date | None = None
     """The latest day with an article's record: the home page's day."""
 
 
-def _day_entries(found: dict[tuple[dt.date, Theme], list[str]]) -> list[DayEntry]:
+def _day_entries(found: dict[tuple[dt.date, Theme], list[str]]) -> list[DayMention]:
     order = list(Theme)
     return [
-        DayEntry(day, theme, len(places), sorted(set(places)))
+        DayMention(day, theme, len(places), sorted(set(places)))
         for (day, theme), places in sorted(found.items(), key=lambda item: (item[0][0], order.index(item[0][1])), reverse=True)
     ]
 

@@ -18,13 +18,14 @@ from generator.articles.views import make_briefing
 from generator.model import ArticleFile, Corpus, WeaponCategory
 from generator.pages import PageKind, PlanBuilder
 from generator.themes import Theme
-from generator.urls import HOME, PLACES, WEAPONS, Slugs, slugify
+from generator.urls import HOME, PLACES, WEAPONS, Slugs, place_slug, weapon_slug
 
-HOME_PAGE = PageKind("home", "home.md.j2", searchable=True)
-PLACE = PageKind("place", "index_days.md.j2")
-WEAPON = PageKind("weapon", "index_days.md.j2")
+TOP_AND_BOTTOM = frozenset({"top", "bottom"})
+HOME_PAGE = PageKind("home", "home.md.j2", searchable=True, slots=TOP_AND_BOTTOM)
+PLACE = PageKind("place", "index_days.md.j2", slots=TOP_AND_BOTTOM)
+WEAPON = PageKind("weapon", "index_days.md.j2", slots=TOP_AND_BOTTOM)
 PLACES_INDEX = PageKind("places", "index_places.md.j2")
-WEAPONS_INDEX = PageKind("weapons", "index_weapons.md.j2")
+WEAPONS_INDEX = PageKind("weapons", "index_weapons.md.j2", slots=TOP_AND_BOTTOM)
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def add_indexes(plan: PlanBuilder, layout: Layout) -> None:
     regions_by_country: dict[str, list[IndexEntry]] = defaultdict(list)
     slugs = Slugs()
     for key, entries in layout.regions.items():
-        page = PLACES.entry(slugs.take(f"{key[0].lower()}-{slugify(key[1])}"))
+        page = PLACES.entry(slugs.take(place_slug(*key)))
         regions_by_country[key[0]].append(IndexEntry(key[1], sum(entry.count for entry in entries), page))
         heading = str(labels.qualified.format(name=key[1], qualifier=formatter.country(key[0])))
         variables = {"months": _by_theme(month_rows(entries)), "settlements": layout.settlements[key]}
@@ -121,7 +122,7 @@ def add_indexes(plan: PlanBuilder, layout: Layout) -> None:
     weapons_by_category: dict[WeaponCategory, list[IndexEntry]] = defaultdict(list)
     slugs = Slugs()
     for weapon, entries in layout.weapons.items():
-        page = WEAPONS.entry(slugs.take(slugify(f"{weapon[0].value} {weapon[1] or ''}")))
+        page = WEAPONS.entry(slugs.take(weapon_slug(weapon[0].value, weapon[1])))
         weapons_by_category[weapon[0]].append(IndexEntry(weapon[1], sum(entry.count for entry in entries), page))
         name = weapon[1] or str(labels.all_models)
         heading = str(labels.qualified.format(name=name, qualifier=labels.category[weapon[0].value]))

@@ -33,10 +33,15 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.errors import SiteBuildError
 from generator.escape import LinearEscapes
+from generator.sanitize import SiteMarkup
 
-SEARCH_INDEX = Path("search") / "search_index.json"
-"""Where Material's search plugin writes the index, which the sanitise stage cleans."""
-SITE_MARKER = SEARCH_INDEX
+SITE_MARKUP = SiteMarkup(
+    article_start='<article class="md-content__inner md-typeset">',
+    article_end="</article>",
+    search_index=Path("search") / "search_index.json",
+)
+"""Where Material puts the content in each page, and where its search plugin writes the index: what the sanitise stage cleans."""
+SITE_MARKER = SITE_MARKUP.search_index
 """A file every site this stage builds has: a folder without it is not a site the generator built."""
 
 
@@ -61,11 +66,15 @@ def read_engine_settings(config_file: Path) -> EngineSettings:
     return EngineSettings(language, bool(raw.get("use_directory_urls", True)))
 
 
-def load_site_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
-    """Load ``mkdocs.yml`` with overrides (docs_dir, site_dir); strict always on; the linear-time escapes registered."""
-    config = load_config(config_file=str(config_file), strict=True, **overrides)
+def register_extensions(config: MkDocsConfig) -> MkDocsConfig:
+    """What only this stage gives MkDocs, in code rather than in ``mkdocs.yml``: the linear-time escapes."""
     config.markdown_extensions.append(LinearEscapes())
     return config
+
+
+def load_site_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
+    """Load ``mkdocs.yml`` with overrides (docs_dir, site_dir); strict always on; our extensions registered."""
+    return register_extensions(load_config(config_file=str(config_file), strict=True, **overrides))
 
 
 class _Collect(logging.Handler):

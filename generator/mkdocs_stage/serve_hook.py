@@ -1,12 +1,18 @@
-"""MkDocs hook used only by ``briefing serve``: re-render the pages before each rebuild."""
+"""MkDocs hooks used only by ``briefing serve``: our Markdown extensions on every (re)load of the config, and a
+re-render of the pages before each rebuild."""
 
 from __future__ import annotations
 
-from typing import Any
+from mkdocs.config.defaults import MkDocsConfig
 
-from generator.mkdocs_stage import before_rebuild
+from generator.mkdocs_stage import before_rebuild, register_extensions
 
 
-def on_pre_build(config: Any) -> None:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Called by MkDocs each time it loads the configuration: the same extensions as ``briefing build``."""
+    return register_extensions(config)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
     """Called by MkDocs before every (re)build."""
     before_rebuild()
