@@ -43,6 +43,43 @@ def _check_id(value: str) -> str:
 Id = Annotated[str, Field(max_length=80), BeforeValidator(lambda v: _check_id(v) if isinstance(v, str) else v)]
 
 
+def _one_or_more(value: Any) -> Any:
+    """One party id, or a list of them: ``claimed_by: ua-authorities`` is ``claimed_by: [ua-authorities]``."""
+    return [value] if isinstance(value, str) else value
+
+
+Claimants = Annotated[list[Id], Field(min_length=1), BeforeValidator(_one_or_more)]
+"""Who gives a figure: one party id, or several when they give the same value."""
+
+PUBLISHED_EXPECTED = "a date YYYY-MM-DD, or a date and time with its UTC offset such as 2024-08-11T14:30+03:00"
+
+
+def parse_published(value: Any) -> dt.date | dt.datetime:
+    """A publication date (a day in the site's time zone), or a date-time, which must carry its UTC offset."""
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        return value
+    elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"expected {PUBLISHED_EXPECTED}") from None
+    elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?", value.strip()):
+        try:
+            moment = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"expected {PUBLISHED_EXPECTED}") from None
+    else:
+        raise ValueError(f"expected {PUBLISHED_EXPECTED}")
+    if moment.tzinfo is None:
+        raise ValueError("a publication time needs its UTC offset, e.g. 2024-08-11T14:30+03:00 (or give the date alone)")
+    return moment
+
+
+Published = Annotated[dt.date | dt.datetime, BeforeValidator(parse_published)]
+
+
 def _as_written(value: Any) -> Any:
     """A number given where text is expected is kept as it was written (``1.50``, not ``1.5``)."""
     return getattr(value, "source", value)
@@ -130,6 +167,14 @@ class ClaimStatus(StrEnum):
     disputed = "disputed"
 
 
+class FigureStatus(StrEnum):
+    """Whether a figure still stands, or a later report has replaced or taken it back."""
+
+    current = "current"
+    superseded = "superseded"
+    withdrawn = "withdrawn"
+
+
 class PartyKind(StrEnum):
     """What sort of body a party is."""
 
@@ -206,10 +251,18 @@ class Figure(Strict):
     """One claimed value of one quantity. Contested figures are several of these side by side."""
 
     value: Quantity = Field(description=f"The quantity: {QUANTITY_EXPECTED}.")
-    claimed_by: Id = Field(description="Party id of whoever gives this figure (`unattributed` if the article names no one).")
+    claimed_by: Claimants = Field(
+        description="Party id of whoever gives this figure (`unattributed` if the article names no one); "
+        "a list when several parties give the same value: one figure, several claimants."
+    )
     wording: Text | None = Field(default=None, description="The article's own words for it, e.g. `plusieurs blessés`.")
     category: WeaponCategory | None = Field(default=None, description="For launch/interception counts: what was counted.")
     note: Text | None = Field(default=None, description="Any qualification the article gives.")
+    status: FigureStatus = Field(
+        default=FigureStatus.current,
+        description="`superseded` once a later report corrects this figure, `withdrawn` once the claimant takes it back: "
+        "it then no longer counts, whatever the publication times say. Default `current`.",
+    )
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -358,6 +411,10 @@ class Attribution(Strict):
     quotes: list[Quote] = Field(default_factory=list, description="Direct quotes, with their speaker.")
     status: list[StatusEntry] = Field(min_length=1, description="Each party's position: alleged by, confirmed by, denied by.")
     context: list[Text] = Field(default_factory=list, description="Context the article gives around the claim.")
+    same_as: Id | None = Field(
+        default=None,
+        description="Id of a claim from another article reporting the same allegation: the reports become one record.",
+    )
 
 
 class Article(Strict):
@@ -367,7 +424,10 @@ class Article(Strict):
     title: Text = Field(description="The article's headline, as published.")
     outlet: Text | None = Field(default=None, description="Who published it; omit when the text does not say.")
     relays: Text | None = Field(default=None, description="The outlet it relays, e.g. `Le Figaro` for 'Rapporte Le Figaro'.")
-    published: dt.date = Field(description="Publication date, `YYYY-MM-DD`.")
+    published: Published = Field(
+        description="Publication date `YYYY-MM-DD` (a day in the site's time zone), or date and time with offset, "
+        "`2024-08-11T14:30+03:00`: successive figures are ordered by it."
+    )
     published_approximate: bool = Field(default=False, description="true when the publication date is inferred, not printed.")
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(description="ISO 639-1 language code of the article, e.g. `fr`.")
     url: Annotated[str, Field(max_length=2000)] | None = Field(default=None, description="Link to the article (http or https).")

@@ -37,6 +37,7 @@ from generator.errors import PlanError
 from generator.formatting import Formatter
 from generator.model import Weapon
 from generator.themes import Theme
+from generator.timeline import KYIV, Timeline
 from generator.urls import archive, url
 
 SLOTS = ("top", "bottom", "record")
@@ -143,10 +144,12 @@ class WeaponMention:
 class PlanBuilder:
     """What contributors build the site plan through: the calendar, record homes, pages, sections and files."""
 
-    def __init__(self, formatter: Formatter, directory_urls: bool = True) -> None:
+    def __init__(self, formatter: Formatter, directory_urls: bool = True, timeline: Timeline = KYIV) -> None:
         self.formatter = formatter
         self.labels = formatter.labels
         self.directory_urls = directory_urls
+        self.timeline = timeline
+        """The site's time zone, where every day boundary is taken."""
         self.calendar = Calendar()
         self.homes: dict[str, str] = {}
         self._mentions: list[WeaponMention] = []

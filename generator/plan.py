@@ -11,7 +11,7 @@ from generator.validate import Content
 
 def plan_site(content: Content, settings: Settings) -> SitePlan:
     """Contributors declare, the shared archives are laid out, contributors contribute; the plan is finished."""
-    plan = PlanBuilder(Formatter(settings.labels, settings.language, content.parties), settings.directory_urls)
+    plan = PlanBuilder(Formatter(settings.labels, settings.language, content.parties), settings.directory_urls, settings.timeline)
     for contributor in content.contributors:
         contributor.declare(plan)
     plan.end_declarations()

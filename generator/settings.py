@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.errors import BriefingError
 from generator.labels import Labels, load_labels
 from generator.mkdocs_stage import read_engine_settings
+from generator.timeline import Timeline, site_timezone
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,16 @@ class Settings:
     language: str
     directory_urls: bool
     labels: Labels
+    timeline: Timeline
+    """The site's time zone: where every day boundary is taken."""
 
 
 def read_settings(paths: Paths) -> Settings:
     """Check the paths, then read ``mkdocs.yml`` and the label catalogue of its language, once."""
     check_paths(paths)
     engine = read_engine_settings(paths.config)
-    return Settings(paths, engine.language, engine.directory_urls, load_labels(paths.templates / "labels", engine.language))
+    labels = load_labels(paths.templates / "labels", engine.language)
+    return Settings(paths, engine.language, engine.directory_urls, labels, Timeline(site_timezone(engine.timezone)))
 
 
 def check_paths(paths: Paths) -> None:

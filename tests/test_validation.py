@@ -9,6 +9,7 @@ import pytest
 
 from conftest import FIXTURES, read_content, read_corpus
 from generator.errors import ContentError
+from generator.model import PUBLISHED_EXPECTED
 
 QUANTITY = "a whole number, a range {min: N, max: M} or one of: none, some, several, many, dozens, all, unknown"
 STRIKE_FIELDS = (
@@ -26,7 +27,7 @@ EXPECTED = {
     ],
     "same-as-other-direction": ["15: strikes[1].same_as: 'direction-ukraine' is a strike on_ukraine, this one is on_russia"],
     "alias": ["6: invalid YAML: anchors and aliases (*name) are not allowed in content files"],
-    "bad-date": ["4: article.published: expected a date YYYY-MM-DD, got '2024-02-30'"],
+    "bad-date": [f"4: article.published: expected {PUBLISHED_EXPECTED}, got '2024-02-30'"],
     "duplicate-key": ["4: article.title: duplicate key 'title' (first given on line 3)"],
     "duplicate-record-id": ["14: strikes[1].id: duplicate id 'same-id' (already used at content/articles/duplicate-record-id.yaml:8)"],
     "explicit-tag": ["3: invalid YAML: explicit YAML tags are not allowed, got 'tag:yaml.org,2002:python/object:os.system'"],
@@ -41,7 +42,11 @@ EXPECTED = {
     "path-traversal-id": [
         "2: article.id: expected an id of lowercase letters, digits and inner hyphens (at most 80 characters), got '../../etc/passwd'"
     ],
-    "time-is-not-a-date": ["4: article.published: expected a date YYYY-MM-DD, got '12:30'"],
+    "time-is-not-a-date": [f"4: article.published: expected {PUBLISHED_EXPECTED}, got '12:30'"],
+    "publication-time-without-offset": [
+        "4: article.published: a publication time needs its UTC offset, e.g. 2024-08-11T14:30+03:00 (or give the date alone), "
+        "got '2024-06-02T08:00'"
+    ],
     "unknown-field-typo": [
         f"14: strikes[0].casualites: unknown field 'casualites' (did you mean 'casualties'?); expected one of: {STRIKE_FIELDS}"
     ],

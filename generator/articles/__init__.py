@@ -47,6 +47,7 @@ from generator.model import (
 )
 from generator.pages import PlanBuilder
 from generator.themes import Theme
+from generator.timeline import KYIV
 
 ARTICLES_DIR = "articles"
 
@@ -81,6 +82,8 @@ class ArticlesContributor:
         self.layout = Layout()
         self._folder = ARTICLES_DIR
         self._files: list[Path] = []
+        self.timeline = KYIV
+        """The site's time zone, once the plan gives it (declare)."""
 
     def content_files(self, content_dir: Path) -> list[Path]:
         """Every ``.yaml`` and ``.yml`` file under ``content/articles/``, subfolders included."""
@@ -95,8 +98,7 @@ class ArticlesContributor:
         problems += check_references(registry.parties, parsed, registry.reserved)
         if not self._files:
             problems.append(Problem(self._folder, 1, "", "no article files found"))
-        ordered = sorted((article_file for _, article_file in parsed), key=lambda a: (a.article.published, a.article.id))
-        self.corpus = Corpus(parties=registry.parties or {}, articles=ordered)
+        self.corpus = Corpus(parties=registry.parties or {}, articles=self._in_publication_order([found for _, found in parsed]))
         return problems
 
     def counts(self) -> dict[str, int]:
@@ -105,13 +107,19 @@ class ArticlesContributor:
 
     def last_day(self) -> dt.date | None:
         """The latest publication day or day a strike is filed under."""
-        days = [article_file.article.published for article_file in self.corpus.articles]
-        days += [filing_day(strike, a.article.published) for a in self.corpus.articles for strike in a.strikes]
+        days = [self.timeline.day(article_file.article.published) for article_file in self.corpus.articles]
+        days += [filing_day(strike, self.timeline.day(a.article.published)) for a in self.corpus.articles for strike in a.strikes]
         return max(days, default=None)
+
+    def _in_publication_order(self, articles: list[ArticleFile]) -> list[ArticleFile]:
+        """Articles by the start of their publication moment (a date alone starts at midnight), then id, for a stable order."""
+        return sorted(articles, key=lambda a: (self.timeline.moment(a.article.published).start, a.article.id))
 
     def declare(self, plan: PlanBuilder) -> None:
         """File every record under its day, and name the weapons of every record."""
-        self.layout = plan_layout(self.corpus, dict(plan.labels.countries))
+        self.timeline = plan.timeline
+        self.corpus = Corpus(self.corpus.parties, self._in_publication_order(self.corpus.articles))
+        self.layout = plan_layout(self.corpus, dict(plan.labels.countries), plan.timeline)
         for theme in Theme:
             for day, day_corpus in self.layout.days[theme].items():
                 records = [RecordRef(*record) for article_file in day_corpus.articles for record in records_of(theme, article_file)]

@@ -62,7 +62,8 @@ def check_references(
         for index, strike in enumerate(article_file.strikes):
             for launched in strike.counts.launched:
                 for position, intercepted in enumerate(strike.counts.intercepted):
-                    same_claim = launched.claimed_by == intercepted.claimed_by and launched.category == intercepted.category
+                    common = sorted(set(launched.claimed_by) & set(intercepted.claimed_by))
+                    same_claim = bool(common) and launched.category == intercepted.category
                     low, high = intercepted.value.lower, launched.value.upper
                     if same_claim and low is not None and high is not None and low > high:
                         path = ("strikes", index, "counts", "intercepted", position, "value")
@@ -70,7 +71,7 @@ def check_references(
                             _located(
                                 document,
                                 path,
-                                f"more intercepted ({low}) than launched ({high}) by the same claimant '{launched.claimed_by}'",
+                                f"more intercepted ({low}) than launched ({high}) by the same claimant '{common[0]}'",
                             )
                         )
     problems += _check_same_as(articles)

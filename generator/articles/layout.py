@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from generator.model import ArticleFile, Attribution, Corpus, DatePrecision, Strike, Weapon, WeaponCategory
 from generator.themes import Theme
+from generator.timeline import KYIV, Timeline
 
 WeaponKey = tuple[WeaponCategory, str | None]
 """Weapons are indexed by category and model."""
@@ -23,11 +24,11 @@ RegionKey = tuple[str, str]
 """Regions are indexed by country code and name."""
 
 
-def filing_day(strike: Strike, published: dt.date) -> dt.date:
+def filing_day(strike: Strike, published_day: dt.date) -> dt.date:
     """The day a strike is filed under: the morning after a night, the last day of a span,
-    or, when the article dates it only to the month, the day the article was published."""
+    or, when the article dates it only to the month, the day the article was published (in the site's time zone)."""
     if strike.when.precision is DatePrecision.month:
-        return published
+        return published_day
     return strike.when.end or strike.when.start
 
 
@@ -116,8 +117,11 @@ def _day_entries(found: dict[tuple[dt.date, Theme], list[str]]) -> list[DayMenti
     ]
 
 
-def plan_layout(corpus: Corpus, country_name: Mapping[str, str]) -> Layout:
-    """File every record and article under its day, and gather the place and weapon indexes."""
+def plan_layout(corpus: Corpus, country_name: Mapping[str, str], timeline: Timeline = KYIV) -> Layout:
+    """File every record and article under its day, and gather the place and weapon indexes.
+
+    ``corpus`` lists its articles in publication order; each day keeps that order.
+    """
     layout = Layout()
     by_theme_day: dict[Theme, dict[dt.date, dict[str, tuple[ArticleFile, list[Attribution], list[Strike]]]]] = {
         theme: defaultdict(dict) for theme in Theme
@@ -130,14 +134,14 @@ def plan_layout(corpus: Corpus, country_name: Mapping[str, str]) -> Layout:
         return by_theme_day[theme][day].setdefault(article_file.article.id, (article_file, [], []))
 
     for article_file in corpus.articles:
-        article = article_file.article
-        file_under(Theme.sources, article.published, article_file)
+        published = timeline.day(article_file.article.published)
+        file_under(Theme.sources, published, article_file)
         for claim in article_file.attributions:
-            file_under(Theme.attribution, article.published, article_file)[1].append(claim)
+            file_under(Theme.attribution, published, article_file)[1].append(claim)
             for claim_weapon, origin in {weapon_key(weapon): weapon.origin for weapon in claim.weapons}.items():
-                weapon_days[claim_weapon][(article.published, Theme.attribution)].append(country_name.get(origin or "", ""))
+                weapon_days[claim_weapon][(published, Theme.attribution)].append(country_name.get(origin or "", ""))
         for strike in article_file.strikes:
-            day, theme = filing_day(strike, article.published), Theme.of(strike.direction)
+            day, theme = filing_day(strike, published), Theme.of(strike.direction)
             file_under(theme, day, article_file)[2].append(strike)
             region = strike.where.region_or_country(country_name)
             region_days[(strike.where.country, region)][(day, theme)].append(strike.where.settlement or region)
@@ -151,7 +155,7 @@ def plan_layout(corpus: Corpus, country_name: Mapping[str, str]) -> Layout:
                 parties=corpus.parties,
                 articles=[
                     entry[0] if theme is Theme.sources else entry[0].model_copy(update={"attributions": entry[1], "strikes": entry[2]})
-                    for entry in sorted(entries.values(), key=lambda entry: (entry[0].article.published, entry[0].article.id))
+                    for entry in entries.values()
                 ],
             )
             for day, entries in days.items()

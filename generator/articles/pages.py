@@ -44,7 +44,7 @@ def fill_archives(plan: PlanBuilder, corpus: Corpus, layout: Layout) -> None:
     for theme in Theme:
         for page in plan.pages_of([FRONT[theme], DAY[theme]]):
             day_corpus = layout.days[theme].get(page.day) if page.day else None
-            page.variables["briefing"] = make_briefing(_part(theme, day_corpus, page.records, corpus), countries)
+            page.variables["briefing"] = make_briefing(_part(theme, day_corpus, page.records, corpus), countries, plan.timeline)
             if theme.direction is not None:
                 page.variables["direction"] = theme.direction
 
@@ -72,7 +72,7 @@ def _part(theme: Theme, day_corpus: Corpus | None, records: list[str], corpus: C
 def add_home(plan: PlanBuilder, corpus: Corpus, layout: Layout) -> None:
     """The home page: the latest day, every theme at once."""
     labels = plan.labels
-    variables = {"briefing": make_briefing(_home_corpus(layout, corpus), dict(labels.countries))}
+    variables = {"briefing": make_briefing(_home_corpus(layout, corpus), dict(labels.countries), plan.timeline)}
     plan.add_page(HOME_PAGE, HOME, str(labels.home_title), str(labels.site_name), day=layout.latest_day, variables=variables)
 
 
@@ -98,8 +98,8 @@ def _home_corpus(layout: Layout, corpus: Corpus) -> Corpus:
     for article_file in corpus.articles:
         if article_file.article.id in published and article_file.article.id not in merged:
             merged[article_file.article.id] = article_file.model_copy(update={"attributions": [], "strikes": []})
-    ordered = sorted(merged.values(), key=lambda a: (a.article.published, a.article.id))
-    return Corpus(parties=corpus.parties, articles=ordered)
+    order = {article_file.article.id: position for position, article_file in enumerate(corpus.articles)}
+    return Corpus(parties=corpus.parties, articles=sorted(merged.values(), key=lambda a: order[a.article.id]))
 
 
 def _by_theme(rows: list[MonthRow]) -> list[tuple[Theme, list[MonthRow]]]:

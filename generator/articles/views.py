@@ -23,6 +23,7 @@ from generator.model import (
     WeaponCategory,
 )
 from generator.themes import Theme
+from generator.timeline import KYIV, Timeline
 
 
 @dataclass
@@ -117,7 +118,7 @@ def _contested(figures_by_quantity: dict[str, list[Figure]]) -> dict[str, list[F
     """Quantities for which different claimants give different values."""
     contested = {}
     for name, figures in figures_by_quantity.items():
-        claimants = {figure.claimed_by for figure in figures}
+        claimants = {claimant for figure in figures for claimant in figure.claimed_by}
         values = {figure.value for figure in figures}
         if len(claimants) > 1 and len(values) > 1:
             contested[name] = figures
@@ -145,7 +146,7 @@ def _event_roots(strikes: list[tuple[Strike, Article]]) -> dict[str, str]:
     return roots
 
 
-def _tally(strikes: list[tuple[Strike, Article]], roots: dict[str, str]) -> list[TallyRow]:
+def _tally(strikes: list[tuple[Strike, Article]], roots: dict[str, str], timeline: Timeline) -> list[TallyRow]:
     """Per direction and claimant: each event counted once, with the claimant's latest figure for it."""
     latest: dict[tuple[str, str, str, WeaponCategory | None, str], tuple[tuple[dt.date, str], Quantity]] = {}
     direction_of: dict[str, Direction] = {}
@@ -153,10 +154,10 @@ def _tally(strikes: list[tuple[Strike, Article]], roots: dict[str, str]) -> list
         root = roots[strike.id]
         direction_of[root] = strike.direction
         for quantity_name, figures in _figures(strike).items():
-            for figure in figures:
+            for figure, claimant in [(found, claimant) for found in figures for claimant in found.claimed_by]:
                 category = figure.category if quantity_name in {"launched", "intercepted"} else None
-                key = (root, quantity_name, figure.claimed_by, category, "")
-                stamp = (article.published, article.id)
+                key = (root, quantity_name, claimant, category, "")
+                stamp = (timeline.moment(article.published).start, article.id)
                 if key not in latest or latest[key][0] <= stamp:
                     latest[key] = (stamp, figure.value)
     sums: dict[tuple[str, WeaponCategory | None], dict[Direction, dict[str, Total]]] = defaultdict(lambda: defaultdict(dict))
@@ -193,14 +194,14 @@ def _group(views: list[StrikeView], region_of: dict[str, str]) -> list[DateGroup
     return groups
 
 
-def make_briefing(corpus: Corpus, country_name: dict[str, str]) -> Briefing:
+def make_briefing(corpus: Corpus, country_name: dict[str, str], timeline: Timeline = KYIV) -> Briefing:
     """Compute every view a page needs from the records it shows (none, on a day only another source speaks of)."""
     strikes = [(strike, article_file.article) for article_file in corpus.articles for strike in article_file.strikes]
     attributions = [(claim, article_file.article) for article_file in corpus.articles for claim in article_file.attributions]
     views = [StrikeView(strike, article, _contested(_figures(strike))) for strike, article in strikes]
     region_of = {strike.id: strike.where.region_or_country(country_name) for strike, _ in strikes}
     roots = _event_roots(strikes)
-    days = [article_file.article.published for article_file in corpus.articles]
+    days = [timeline.day(article_file.article.published) for article_file in corpus.articles]
     days += [day for strike, _ in strikes for day in covered_days(strike)]
     records_of: dict[str, list[tuple[Theme, str, str]]] = defaultdict(list)
     for claim, article in attributions:
@@ -212,7 +213,7 @@ def make_briefing(corpus: Corpus, country_name: dict[str, str]) -> Briefing:
         first_day=min(days, default=None),
         last_day=max(days, default=None),
         takeaways=[(takeaway, a.article) for a in reversed(corpus.articles) for takeaway in a.article.takeaways],
-        attributions=sorted(attributions, key=lambda pair: (pair[1].published, pair[0].id), reverse=True),
+        attributions=sorted(attributions, key=lambda pair: (timeline.moment(pair[1].published).start, pair[0].id), reverse=True),
         strikes={direction: _group([v for v in views if v.strike.direction is direction], region_of) for direction in Direction},
         strike_rows={
             direction: sorted(
@@ -220,7 +221,7 @@ def make_briefing(corpus: Corpus, country_name: dict[str, str]) -> Briefing:
             )
             for direction in Direction
         },
-        tally=_tally(strikes, roots),
+        tally=_tally(strikes, roots, timeline),
         event_counts={direction: len({roots[s.id] for s, _ in strikes if s.direction is direction}) for direction in Direction},
         records_of=dict(records_of),
     )

@@ -34,6 +34,7 @@ from mkdocs.utils.yaml import yaml_load
 from generator.errors import SiteBuildError
 from generator.escape import LinearEscapes
 from generator.sanitize import SiteMarkup
+from generator.timeline import SITE_TIMEZONE
 
 SITE_MARKUP = SiteMarkup(
     article_start='<article class="md-content__inner md-typeset">',
@@ -47,23 +48,26 @@ SITE_MARKER = SITE_MARKUP.search_index
 
 @dataclass(frozen=True)
 class EngineSettings:
-    """What the generator reads from ``mkdocs.yml`` before building: the site language and the URL style."""
+    """What the generator reads from ``mkdocs.yml`` before building: the site language, the URL style, the time zone."""
 
     language: str
     directory_urls: bool
+    timezone: str
 
 
 def read_engine_settings(config_file: Path) -> EngineSettings:
-    """``theme.language`` (default ``en``) and ``use_directory_urls`` (default true), read before the docs folder exists."""
+    """``theme.language`` (default ``en``), ``use_directory_urls`` (default true) and ``extra.timezone`` (default
+    Europe/Kyiv), read before the docs folder exists."""
     try:
         with config_file.open(encoding="utf-8") as handle:
             raw = yaml_load(handle)
     except (OSError, MkDocsException) as error:
         raise SiteBuildError(f"{config_file}: {error}") from error
     raw = raw if isinstance(raw, dict) else {}
-    theme = raw.get("theme")
+    theme, extra = raw.get("theme"), raw.get("extra")
     language = str(theme.get("language", "en")) if isinstance(theme, dict) else "en"
-    return EngineSettings(language, bool(raw.get("use_directory_urls", True)))
+    timezone = str(extra.get("timezone", SITE_TIMEZONE)) if isinstance(extra, dict) else SITE_TIMEZONE
+    return EngineSettings(language, bool(raw.get("use_directory_urls", True)), timezone)
 
 
 def register_extensions(config: MkDocsConfig) -> MkDocsConfig:
