@@ -99,10 +99,15 @@ def build_command(content: Path, output: Path, config: Path, templates: Path, do
 @CONTENT
 @_reports_errors
 def check_command(content: Path) -> None:
-    """Validate the content only; nothing is written."""
+    """Validate the content, then print hints (likely same-event reports not linked); nothing is written."""
     sources = contributors()
     checked = validate_content(load_content(content, sources), sources)
     click.echo(f"{content}/: {checked.summary()}, no problems")
+    hints = checked.hints()
+    if hints:
+        click.echo(f"{len(hints)} hint(s), not errors:")
+        for hint in hints:
+            click.echo(f"hint: {hint}")
 
 
 @main.command("import-airforce")

@@ -65,6 +65,10 @@ class Contributor(Protocol):
         """Validate the documents read from :meth:`content_files`; keep what is valid, return every problem."""
         ...
 
+    def hints(self) -> list[Problem]:
+        """Located advice, not errors, that ``briefing check`` prints: what the editor may have meant."""
+        ...
+
     def counts(self) -> dict[str, int]:
         """What it holds, for the build summary: ``{"article(s)": 1, "record(s)": 6}``."""
         ...

@@ -12,6 +12,7 @@ reference is checked against these declarations by the test suite.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -281,6 +282,19 @@ class When(Strict):
         default=DatePrecision.day, description="day, night (start evening to end morning), approximate, or month."
     )
     note: Text | None = Field(default=None, description="How the date was established, when the article does not state it.")
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first and last day this dating allows: the whole month for ``month`` precision."""
+        if self.precision is DatePrecision.month:
+            last = calendar.monthrange(self.start.year, self.start.month)[1]
+            return self.start.replace(day=1), self.start.replace(day=last)
+        return self.start, self.end or self.start
+
+    def days_from(self, other: When) -> int:
+        """How many days lie between the two datings (0 when they overlap or touch)."""
+        (first, last), (other_first, other_last) = self.span, other.span
+        return max(0, (other_first - last).days, (first - other_last).days)
 
     @model_validator(mode="after")
     def _consistent(self) -> When:

@@ -41,6 +41,10 @@ class Content:
         """The latest day the content speaks of: what a reproducible build is dated by."""
         return max(day for contributor in self.contributors if (day := contributor.last_day()) is not None)
 
+    def hints(self) -> list[Problem]:
+        """Every contributor's hints, in file and line order."""
+        return sorted(hint for contributor in self.contributors for hint in contributor.hints())
+
     def find(self, kind: type[C]) -> C:
         """The contributor of this class."""
         return next(contributor for contributor in self.contributors if isinstance(contributor, kind))

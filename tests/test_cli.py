@@ -151,3 +151,34 @@ def test_a_template_error_names_the_template_file_and_line(tmp_path: Path) -> No
     assert result.returncode == 3
     expected = f"error: templates/partials/strike.md.j2:{number}: 'generator.model.Strike object' has no attribute 'reported_byy'"
     assert result.stderr.startswith(expected)
+
+
+def _odessa_article(folder: Path, name: str, published: str, same_as: str = "") -> None:
+    link = f"    same_as: {same_as}\n" if same_as else ""
+    (folder / f"{name}.yaml").write_text(
+        f"article: {{id: {name}, title: Odessa, published: {published}, language: fr, summary: Odessa.}}\n"
+        f"strikes:\n  - id: {name}-frappe\n{link}    direction: on_ukraine\n    headline: Frappe sur Odessa\n"
+        "    when: {start: 2024-06-01, end: 2024-06-02, precision: night}\n"
+        "    where: {settlement: Odessa, region: Oblast d'Odessa, country: UA, precision: settlement}\n"
+        "    reported_by: [ua-authorities]\n",
+        encoding="utf-8",
+    )
+
+
+def test_check_hints_at_reports_that_look_like_one_strike_and_gives_the_line_to_add(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    shutil.copy(FIXTURES / "minimal" / "parties.yaml", content)
+    _odessa_article(content / "articles", "matin", "2024-06-02T08:00+03:00")
+    _odessa_article(content / "articles", "soir", "2024-06-02T19:00+03:00")
+    result = run("check", "--content", content, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "1 hint(s), not errors:",
+        "hint: content/articles/soir.yaml:3: strikes[0]: likely the same strike as 'matin-frappe' (content/articles/matin.yaml): "
+        "on_ukraine, dated 2024-06-01 – 2024-06-02 and 2024-06-01 – 2024-06-02, both in Odessa, Oblast d'Odessa, UA; "
+        "if so, add to this strike: same_as: matin-frappe",
+    ]
+    _odessa_article(content / "articles", "soir", "2024-06-02T19:00+03:00", same_as="matin-frappe")
+    linked = run("check", "--content", content, cwd=tmp_path)
+    assert linked.returncode == 0 and "hint(s)" not in linked.stdout

@@ -25,6 +25,18 @@ EXPECTED = {
         "9: strikes[0].same_as: same_as forms a cycle through 'cycle-second'; one report must come first",
         "16: strikes[1].same_as: same_as forms a cycle through 'cycle-first'; one report must come first",
     ],
+    "same-as-too-far-apart": [
+        "15: strikes[1].same_as: 'odessa-juin' is dated 2024-06-01 – 2024-06-02, 246 days from this strike (2025-02-03); "
+        "two reports of one strike are at most 2 days apart"
+    ],
+    "same-as-another-city": [
+        "15: strikes[1].same_as: 'odessa-nuit' is in Odessa, Oblast d'Odessa, UA, another settlement than this strike "
+        "(Kharkiv, Oblast de Kharkiv, UA)"
+    ],
+    "same-as-claim-other-accused": [
+        "15: attributions[1].same_as: 'accusation-russie' accuses 'ru-mod', this claim accuses 'ua-authorities'; "
+        "one allegation has one accused"
+    ],
     "same-as-other-direction": ["15: strikes[1].same_as: 'direction-ukraine' is a strike on_ukraine, this one is on_russia"],
     "alias": ["6: invalid YAML: anchors and aliases (*name) are not allowed in content files"],
     "bad-date": [f"4: article.published: expected {PUBLISHED_EXPECTED}, got '2024-02-30'"],

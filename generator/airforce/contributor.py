@@ -51,6 +51,10 @@ class AirForceContributor:
             ]
         return problems
 
+    def hints(self) -> list[Problem]:
+        """None: the importer has already said what it made of each row."""
+        return []
+
     def counts(self) -> dict[str, int]:
         """The imported waves."""
         return {"Air Force wave(s)": len(self.waves)}

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from generator.articles.crosscheck import check_references
 from generator.articles.layout import Layout, filing_day, plan_layout, records_of
 from generator.articles.pages import add_home, add_indexes, fill_archives
+from generator.articles.same_event import same_event_hints
 from generator.articles.views import Total
 from generator.calendar import RecordRef
 from generator.contributor import Registry
@@ -82,6 +83,7 @@ class ArticlesContributor:
         self.layout = Layout()
         self._folder = ARTICLES_DIR
         self._files: list[Path] = []
+        self._parsed: list[tuple[RawDocument, ArticleFile]] = []
         self.timeline = KYIV
         """The site's time zone, once the plan gives it (declare)."""
 
@@ -96,10 +98,16 @@ class ArticlesContributor:
         """Each file against the model, then ids, party references and figures across all files."""
         parsed, problems = parse_documents(documents, ArticleFile)
         problems += check_references(registry.parties, parsed, registry.reserved)
+        self._parsed = parsed
         if not self._files:
             problems.append(Problem(self._folder, 1, "", "no article files found"))
         self.corpus = Corpus(parties=registry.parties or {}, articles=self._in_publication_order([found for _, found in parsed]))
         return problems
+
+    def hints(self) -> list[Problem]:
+        """Strikes of different articles that look like one event but are not linked by ``same_as``."""
+        order = {article_file.article.id: rank for rank, article_file in enumerate(self.corpus.articles)}
+        return same_event_hints(self._parsed, order)
 
     def counts(self) -> dict[str, int]:
         """Articles and records."""

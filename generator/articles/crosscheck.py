@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import Any
 
+from generator.articles.same_event import check_same_as
 from generator.errors import Problem
 from generator.load import FieldPath, RawDocument, format_path
 from generator.model import UNATTRIBUTED, ArticleFile, Party
@@ -74,38 +75,8 @@ def check_references(
                                 f"more intercepted ({low}) than launched ({high}) by the same claimant '{common[0]}'",
                             )
                         )
-    problems += _check_same_as(articles)
+    problems += check_same_as(articles)
     problems += _check_reserved_ids(articles, reserved)
-    return problems
-
-
-def _check_same_as(articles: list[tuple[RawDocument, ArticleFile]]) -> list[Problem]:
-    """``same_as`` names another strike, of the same direction, and the chain of reports ends (no cycle)."""
-    strikes = {strike.id: strike for _, article_file in articles for strike in article_file.strikes}
-    problems = []
-    for document, article_file in articles:
-        for index, strike in enumerate(article_file.strikes):
-            if strike.same_as is None:
-                continue
-            path = ("strikes", index, "same_as")
-            target = strikes.get(strike.same_as)
-            if target is None or target.id == strike.id:
-                problems.append(_located(document, path, f"expected the id of another strike, got '{strike.same_as}'"))
-            elif target.direction is not strike.direction:
-                problems.append(
-                    _located(
-                        document, path, f"'{strike.same_as}' is a strike {target.direction.value}, this one is {strike.direction.value}"
-                    )
-                )
-            else:
-                seen, current = {strike.id}, target
-                while current.same_as is not None and current.same_as in strikes and current.id not in seen:
-                    seen.add(current.id)
-                    current = strikes[current.same_as]
-                if current.id in seen:
-                    problems.append(
-                        _located(document, path, f"same_as forms a cycle through '{strike.same_as}'; one report must come first")
-                    )
     return problems
 
 
