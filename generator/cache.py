@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from importlib import metadata
 from pathlib import Path
@@ -31,7 +31,7 @@ from generator.files import write_atomically
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 LIBRARIES = ("jinja2", "markupsafe", "babel", "pydantic")
 """Libraries whose version changes what a page renders to (formatting of dates, escaping)."""
 GENERATOR_DIR = Path(__file__).resolve().parent
@@ -119,12 +119,13 @@ class RenderCache:
         except (OSError, ValueError, TypeError, KeyError):
             self.entries = {}
 
-    def is_fresh(self, page: str, inputs: str, homes: dict[str, str], docs: Path) -> bool:
-        """Whether the page on disk is what rendering these inputs would give again."""
+    def is_fresh(self, page: str, inputs: str, target_of: Callable[[str], str | None], docs: Path) -> bool:
+        """Whether the page on disk is what rendering these inputs would give again (``target_of`` says where a
+        link to a record leads now)."""
         entry = self.entries.get(page)
         if entry is None or entry.inputs != inputs:
             return False
-        if any(homes.get(record) != home for record, home in entry.links.items()):
+        if any(target_of(record) != target for record, target in entry.links.items()):
             return False
         target = docs / page
         return target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == entry.output

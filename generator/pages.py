@@ -130,6 +130,14 @@ class SitePlan:
     assets: list[Asset]
     homes: dict[str, str]
     """Record id -> source path of the page it lives on."""
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Report id -> the event it is one report of: links to the report lead to the event."""
+
+    def target_of(self, record_id: str) -> str | None:
+        """Where a link to ``record_id`` leads, ``page#anchor``; None for a record the site does not have."""
+        target = self.aliases.get(record_id, record_id)
+        home = self.homes.get(target)
+        return f"{home}#{target}" if home is not None else None
 
 
 @dataclass(frozen=True)
@@ -152,6 +160,7 @@ class PlanBuilder:
         """The site's time zone, where every day boundary is taken."""
         self.calendar = Calendar()
         self.homes: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}
         self._mentions: list[WeaponMention] = []
         self._pages: dict[str, Page] = {}
         self._assets: dict[str, Asset] = {}
@@ -162,6 +171,10 @@ class PlanBuilder:
     def home(self, record_id: str, path: str) -> None:
         """Say that the record ``record_id`` lives on the page at ``path``."""
         self.homes[record_id] = path
+
+    def alias(self, record_id: str, event_id: str) -> None:
+        """Say that the record ``record_id`` is one report of ``event_id``: links to it lead to the event."""
+        self.aliases[record_id] = event_id
 
     def mention(self, theme: Theme, record: RecordRef, weapons: Sequence[Weapon]) -> None:
         """Say that ``record`` names these weapons."""
@@ -232,4 +245,7 @@ class PlanBuilder:
             page.record_sections = {record: self._record_sections[record] for record in page.records if record in self._record_sections}
             if page.record_sections and "record" not in page.kind.slots:
                 raise PlanError(f"{page.path}: {page.kind.template} shows no section on its records ({', '.join(page.record_sections)})")
-        return SitePlan(list(self._pages.values()), list(self._assets.values()), dict(self.homes))
+        unknown = sorted(alias for alias, event in self.aliases.items() if event not in self.homes)
+        if unknown:
+            raise PlanError(f"reports of events that have no page: {', '.join(unknown)}")
+        return SitePlan(list(self._pages.values()), list(self._assets.values()), dict(self.homes), dict(self.aliases))

@@ -41,6 +41,17 @@ def place_mismatch(first: Place, second: Place) -> str | None:
     return None
 
 
+def refines(fine: Place, coarse: Place) -> bool:
+    """Whether ``fine`` says all ``coarse`` says, and maybe more: the port of Odessa refines Odessa."""
+    if fine.country != coarse.country:
+        return False
+    for level in ("site", "district", "settlement", "region"):
+        given = getattr(coarse, level)
+        if given is not None and (getattr(fine, level) is None or name_key(getattr(fine, level)) != name_key(given)):
+            return False
+    return True
+
+
 def same_area(first: Place, second: Place) -> bool:
     """Whether two places surely name the same settlement, or the same region: a hint that two reports are one event."""
     if place_mismatch(first, second) is not None:

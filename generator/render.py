@@ -127,10 +127,10 @@ def render_pages(
     rendered = []
     for page in plan.pages:
         inputs = cache.fingerprint(page, parties) if cache else ""
-        if cache and docs and cache.is_fresh(page.path, inputs, plan.homes, docs):
+        if cache and docs and cache.is_fresh(page.path, inputs, plan.target_of, docs):
             rendered.append(RenderedPage(page.path, None))
             continue
-        links = Links(page.path, plan.homes)
+        links = Links(page.path, plan.homes, plan.aliases)
         try:
             text = environment.get_template(page.kind.template).render(page=page, links=links, **page.variables)
         except TemplateError as error:

@@ -38,6 +38,8 @@ class Moment:
     day: dt.date
     """The day it falls on, in the site's time zone."""
     has_time: bool
+    local: dt.datetime | None = None
+    """The instant in the site's time zone (None for a date alone)."""
 
     def before(self, other: Moment) -> bool:
         """Whether this surely came first: it ends before the other begins."""
@@ -54,7 +56,7 @@ class Timeline:
         """The moment of a publication date or date-time."""
         if isinstance(published, dt.datetime):
             local = published.astimezone(self.zone)
-            return Moment(published, published, local.date(), True)
+            return Moment(published, published, local.date(), True, local)
         start = dt.datetime.combine(published, dt.time(), self.zone)
         end = dt.datetime.combine(published + dt.timedelta(days=1), dt.time(), self.zone)
         return Moment(start, end, published, False)

@@ -164,11 +164,13 @@ def url(path: str, directory_urls: bool = True) -> str:
 class Links:
     """Relative links from the page at ``current`` (a source path) to any page, file or record of the site."""
 
-    def __init__(self, current: str, homes: Mapping[str, str]) -> None:
+    def __init__(self, current: str, homes: Mapping[str, str], aliases: Mapping[str, str] | None = None) -> None:
         self.current = current
         self.homes = homes
+        self.aliases = aliases or {}
+        """Report id -> event id: a link to one report of an event leads to the event."""
         self.used: dict[str, str] = {}
-        """Records linked to, and the page each lived on: a page must be rendered again if one moves."""
+        """Records linked to, and where each link led (``page#anchor``): a page must be rendered again if one moves."""
 
     def to(self, path: str) -> Markup:
         """A page or file, by its source path."""
@@ -176,10 +178,11 @@ class Links:
         return Markup(posixpath.relpath(path, start))  # noqa: S704 - source paths are built here from validated ids and slugs
 
     def record(self, record_id: str) -> Markup:
-        """The permanent home of a record or an article, with its anchor."""
-        home = self.homes[record_id]
-        self.used[record_id] = home
-        return self.to(home) + Markup("#") + escape.anchor(record_id)
+        """The permanent home of a record or an article, with its anchor; for one report of an event, the event's."""
+        target = self.aliases.get(record_id, record_id)
+        home = self.homes[target]
+        self.used[record_id] = f"{home}#{target}"
+        return self.to(home) + Markup("#") + escape.anchor(target)
 
     def target(self, target: Target) -> Markup:
         """Whatever ``target`` points at."""

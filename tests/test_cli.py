@@ -143,13 +143,15 @@ def test_a_template_error_names_the_template_file_and_line(tmp_path: Path) -> No
     work = workspace(tmp_path)
     partial = work / "templates" / "partials" / "strike.md.j2"
     lines = partial.read_text(encoding="utf-8").splitlines()
-    number = next(index for index, line in enumerate(lines, 1) if "strike.reported_by | parties" in line)
+    number = next(index for index, line in enumerate(lines, 1) if "view.reported_by | parties" in line)
     partial.write_text(
-        partial.read_text(encoding="utf-8").replace("strike.reported_by | parties", "strike.reported_byy | parties"), encoding="utf-8"
+        partial.read_text(encoding="utf-8").replace("view.reported_by | parties", "view.reported_byy | parties"), encoding="utf-8"
     )
     result = run("build", cwd=work)
     assert result.returncode == 3
-    expected = f"error: templates/partials/strike.md.j2:{number}: 'generator.model.Strike object' has no attribute 'reported_byy'"
+    expected = (
+        f"error: templates/partials/strike.md.j2:{number}: 'generator.articles.views.StrikeView object' has no attribute 'reported_byy'"
+    )
     assert result.stderr.startswith(expected)
 
 

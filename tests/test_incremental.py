@@ -36,7 +36,7 @@ def test_one_changed_article_renders_only_the_pages_it_appears_on(tmp_path: Path
     generate(paths)
     before = _snapshot(paths.docs)
     article = paths.content / "articles" / "2024-06-03-odessa-suivi.yaml"
-    article.write_text(article.read_text(encoding="utf-8").replace("Bilan revu", "Bilan corrigé"), encoding="utf-8")
+    article.write_text(article.read_text(encoding="utf-8").replace("value: 4", "value: 6"), encoding="utf-8")
     generated = generate(paths)
     rendered, pages, report = sorted(generated.rendered), generated.pages, generated.report
     assert "archives/strikes-on-ukraine/2024-06-02.md" in rendered
@@ -46,7 +46,7 @@ def test_one_changed_article_renders_only_the_pages_it_appears_on(tmp_path: Path
     assert len(rendered) < len(pages) / 2
     after = _snapshot(paths.docs)
     assert sorted(path for path in after if after[path] != before[path]) == sorted(report.written)
-    assert "Bilan corrigé" in (paths.docs / "archives/strikes-on-ukraine/2024-06-02.md").read_text(encoding="utf-8")
+    assert "2 → **6**" in (paths.docs / "archives/strikes-on-ukraine/2024-06-02.md").read_text(encoding="utf-8"), "the event's card"
 
 
 def test_a_template_change_renders_every_page_again(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ SEED_FACTS = [
             "Rapporté par : Ministère russe de la Défense",
             "drones selon Ministère russe de la Défense",
             "missiles de croisière Neptune selon source non précisée par l'article",
-            "Interceptés : 29 selon Ministère russe de la Défense « 29 drones ukrainiens neutralisés »",
+            "Interceptés (drones) : 29 selon Ministère russe de la Défense « 29 drones ukrainiens neutralisés »",
             "stations balnéaires",
             "plusieurs attaques de drones et de missiles de croisière Neptune",
         ],
@@ -75,8 +75,8 @@ SEED_FACTS = [
         "kiev-attaque-missiles-interceptee-2024-05-31",
         [
             "Kiev, Ukraine",
-            "Lancés : nombreux selon source non précisée par l'article « attaque massive de missiles »",
-            "Interceptés : tous selon source non précisée par l'article « tous les projectiles »",
+            "Lancés (missiles) : nombreux selon source non précisée par l'article « attaque massive de missiles »",
+            "Interceptés (missiles) : tous selon source non précisée par l'article « tous les projectiles »",
             "défense aérienne ukrainienne",
         ],
     ),
@@ -153,7 +153,7 @@ def test_home_page_shows_takeaways_and_claimed_tallies(shipped_site: Path) -> No
         "Blessés plusieurs selon Autorités locales (kraï de Krasnodar) 0 selon source non précisée par l'article 23 selon Autorités" in text
     )
     assert "Drones déclarés interceptés 29 selon Ministère russe de la Défense —" in text
-    assert "Missiles déclarés interceptés — tous selon source non précisée par l'article" in text
+    assert "Missiles déclarés interceptés — tous (sur nombreux lancés) selon source non précisée par l'article" in text
 
 
 def test_strike_pages_have_a_table_of_strikes(shipped_site: Path) -> None:

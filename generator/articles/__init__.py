@@ -18,10 +18,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.articles.crosscheck import check_references
-from generator.articles.layout import Layout, filing_day, plan_layout, records_of
+from generator.articles.figures import Total
+from generator.articles.layout import Layout, filing_day, plan_layout
 from generator.articles.pages import add_home, add_indexes, fill_archives
 from generator.articles.same_event import same_event_hints
-from generator.articles.views import Total
 from generator.calendar import RecordRef
 from generator.contributor import Registry
 from generator.diagnostics import parse_documents
@@ -43,12 +43,13 @@ from generator.model import (
     StatusEntry,
     Strike,
     Target,
+    Vague,
     Weapon,
     When,
 )
 from generator.pages import PlanBuilder
 from generator.themes import Theme
-from generator.timeline import KYIV
+from generator.timeline import KYIV, Moment
 
 ARTICLES_DIR = "articles"
 
@@ -124,48 +125,73 @@ class ArticlesContributor:
         return sorted(articles, key=lambda a: (self.timeline.moment(a.article.published).start, a.article.id))
 
     def declare(self, plan: PlanBuilder) -> None:
-        """File every record under its day, and name the weapons of every record."""
+        """Group reports into events, file every event and article under its day, and name the weapons of every event."""
         self.timeline = plan.timeline
         self.corpus = Corpus(self.corpus.parties, self._in_publication_order(self.corpus.articles))
         self.layout = plan_layout(self.corpus, dict(plan.labels.countries), plan.timeline)
         for theme in Theme:
-            for day, day_corpus in self.layout.days[theme].items():
-                records = [RecordRef(*record) for article_file in day_corpus.articles for record in records_of(theme, article_file)]
-                plan.calendar.add(theme, day, records, self._details(theme, day_corpus, plan))
-        for article_file in self.corpus.articles:
-            for claim in article_file.attributions:
-                plan.mention(Theme.attribution, RecordRef(claim.id, claim.headline), claim.weapons)
-            for strike in article_file.strikes:
-                plan.mention(Theme.of(strike.direction), RecordRef(strike.id, strike.headline), strike.weapons)
+            for day in self.layout.days(theme):
+                records = [RecordRef(*record) for record in self.layout.records(theme, day)]
+                plan.calendar.add(theme, day, records, self._details(theme, day, plan))
+        events = self.layout.events
+        for report_id, event_id in events.event_of.items():
+            if report_id != event_id:
+                plan.alias(report_id, event_id)
+        for claim_event in events.claims:
+            weapons = [weapon for report in claim_event.reports for weapon in report.record.weapons]
+            plan.mention(Theme.attribution, RecordRef(claim_event.id, claim_event.headline), weapons)
+        for strike_event in events.strikes:
+            weapons = [weapon for report in strike_event.reports for weapon in report.record.weapons]
+            plan.mention(Theme.of(strike_event.root.record.direction), RecordRef(strike_event.id, strike_event.headline), weapons)
 
-    @staticmethod
-    def _details(theme: Theme, day_corpus: Corpus, plan: PlanBuilder) -> list[str]:
+    def _details(self, theme: Theme, day: dt.date, plan: PlanBuilder) -> list[str]:
         """A day's line in the month index: the first places (strikes), headlines (claims) or titles (articles)."""
+        layout = self.layout
         if theme is Theme.sources:
-            items = [article_file.article.title for article_file in day_corpus.articles]
+            items = [article_file.article.title for article_file in layout.article_days.get(day, [])]
         elif theme is Theme.attribution:
-            items = [claim.headline for article_file in day_corpus.articles for claim in article_file.attributions]
+            items = [event.headline for event in layout.claim_days.get(day, [])]
         else:
             countries = plan.labels.countries
-            items = [strike.where.region_or_country(countries) for article_file in day_corpus.articles for strike in article_file.strikes]
+            items = [event.root.record.where.region_or_country(countries) for event in layout.strike_days.get(theme, {}).get(day, [])]
         unique = sorted(set(items))
         return unique[:SUMMARY_ITEMS] + ([str(plan.labels.more)] if len(unique) > SUMMARY_ITEMS else [])
 
     def contribute(self, plan: PlanBuilder) -> None:
         """The records on the theme pages, the home page, the place and weapon pages."""
-        fill_archives(plan, self.corpus, self.layout)
-        add_home(plan, self.corpus, self.layout)
+        fill_archives(plan, self.layout)
+        add_home(plan, self.layout)
         add_indexes(plan, self.layout)
 
     def filters(self, formatter: Formatter) -> dict[str, Callable[..., Any]]:
-        """``total``: a sum of claimed figures, as precise as its parts."""
-        return {"total": lambda total: format_total(total, formatter)}
+        """``total``: a sum of claimed figures over events; ``moment``: when a report was published."""
+        return {"total": lambda total: format_total(total, formatter), "moment": lambda moment: format_moment(moment, formatter)}
 
 
 def format_total(total: Total, formatter: Formatter) -> str:
-    """A claimant's total: its numbers, and beside them the vague words that went into it."""
-    words = ", ".join(str(formatter.labels.vague[vague.value]) for vague in total.vague)
-    if not total.has_number:
-        return words
-    number = formatter.quantity(Quantity(exact=total.low) if total.low == total.high else Quantity(low=total.low, high=total.high))
-    return str(formatter.labels.sum_and.format(number=number, vague=words)) if words else number
+    """A claimant's total over events: its number (over how many strikes), and apart from it the strikes given in words.
+
+    ``3``; ``5 sur 3 frappes``; ``au moins 3, et 1 frappe(s) rapportée(s) avec « tous »``; never ``3 + tous``.
+    """
+    labels = formatter.labels
+    quantity = Quantity(exact=total.low) if total.low == total.high else Quantity(low=total.low, high=total.high)
+    number = formatter.quantity(quantity)
+    if total.numeric_events > 1:
+        number = str(labels.total_across.format(number=number, count=total.numeric_events))
+    words = [
+        str(labels.total_in_words.format(count=count, word=labels.vague[word.value]))
+        for word, count in sorted(total.vague.items(), key=lambda item: list(Vague).index(item[0]))
+    ]
+    if not total.numeric_events:
+        if total.vague and sum(total.vague.values()) == 1:
+            return str(labels.vague[next(iter(total.vague)).value])
+        return ", ".join(words)
+    if words:
+        return str(labels.total_at_least.format(number=number, words=", ".join(words)))
+    return number
+
+
+def format_moment(moment: Moment, formatter: Formatter) -> str:
+    """When a report was published, in the site's time zone: ``2 juin 2024 14:30``, or the date alone."""
+    day = formatter.date(moment.day)
+    return f"{day} {moment.local:%H:%M}" if moment.local is not None else day

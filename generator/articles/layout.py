@@ -1,10 +1,10 @@
-"""Where the articles' records belong: the day each one is filed under, and the place and weapon indexes.
+"""Where the articles' events belong: the day each one is filed under, and the place and weapon indexes.
 
-Every record has one home: the page of its theme for its day. An attribution
-claim is filed under its article's publication day, an article (on the
-Sources pages) under that day too, and a strike under the day it happened
-(:func:`filing_day`). Place and weapon pages list, per month and theme, the
-days on which records name them.
+Every event (:mod:`generator.articles.events`) has one home: the page of its
+theme for the day of its root report. An allegation is filed under its root
+article's publication day, an article (on the Sources pages) under that day
+too, and a strike under the day it happened (:func:`filing_day`). Place and
+weapon pages list, per month and theme, the days on which events name them.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from generator.articles.events import Event, Events, group_events
 from generator.model import ArticleFile, Attribution, Corpus, DatePrecision, Strike, Weapon, WeaponCategory
 from generator.themes import Theme
 from generator.timeline import KYIV, Timeline
@@ -98,15 +99,34 @@ def _settlements(records: list[tuple[str, dt.date, str]]) -> list[SettlementEntr
 
 @dataclass
 class Layout:
-    """The articles' records by theme and day, and the place and weapon indexes."""
+    """The articles' events and articles by theme and day, and the place and weapon indexes."""
 
-    days: dict[Theme, dict[dt.date, Corpus]] = field(default_factory=dict)
-    """Per theme and day, the articles with the records filed under that day (only those records)."""
+    events: Events = field(default_factory=lambda: Events([], [], {}))
+    strike_days: dict[Theme, dict[dt.date, list[Event[Strike]]]] = field(default_factory=dict)
+    """Per strike theme and day, the events filed there (each on its root report's day)."""
+    claim_days: dict[dt.date, list[Event[Attribution]]] = field(default_factory=dict)
+    """Per day, the allegations filed there (each on its root report's publication day)."""
+    article_days: dict[dt.date, list[ArticleFile]] = field(default_factory=dict)
+    """Per day, the articles published that day."""
     regions: dict[RegionKey, list[DayMention]] = field(default_factory=dict)
     settlements: dict[RegionKey, list[SettlementEntry]] = field(default_factory=dict)
     weapons: dict[WeaponKey, list[DayMention]] = field(default_factory=dict)
     latest_day: dt.date | None = None
-    """The latest day with an article's record: the home page's day."""
+    """The latest day with an event or an article: the home page's day."""
+
+    def records(self, theme: Theme, day: dt.date) -> list[tuple[str, str]]:
+        """(id, headline) of what ``day`` shows for ``theme``: its events, or on Sources its articles."""
+        if theme is Theme.sources:
+            return [(a.article.id, a.article.title) for a in self.article_days.get(day, [])]
+        events: list[Event[Strike]] | list[Event[Attribution]]
+        events = self.claim_days.get(day, []) if theme is Theme.attribution else self.strike_days.get(theme, {}).get(day, [])
+        return [(event.id, event.headline) for event in events]
+
+    def days(self, theme: Theme) -> list[dt.date]:
+        """The days ``theme`` has something on."""
+        if theme is Theme.sources:
+            return list(self.article_days)
+        return list(self.claim_days if theme is Theme.attribution else self.strike_days.get(theme, {}))
 
 
 def _day_entries(found: dict[tuple[dt.date, Theme], list[str]]) -> list[DayMention]:
@@ -118,62 +138,39 @@ def _day_entries(found: dict[tuple[dt.date, Theme], list[str]]) -> list[DayMenti
 
 
 def plan_layout(corpus: Corpus, country_name: Mapping[str, str], timeline: Timeline = KYIV) -> Layout:
-    """File every record and article under its day, and gather the place and weapon indexes.
+    """Group reports into events, file every event and article under its day, and gather the place and weapon indexes.
 
     ``corpus`` lists its articles in publication order; each day keeps that order.
     """
-    layout = Layout()
-    by_theme_day: dict[Theme, dict[dt.date, dict[str, tuple[ArticleFile, list[Attribution], list[Strike]]]]] = {
-        theme: defaultdict(dict) for theme in Theme
-    }
+    layout = Layout(events=group_events(corpus, timeline))
     region_records: dict[RegionKey, list[tuple[str, dt.date, str]]] = defaultdict(list)
     region_days: dict[RegionKey, dict[tuple[dt.date, Theme], list[str]]] = defaultdict(lambda: defaultdict(list))
     weapon_days: dict[WeaponKey, dict[tuple[dt.date, Theme], list[str]]] = defaultdict(lambda: defaultdict(list))
 
-    def file_under(theme: Theme, day: dt.date, article_file: ArticleFile) -> tuple[ArticleFile, list[Attribution], list[Strike]]:
-        return by_theme_day[theme][day].setdefault(article_file.article.id, (article_file, [], []))
-
     for article_file in corpus.articles:
-        published = timeline.day(article_file.article.published)
-        file_under(Theme.sources, published, article_file)
-        for claim in article_file.attributions:
-            file_under(Theme.attribution, published, article_file)[1].append(claim)
-            for claim_weapon, origin in {weapon_key(weapon): weapon.origin for weapon in claim.weapons}.items():
-                weapon_days[claim_weapon][(published, Theme.attribution)].append(country_name.get(origin or "", ""))
-        for strike in article_file.strikes:
-            day, theme = filing_day(strike, published), Theme.of(strike.direction)
-            file_under(theme, day, article_file)[2].append(strike)
-            region = strike.where.region_or_country(country_name)
-            region_days[(strike.where.country, region)][(day, theme)].append(strike.where.settlement or region)
-            region_records[(strike.where.country, region)].append((strike.where.settlement or region, day, strike.id))
-            for strike_weapon in {weapon_key(weapon) for weapon in strike.weapons}:
-                weapon_days[strike_weapon][(day, theme)].append(region)
+        layout.article_days.setdefault(timeline.day(article_file.article.published), []).append(article_file)
+    for claim_event in layout.events.claims:
+        day = claim_event.root.moment.day
+        layout.claim_days.setdefault(day, []).append(claim_event)
+        weapons = {weapon_key(weapon): weapon.origin for report in claim_event.reports for weapon in report.record.weapons}
+        for claim_weapon, origin in weapons.items():
+            weapon_days[claim_weapon][(day, Theme.attribution)].append(country_name.get(origin or "", ""))
+    for strike_event in layout.events.strikes:
+        root = strike_event.root
+        day, theme = filing_day(root.record, root.moment.day), Theme.of(root.record.direction)
+        layout.strike_days.setdefault(theme, {}).setdefault(day, []).append(strike_event)
+        where = root.record.where
+        region = where.region_or_country(country_name)
+        region_days[(where.country, region)][(day, theme)].append(where.settlement or region)
+        region_records[(where.country, region)].append((where.settlement or region, day, strike_event.id))
+        for strike_weapon in {weapon_key(weapon) for report in strike_event.reports for weapon in report.record.weapons}:
+            weapon_days[strike_weapon][(day, theme)].append(region)
 
-    for theme, days in by_theme_day.items():
-        layout.days[theme] = {
-            day: Corpus(
-                parties=corpus.parties,
-                articles=[
-                    entry[0] if theme is Theme.sources else entry[0].model_copy(update={"attributions": entry[1], "strikes": entry[2]})
-                    for entry in entries.values()
-                ],
-            )
-            for day, entries in days.items()
-        }
     for key in sorted(region_days):
         layout.regions[key] = _day_entries(region_days[key])
         layout.settlements[key] = _settlements(region_records[key])
     for model_key in sorted(weapon_days, key=lambda key: (key[0].value, key[1] or "")):
         layout.weapons[model_key] = _day_entries(weapon_days[model_key])
-    all_days = [day for days in layout.days.values() for day in days]
+    all_days = [day for theme in Theme for day in layout.days(theme)]
     layout.latest_day = max(all_days) if all_days else None
     return layout
-
-
-def records_of(theme: Theme, article_file: ArticleFile) -> list[tuple[str, str]]:
-    """(id, headline) of what ``article_file`` files under ``theme``: the article itself on Sources, else its records."""
-    if theme is Theme.sources:
-        return [(article_file.article.id, article_file.article.title)]
-    return [(claim.id, claim.headline) for claim in article_file.attributions] + [
-        (strike.id, strike.headline) for strike in article_file.strikes
-    ]

@@ -13,9 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.archives import DAY, FRONT
+from generator.articles.events import Events
 from generator.articles.layout import Layout, MonthRow, month_rows
 from generator.articles.views import make_briefing
-from generator.model import ArticleFile, Corpus, WeaponCategory
+from generator.model import WeaponCategory
 from generator.pages import PageKind, PlanBuilder
 from generator.themes import Theme
 from generator.urls import HOME, PLACES, WEAPONS, Slugs, place_slug, weapon_slug
@@ -38,68 +39,50 @@ class IndexEntry:
     page: str
 
 
-def fill_archives(plan: PlanBuilder, corpus: Corpus, layout: Layout) -> None:
-    """Give each theme's front and day pages the records filed on them (none on a day only another source speaks of)."""
+def fill_archives(plan: PlanBuilder, layout: Layout) -> None:
+    """Give each theme's front and day pages the events (or, on Sources, the articles) filed on them.
+
+    A day only another source speaks of shows none.
+    """
     countries = dict(plan.labels.countries)
+    every = layout.events
     for theme in Theme:
         for page in plan.pages_of([FRONT[theme], DAY[theme]]):
-            day_corpus = layout.days[theme].get(page.day) if page.day else None
-            page.variables["briefing"] = make_briefing(_part(theme, day_corpus, page.records, corpus), countries, plan.timeline)
+            shown = set(page.records)
+            if theme is Theme.sources:
+                articles = [a for a in layout.article_days.get(page.day, []) if a.article.id in shown] if page.day else []
+                briefing = make_briefing(articles, Events([], [], every.event_of), countries, plan.timeline, links_of=every)
+            else:
+                events = Events(
+                    [event for event in every.strikes if event.id in shown],
+                    [event for event in every.claims if event.id in shown],
+                    every.event_of,
+                )
+                briefing = make_briefing([], events, countries, plan.timeline)
+            page.variables["briefing"] = briefing
             if theme.direction is not None:
                 page.variables["direction"] = theme.direction
 
 
-def _part(theme: Theme, day_corpus: Corpus | None, records: list[str], corpus: Corpus) -> Corpus:
-    """The articles of one page, with only the records it shows."""
-    if day_corpus is None:
-        return Corpus(parties=corpus.parties, articles=[])
-    shown = set(records)
-    if theme is Theme.sources:
-        return Corpus(parties=corpus.parties, articles=[a for a in day_corpus.articles if a.article.id in shown])
-    articles = [
-        article_file.model_copy(
-            update={
-                "attributions": [claim for claim in article_file.attributions if claim.id in shown],
-                "strikes": [strike for strike in article_file.strikes if strike.id in shown],
-            }
-        )
-        for article_file in day_corpus.articles
-        if any(claim.id in shown for claim in article_file.attributions) or any(strike.id in shown for strike in article_file.strikes)
-    ]
-    return Corpus(parties=corpus.parties, articles=articles)
-
-
-def add_home(plan: PlanBuilder, corpus: Corpus, layout: Layout) -> None:
-    """The home page: the latest day, every theme at once."""
-    labels = plan.labels
-    variables = {"briefing": make_briefing(_home_corpus(layout, corpus), dict(labels.countries), plan.timeline)}
-    plan.add_page(HOME_PAGE, HOME, str(labels.home_title), str(labels.site_name), day=layout.latest_day, variables=variables)
-
-
-def _home_corpus(layout: Layout, corpus: Corpus) -> Corpus:
-    """Everything filed under the latest day, whatever its theme, merged back per article."""
-    merged: dict[str, ArticleFile] = {}
-    latest = layout.latest_day
-    for theme in (Theme.attribution, Theme.on_russia, Theme.on_ukraine):
-        day_corpus = layout.days[theme].get(latest) if latest else None
-        for article_file in day_corpus.articles if day_corpus else []:
-            known = merged.get(article_file.article.id)
-            if known is None:
-                merged[article_file.article.id] = article_file
-            else:
-                merged[article_file.article.id] = known.model_copy(
-                    update={
-                        "attributions": [*known.attributions, *article_file.attributions],
-                        "strikes": [*known.strikes, *article_file.strikes],
-                    }
-                )
-    sources = layout.days[Theme.sources].get(latest) if latest else None
-    published = {a.article.id for a in sources.articles} if sources else set()
-    for article_file in corpus.articles:
-        if article_file.article.id in published and article_file.article.id not in merged:
-            merged[article_file.article.id] = article_file.model_copy(update={"attributions": [], "strikes": []})
-    order = {article_file.article.id: position for position, article_file in enumerate(corpus.articles)}
-    return Corpus(parties=corpus.parties, articles=sorted(merged.values(), key=lambda a: order[a.article.id]))
+def add_home(plan: PlanBuilder, layout: Layout) -> None:
+    """The home page: the latest day, every theme at once: the events filed that day or reported again that day,
+    and the articles published that day."""
+    labels, latest = plan.labels, layout.latest_day
+    published = layout.article_days.get(latest, []) if latest else []
+    filed = {event.id for days in layout.strike_days.values() for event in days.get(latest, [])} if latest else set()
+    filed |= {event.id for event in layout.claim_days.get(latest, [])} if latest else set()
+    reported = layout.events.of_articles(article_file.article.id for article_file in published)
+    shown = filed | {event.id for event in reported.strikes} | {event.id for event in reported.claims}
+    events = Events(
+        [event for event in layout.events.strikes if event.id in shown],
+        [event for event in layout.events.claims if event.id in shown],
+        layout.events.event_of,
+    )
+    with_reports = {report.article.id for strike_event in events.strikes for report in strike_event.reports}
+    with_reports |= {report.article.id for claim_event in events.claims for report in claim_event.reports}
+    articles = [a for days in layout.article_days.values() for a in days if a.article.id in with_reports or a in published]
+    briefing = make_briefing(articles, events, dict(labels.countries), plan.timeline, links_of=layout.events)
+    plan.add_page(HOME_PAGE, HOME, str(labels.home_title), str(labels.site_name), day=latest, variables={"briefing": briefing})
 
 
 def _by_theme(rows: list[MonthRow]) -> list[tuple[Theme, list[MonthRow]]]:

@@ -1,4 +1,4 @@
-"""What the article pages show, computed on the model: grouping, tallies, cross-references.
+"""What the article pages show, computed on the model: event cards, grouping, tallies, cross-references.
 
 Templates receive these views and only loop and format; no sorting, summing or
 lookup happens in a template.
@@ -8,53 +8,233 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
+from pydantic import BaseModel
+
+from generator.articles.events import Event, Events, Report, direction_of
+from generator.articles.figures import FigureView, Total, figure_views
 from generator.articles.layout import covered_days
 from generator.model import (
     Article,
+    ArticleFile,
     Attribution,
-    Corpus,
     Direction,
-    Figure,
+    Evidence,
+    Place,
     Quantity,
+    Quote,
+    StatusEntry,
     Strike,
-    Vague,
+    Target,
+    Weapon,
     WeaponCategory,
+    When,
 )
+from generator.places import refines
 from generator.themes import Theme
 from generator.timeline import KYIV, Timeline
 
+T = TypeVar("T", bound=Hashable)
+M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R", Strike, Attribution)
 
-@dataclass
-class Total:
-    """The sum of one claimant's figures for one quantity, as precise as its parts."""
 
-    low: int = 0
-    high: int = 0
-    vague: list[Vague] = field(default_factory=list)
+@dataclass(frozen=True)
+class Variant(Generic[T]):
+    """One value the reports give for something (a dating, a place), and the reports that give it."""
 
-    def add(self, quantity: Quantity) -> None:
-        """Add one figure; vague words are kept beside the numeric part, never turned into numbers."""
-        if quantity.vague is not None:
-            if quantity.vague not in self.vague:
-                self.vague.append(quantity.vague)
-            return
-        self.low += quantity.lower or 0
-        self.high += quantity.upper or 0
+    value: T
+    reports: list[Report[Strike]]
+
+
+@dataclass(frozen=True)
+class Claimed(Generic[M]):
+    """Something reports say (a weapon, a target, a launch place), once, with everyone who says it."""
+
+    value: M
+    claimants: list[str]
+
+
+def _variants(event: Event[Strike], value_of: Callable[[Strike], T | None]) -> list[Variant[T]]:
+    found: dict[T, list[Report[Strike]]] = {}
+    for report in event.reports:
+        value = value_of(report.record)
+        if value is not None:
+            found.setdefault(value, []).append(report)
+    return [Variant(value, reports) for value, reports in found.items()]
+
+
+def _finest(places: list[Variant[Place]]) -> list[Variant[Place]]:
+    """Places the reports give, each coarser one folded into a finer one it agrees with (its reports kept)."""
+    kept: list[Variant[Place]] = []
+    for variant in places:
+        finer = next((index for index, other in enumerate(kept) if refines(other.value, variant.value)), None)
+        if finer is not None:
+            kept[finer] = Variant(kept[finer].value, [*kept[finer].reports, *variant.reports])
+            continue
+        coarser = [other for other in kept if refines(variant.value, other.value)]
+        reports = [report for other in coarser for report in other.reports]
+        kept = [other for other in kept if other not in coarser] + [Variant(variant.value, [*reports, *variant.reports])]
+    return kept
+
+
+def _claimed(items: list[tuple[M, list[str]]]) -> list[Claimed[M]]:
+    """The same thing said in several reports, once, with every claimant (compared by value: weapons, targets, places)."""
+    merged: dict[str, tuple[M, list[str]]] = {}
+    for value, claimants in items:
+        _, known = merged.setdefault(value.model_dump_json(), (value, []))
+        known.extend(claimant for claimant in claimants if claimant not in known)
+    return [Claimed(value, claimants) for value, claimants in merged.values()]
+
+
+def _sources(reports: list[Report[R]]) -> list[Article]:
+    """The articles of these reports, once each, in the reports' order."""
+    return list({report.article.id: report.article for report in reports}.values())
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Claimants who give the same standing figure: one line of a cell (``2 selon A, B``)."""
+
+    values: list[Quantity]
+    claimants: list[str]
+    ordered: bool
+
+
+def standing_lines(view: FigureView) -> list[Standing]:
+    """A quantity's standing figures, claimants with the same figure on one line."""
+    lines: dict[tuple[tuple[Quantity, ...], bool], list[str]] = {}
+    for history in view.histories:
+        if history.standing:
+            values = tuple(dict.fromkeys(claim.figure.value for claim in history.standing))
+            known = lines.setdefault((values, history.ordered), [])
+            known.extend(claimant for claimant in history.claimants if claimant not in known)
+    return [Standing(list(values), claimants, ordered) for (values, ordered), claimants in lines.items()]
+
+
+@dataclass(frozen=True)
+class StrikeView:
+    """A strike event's card: every report's facts brought together, each with who says it."""
+
+    event: Event[Strike]
+    when: list[Variant[When]]
+    """Distinct datings (more than one: the reports disagree, and the card says so)."""
+    where: list[Variant[Place]]
+    reported_by: list[str]
+    weapons: list[Claimed[Weapon]]
+    launched_from: list[Claimed[Place]]
+    targets: list[Claimed[Target]]
+    figures: list[FigureView]
+    victims: list[str]
+    notes: list[str]
+    sources: list[Article]
 
     @property
-    def has_number(self) -> bool:
-        """Whether any numeric figure went into the total."""
-        return self.high > 0 or not self.vague
+    def id(self) -> str:
+        """The event's id: its anchor."""
+        return self.event.id
+
+    @property
+    def strike(self) -> Strike:
+        """The root report, whose headline and dating name the event."""
+        return self.event.root.record
+
+    @property
+    def single(self) -> bool:
+        """One report only: the card reads as that report."""
+        return len(self.event.reports) == 1
+
+    def figure(self, quantity: str) -> list[FigureView]:
+        """The figures of one quantity (one per weapon category for launched and intercepted)."""
+        return [view for view in self.figures if view.quantity == quantity]
+
+    def standing(self, quantity: str) -> list[Standing]:
+        """The standing figures of one quantity, for a table cell."""
+        return [line for view in self.figure(quantity) for line in standing_lines(view)]
+
+
+def strike_view(event: Event[Strike]) -> StrikeView:
+    """Consolidate every report of a strike event."""
+    records = [report.record for report in event.reports]
+    weapons = _claimed(
+        [(weapon.model_copy(update={"claimed_by": []}), weapon.claimed_by) for strike in records for weapon in strike.weapons]
+    )
+    launch = [(strike.launched_from, strike.launched_from_claimed_by) for strike in records if strike.launched_from is not None]
+    targets = _claimed(
+        [(target.model_copy(update={"claimed_by": []}), target.claimed_by) for strike in records for target in strike.targets]
+    )
+    return StrikeView(
+        event,
+        _variants(event, lambda strike: strike.when),
+        _finest(_variants(event, lambda strike: strike.where)),
+        list(dict.fromkeys(party for strike in records for party in strike.reported_by)),
+        [Claimed(item.value.model_copy(update={"claimed_by": item.claimants}), item.claimants) for item in weapons],
+        _claimed([(place, claimants) for place, claimants in launch if place is not None]),
+        [Claimed(item.value.model_copy(update={"claimed_by": item.claimants}), item.claimants) for item in targets],
+        figure_views(event),
+        list(dict.fromkeys(strike.casualties.who for strike in records if strike.casualties.who)),
+        list(dict.fromkeys(note for strike in records for note in strike.notes)),
+        _sources(event.reports),
+    )
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """An allegation's card: the first report's claim, and what every report adds."""
+
+    event: Event[Attribution]
+    weapons: list[Claimed[Weapon]]
+    evidence: list[Evidence]
+    quotes: list[Quote]
+    status: list[StatusEntry]
+    context: list[str]
+    other_claims: list[tuple[str, Article]]
+    """How other reports word the claim, when they word it otherwise."""
+    sources: list[Article]
+
+    @property
+    def id(self) -> str:
+        """The event's id: its anchor."""
+        return self.event.id
+
+    @property
+    def claim(self) -> Attribution:
+        """The root report's claim."""
+        return self.event.root.record
+
+    @property
+    def single(self) -> bool:
+        """One report only."""
+        return len(self.event.reports) == 1
+
+
+def claim_view(event: Event[Attribution]) -> ClaimView:
+    """Consolidate every report of one allegation."""
+    records = [report.record for report in event.reports]
+    weapons = _claimed([(weapon.model_copy(update={"claimed_by": []}), weapon.claimed_by) for claim in records for weapon in claim.weapons])
+    root = event.root.record
+    return ClaimView(
+        event,
+        [Claimed(item.value.model_copy(update={"claimed_by": item.claimants}), item.claimants) for item in weapons],
+        list(dict.fromkeys(item for claim in records for item in claim.evidence)),
+        list(dict.fromkeys(item for claim in records for item in claim.quotes)),
+        list(dict.fromkeys(item for claim in records for item in claim.status)),
+        list(dict.fromkeys(item for claim in records for item in claim.context)),
+        [(report.record.claim, report.article) for report in event.reports if report.record.claim != root.claim],
+        _sources(event.reports),
+    )
 
 
 @dataclass(frozen=True)
 class ClaimedTotal:
-    """One line of a tally cell: a total and who claims it."""
+    """One line of a tally cell: a total, who claims it, and for interceptions how many were launched."""
 
     total: Total
-    claimed_by: str
+    claimants: list[str]
+    launched: Total | None = None
 
 
 @dataclass(frozen=True)
@@ -67,17 +247,8 @@ class TallyRow:
 
 
 @dataclass(frozen=True)
-class StrikeView:
-    """A strike with what its section needs beside the record itself."""
-
-    strike: Strike
-    article: Article
-    contested: dict[str, list[Figure]]
-
-
-@dataclass(frozen=True)
 class RegionGroup:
-    """Strikes of one date group in one region."""
+    """Strike events of one date group in one region."""
 
     region: str
     strikes: list[StrikeView]
@@ -85,7 +256,7 @@ class RegionGroup:
 
 @dataclass(frozen=True)
 class DateGroup:
-    """Strikes sharing the same dating (a day, a night, an approximate day)."""
+    """Strike events sharing the same dating (a day, a night, an approximate day)."""
 
     start: dt.date
     strike: Strike
@@ -94,91 +265,74 @@ class DateGroup:
 
 @dataclass(frozen=True)
 class Briefing:
-    """Everything the pages are rendered from."""
+    """Everything a page shows of the articles: its events and articles, and what is computed from them."""
 
-    corpus: Corpus
+    articles: list[ArticleFile]
+    events: Events
     first_day: dt.date | None
-    """First day the records speak of (None on a page with no article)."""
+    """First day the page's records speak of (None on a page with none)."""
     last_day: dt.date | None
     takeaways: list[tuple[str, Article]]
-    attributions: list[tuple[Attribution, Article]]
+    claims: list[ClaimView]
     strikes: dict[Direction, list[DateGroup]]
     strike_rows: dict[Direction, list[StrikeView]]
     tally: list[TallyRow]
     event_counts: dict[Direction, int]
     records_of: dict[str, list[tuple[Theme, str, str]]]
-    """Article id -> (theme, id, headline) of each record it supports."""
+    """Article id -> (theme, event id, the article's own headline) of each record it supports."""
 
-    def fingerprint_inputs(self) -> Corpus:
-        """Everything here is computed by code from the page's corpus (see :mod:`generator.cache`)."""
-        return self.corpus
-
-
-def _contested(figures_by_quantity: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
-    """Quantities for which different claimants give different values."""
-    contested = {}
-    for name, figures in figures_by_quantity.items():
-        claimants = {claimant for figure in figures for claimant in figure.claimed_by}
-        values = {figure.value for figure in figures}
-        if len(claimants) > 1 and len(values) > 1:
-            contested[name] = figures
-    return contested
+    def fingerprint_inputs(self) -> tuple[list[ArticleFile], Events]:
+        """Everything here is computed by code from the page's articles and events (see :mod:`generator.cache`)."""
+        return self.articles, self.events
 
 
-def _figures(strike: Strike) -> dict[str, list[Figure]]:
-    return {
-        "killed": strike.casualties.killed,
-        "injured": strike.casualties.injured,
-        "launched": strike.counts.launched,
-        "intercepted": strike.counts.intercepted,
-    }
-
-
-def _event_roots(strikes: list[tuple[Strike, Article]]) -> dict[str, str]:
-    """Map each strike id to the id of the first report of its event (following ``same_as``)."""
-    parent = {strike.id: strike.same_as or strike.id for strike, _ in strikes}
-    roots = {}
-    for strike_id in parent:
-        current, hops = strike_id, 0
-        while parent.get(current, current) != current and hops < len(parent):
-            current, hops = parent[current], hops + 1
-        roots[strike_id] = current
-    return roots
-
-
-def _tally(strikes: list[tuple[Strike, Article]], roots: dict[str, str], timeline: Timeline) -> list[TallyRow]:
-    """Per direction and claimant: each event counted once, with the claimant's latest figure for it."""
-    latest: dict[tuple[str, str, str, WeaponCategory | None, str], tuple[tuple[dt.date, str], Quantity]] = {}
-    direction_of: dict[str, Direction] = {}
-    for strike, article in strikes:
-        root = roots[strike.id]
-        direction_of[root] = strike.direction
-        for quantity_name, figures in _figures(strike).items():
-            for figure, claimant in [(found, claimant) for found in figures for claimant in found.claimed_by]:
-                category = figure.category if quantity_name in {"launched", "intercepted"} else None
-                key = (root, quantity_name, claimant, category, "")
-                stamp = (timeline.moment(article.published).start, article.id)
-                if key not in latest or latest[key][0] <= stamp:
-                    latest[key] = (stamp, figure.value)
+def _tally(views: list[StrikeView]) -> list[TallyRow]:
+    """Per direction and claimant: each event once, with the claimant's standing figure for it."""
     sums: dict[tuple[str, WeaponCategory | None], dict[Direction, dict[str, Total]]] = defaultdict(lambda: defaultdict(dict))
-    for (root, quantity_name, claimed_by, category, _), (_, quantity) in sorted(latest.items(), key=lambda item: str(item[0])):
-        cell = sums[(quantity_name, category)][direction_of[root]]
-        cell.setdefault(claimed_by, Total()).add(quantity)
-    rows = []
+    launched_sum: dict[tuple[WeaponCategory | None, Direction, str], Total] = defaultdict(Total)
+    launched_missing: set[tuple[WeaponCategory | None, Direction, str]] = set()
+    for view in views:
+        direction = direction_of(view.event)
+        launched = {
+            (figure.category, claimant): history
+            for figure in view.figure("launched")
+            for history in figure.histories
+            for claimant in history.claimants
+            if history.standing
+        }
+        for figure in view.figures:
+            for history in figure.histories:
+                for claimant in history.claimants if history.standing else []:
+                    sums[(figure.quantity, figure.category)][direction].setdefault(claimant, Total()).add(history.values)
+                    if figure.quantity != "intercepted":
+                        continue
+                    key, given = (figure.category, direction, claimant), launched.get((figure.category, claimant))
+                    if given is None:
+                        launched_missing.add(key)  # launched is shown beside intercepted only when every event gives it
+                    else:
+                        launched_sum[key].add(given.values)
     intercepted = sorted(
         (key for key in sums if key[0] == "intercepted"), key=lambda key: list(WeaponCategory).index(key[1] or WeaponCategory.unknown)
     )
-    keys: list[tuple[str, WeaponCategory | None]] = [("killed", None), ("injured", None), *intercepted]
-    for quantity_name, category in keys:
-        cells = {
-            direction: [ClaimedTotal(total, claimed_by) for claimed_by, total in sorted(sums[(quantity_name, category)][direction].items())]
-            for direction in Direction
-        }
-        rows.append(TallyRow(quantity_name, category, cells))
+    rows = []
+    for quantity, category in [("killed", None), ("injured", None), *intercepted]:
+        cells = {}
+        for direction in Direction:
+            lines: dict[tuple[object, ...], ClaimedTotal] = {}
+            for claimant, total in sorted(sums[(quantity, category)][direction].items()):
+                known = quantity == "intercepted" and (category, direction, claimant) not in launched_missing
+                launched_total = launched_sum[(category, direction, claimant)] if known else None
+                line = (total.key, launched_total.key if launched_total else None)
+                if line in lines:
+                    lines[line].claimants.append(claimant)
+                else:
+                    lines[line] = ClaimedTotal(total, [claimant], launched_total)
+            cells[direction] = list(lines.values())
+        rows.append(TallyRow(quantity, category, cells))
     return rows
 
 
-def _group(views: list[StrikeView], region_of: dict[str, str]) -> list[DateGroup]:
+def _group(views: list[StrikeView], region_of: Mapping[str, str]) -> list[DateGroup]:
     """Latest first; within a date, regions alphabetically; within a region, by headline."""
     by_date: dict[tuple[dt.date, dt.date | None, str], list[StrikeView]] = defaultdict(list)
     for view in views:
@@ -188,40 +342,54 @@ def _group(views: list[StrikeView], region_of: dict[str, str]) -> list[DateGroup
     for key in sorted(by_date, key=lambda key: (key[0], key[1] or key[0], key[2]), reverse=True):
         by_region: dict[str, list[StrikeView]] = defaultdict(list)
         for view in by_date[key]:
-            by_region[region_of[view.strike.id]].append(view)
+            by_region[region_of[view.id]].append(view)
         regions = [RegionGroup(region, sorted(items, key=lambda view: view.strike.headline)) for region, items in sorted(by_region.items())]
         groups.append(DateGroup(key[0], by_date[key][0].strike, regions))
     return groups
 
 
-def make_briefing(corpus: Corpus, country_name: dict[str, str], timeline: Timeline = KYIV) -> Briefing:
-    """Compute every view a page needs from the records it shows (none, on a day only another source speaks of)."""
-    strikes = [(strike, article_file.article) for article_file in corpus.articles for strike in article_file.strikes]
-    attributions = [(claim, article_file.article) for article_file in corpus.articles for claim in article_file.attributions]
-    views = [StrikeView(strike, article, _contested(_figures(strike))) for strike, article in strikes]
-    region_of = {strike.id: strike.where.region_or_country(country_name) for strike, _ in strikes}
-    roots = _event_roots(strikes)
-    days = [timeline.day(article_file.article.published) for article_file in corpus.articles]
-    days += [day for strike, _ in strikes for day in covered_days(strike)]
+def make_briefing(
+    articles: list[ArticleFile],
+    events: Events,
+    country_name: Mapping[str, str],
+    timeline: Timeline = KYIV,
+    links_of: Events | None = None,
+) -> Briefing:
+    """Every view a page needs from the articles and events it shows.
+
+    ``links_of`` are the events the articles' records are linked to (every event of the site, for the Sources pages).
+    """
+    strike_views = [strike_view(event) for event in events.strikes]
+    claim_views = [claim_view(event) for event in events.claims]
+    region_of = {view.id: view.strike.where.region_or_country(country_name) for view in strike_views}
+    days = [timeline.day(article_file.article.published) for article_file in articles]
+    days += [report.moment.day for strike_event in events.strikes for report in strike_event.reports]
+    days += [report.moment.day for claim_event in events.claims for report in claim_event.reports]
+    days += [day for strike_event in events.strikes for report in strike_event.reports for day in covered_days(report.record)]
+    linked = links_of or events
     records_of: dict[str, list[tuple[Theme, str, str]]] = defaultdict(list)
-    for claim, article in attributions:
-        records_of[article.id].append((Theme.attribution, claim.id, claim.headline))
-    for strike, article in strikes:
-        records_of[article.id].append((Theme.of(strike.direction), strike.id, strike.headline))
+    for article_file in articles:
+        for claim in article_file.attributions:
+            records_of[article_file.article.id].append((Theme.attribution, linked.event_of.get(claim.id, claim.id), claim.headline))
+        for strike in article_file.strikes:
+            records_of[article_file.article.id].append(
+                (Theme.of(strike.direction), linked.event_of.get(strike.id, strike.id), strike.headline)
+            )
     return Briefing(
-        corpus=corpus,
+        articles=articles,
+        events=events,
         first_day=min(days, default=None),
         last_day=max(days, default=None),
-        takeaways=[(takeaway, a.article) for a in reversed(corpus.articles) for takeaway in a.article.takeaways],
-        attributions=sorted(attributions, key=lambda pair: (timeline.moment(pair[1].published).start, pair[0].id), reverse=True),
-        strikes={direction: _group([v for v in views if v.strike.direction is direction], region_of) for direction in Direction},
+        takeaways=[(takeaway, a.article) for a in reversed(articles) for takeaway in a.article.takeaways],
+        claims=sorted(claim_views, key=lambda view: (view.event.root.moment.start, view.id), reverse=True),
+        strikes={direction: _group([v for v in strike_views if direction_of(v.event) is direction], region_of) for direction in Direction},
         strike_rows={
             direction: sorted(
-                (v for v in views if v.strike.direction is direction), key=lambda v: (v.strike.when.start, v.strike.id), reverse=True
+                (v for v in strike_views if direction_of(v.event) is direction), key=lambda v: (v.strike.when.start, v.id), reverse=True
             )
             for direction in Direction
         },
-        tally=_tally(strikes, roots, timeline),
-        event_counts={direction: len({roots[s.id] for s, _ in strikes if s.direction is direction}) for direction in Direction},
+        tally=_tally(strike_views),
+        event_counts={direction: sum(direction_of(event) is direction for event in events.strikes) for direction in Direction},
         records_of=dict(records_of),
     )

@@ -71,7 +71,7 @@ def test_each_briefing_page_opens_from_the_navigation_with_its_records(page: Pag
 def test_strike_pages_show_their_table_of_strikes(page: Page, built_site: Path) -> None:
     page.goto(record_page(built_site, KHARKIV))
     table = page.get_by_role("table").filter(has_text="Blessés").first
-    expect(table.get_by_role("columnheader")).to_have_text(["Date", "Lieu", "Armes", "Issue", "Tués", "Blessés"])
+    expect(table.get_by_role("columnheader")).to_have_text(["Date", "Lieu", "Armes", "Issue", "Tués", "Blessés", "Rapports"])
     expect(table.locator("tbody tr")).to_have_count(2)
     # The date of each row leads to the record.
     table.locator("tbody tr").filter(has_text="Kharkiv").get_by_role("link").first.click()

@@ -1,0 +1,124 @@
+"""Events: every report of one strike (or one allegation) brought together.
+
+Records linked by ``same_as``, followed transitively, are one event. Its id is
+the id of the report the others lead to (the root of its ``same_as`` links),
+so linking one more report never changes it: the event's permalink is the
+root's. The event is filed once, where its root report is filed; every report
+keeps its own id as an anchor on the event's card.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from generator.articles.same_event import roots
+from generator.model import Article, ArticleFile, Attribution, Corpus, Direction, Strike
+from generator.themes import Theme
+from generator.timeline import Moment, Timeline
+
+R = TypeVar("R", Strike, Attribution)
+
+
+@dataclass(frozen=True)
+class Report(Generic[R]):
+    """One report of an event: a record, the article it comes from, and when that article was published."""
+
+    record: R
+    article: Article
+    moment: Moment
+
+
+@dataclass(frozen=True)
+class Event(Generic[R]):
+    """Every report of one strike, or of one allegation, in publication order (the root report first when in doubt)."""
+
+    id: str
+    """The root report's id: the event's permalink, stable as reports are added."""
+    reports: list[Report[R]]
+
+    @property
+    def root(self) -> Report[R]:
+        """The report the others point to."""
+        return next(report for report in self.reports if report.record.id == self.id)
+
+    @property
+    def aliases(self) -> list[str]:
+        """The ids of the other reports: anchors on the event's card, so old links still land on it."""
+        return [report.record.id for report in self.reports if report.record.id != self.id]
+
+    @property
+    def headline(self) -> str:
+        """The root report's headline."""
+        return self.root.record.headline
+
+
+def theme_of(event: Event[Strike] | Event[Attribution]) -> Theme:
+    """The theme an event is filed under."""
+    record = event.root.record
+    return Theme.of(record.direction) if isinstance(record, Strike) else Theme.attribution
+
+
+def direction_of(event: Event[Strike]) -> Direction:
+    """Which way a strike event goes (every report goes the same way: checked)."""
+    return event.root.record.direction
+
+
+def _group(reports: list[Report[R]]) -> list[Event[R]]:
+    """Reports grouped by the root of their ``same_as`` links, events in the order of their first report."""
+    root_of = roots({report.record.id: report.record for report in reports})
+
+    def report_root(report: Report[R]) -> str:
+        return root_of[report.record.id]
+
+    grouped: dict[str, list[Report[R]]] = defaultdict(list)
+    for report in reports:
+        grouped[root_of[report.record.id]].append(report)
+    events = []
+    for root, members in grouped.items():
+        # By the start of publication; among reports that start together (a day without a time), the root first.
+        events.append(Event(root, sorted(members, key=lambda report: (report.moment.start, report.record.id != report_root(report)))))
+    return events
+
+
+@dataclass(frozen=True)
+class Events:
+    """The events of a corpus, and which event each report belongs to."""
+
+    strikes: list[Event[Strike]]
+    claims: list[Event[Attribution]]
+    event_of: dict[str, str]
+    """Report id -> event id, for strikes and claims."""
+
+    def of_articles(self, article_ids: Iterable[str]) -> Events:
+        """The events with a report in one of these articles."""
+        wanted = set(article_ids)
+
+        def keep(events: list[Event[R]]) -> list[Event[R]]:
+            return [event for event in events if any(report.article.id in wanted for report in event.reports)]
+
+        return Events(keep(self.strikes), keep(self.claims), self.event_of)
+
+
+def group_events(corpus: Corpus, timeline: Timeline) -> Events:
+    """Every strike and every attribution claim of the corpus, grouped into events (``corpus`` is in publication order)."""
+
+    def reports_of(article_file: ArticleFile) -> tuple[list[Report[Strike]], list[Report[Attribution]]]:
+        moment = timeline.moment(article_file.article.published)
+        return (
+            [Report(strike, article_file.article, moment) for strike in article_file.strikes],
+            [Report(claim, article_file.article, moment) for claim in article_file.attributions],
+        )
+
+    strikes: list[Report[Strike]] = []
+    claims: list[Report[Attribution]] = []
+    for article_file in corpus.articles:
+        found_strikes, found_claims = reports_of(article_file)
+        strikes += found_strikes
+        claims += found_claims
+    strike_events, claim_events = _group(strikes), _group(claims)
+    event_of = {report.record.id: event.id for event in strike_events for report in event.reports}
+    event_of |= {report.record.id: event.id for event in claim_events for report in event.reports}
+    return Events(strike_events, claim_events, event_of)
