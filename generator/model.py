@@ -378,7 +378,9 @@ class Strike(Strict):
     casualties: Casualties = Field(default_factory=Casualties, description="Killed and injured figures.")
     notes: list[Text] = Field(default_factory=list, description="Other facts the article reports about this strike.")
     same_as: Id | None = Field(
-        default=None, description="Id of a strike from another article reporting the same event; tallies count the event once."
+        default=None,
+        description="Id of a strike from another article reporting the same event: the reports become one event, "
+        "filed with the report the links lead to, counted once.",
     )
 
     @model_validator(mode="after")

@@ -24,3 +24,15 @@ def test_rendered_pages_match_golden_files(tmp_path: Path, language: str, reques
     files = {page.path: page.text or "" for page in pages}
     assert not planned.plan.assets, "the golden articles have no Air Force data, so no chart"
     check_golden(files, GOLDEN / language, updating(request))
+
+
+EVENTS = FIXTURES / "events" / "content"
+EVENTS_GOLDEN = ROOT / "tests" / "golden-events"
+
+
+@pytest.mark.golden
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_events_render_as_the_golden_pages(tmp_path: Path, language: str, request: pytest.FixtureRequest) -> None:
+    """One night reported by four outlets in two languages, a revised toll, an order that cannot be told, a dispute."""
+    _, pages = render(project_paths(tmp_path, EVENTS, config_in(tmp_path, language)))
+    check_golden({page.path: page.text or "" for page in pages}, EVENTS_GOLDEN / language, updating(request))

@@ -65,6 +65,14 @@ class History:
         return len({claim.figure.value for claim in self.claims}) > 1
 
     @property
+    def steps(self) -> list[tuple[bool, Claim]]:
+        """Each claim, and whether it surely came after the one before (``13 → 15``), or only beside it (``13 · 15``)."""
+        return [
+            (index > 0 and self.claims[index - 1].report.moment.before(claim.report.moment), claim)
+            for index, claim in enumerate(self.claims)
+        ]
+
+    @property
     def values(self) -> frozenset[Quantity]:
         """The standing values."""
         return frozenset(claim.figure.value for claim in self.standing)

@@ -58,9 +58,15 @@ class Claimed(Generic[M]):
     claimants: list[str]
 
 
+def _root_first(event: Event[R]) -> list[Report[R]]:
+    """The reports, the root first: the event is named after it."""
+    root = event.root
+    return [root] + [report for report in event.reports if report is not root]
+
+
 def _variants(event: Event[Strike], value_of: Callable[[Strike], T | None]) -> list[Variant[T]]:
     found: dict[T, list[Report[Strike]]] = {}
-    for report in event.reports:
+    for report in _root_first(event):
         value = value_of(report.record)
         if value is not None:
             found.setdefault(value, []).append(report)
@@ -177,7 +183,7 @@ def strike_view(event: Event[Strike]) -> StrikeView:
         figure_views(event),
         list(dict.fromkeys(strike.casualties.who for strike in records if strike.casualties.who)),
         list(dict.fromkeys(note for strike in records for note in strike.notes)),
-        _sources(event.reports),
+        _sources(_root_first(event)),
     )
 
 
@@ -224,7 +230,7 @@ def claim_view(event: Event[Attribution]) -> ClaimView:
         list(dict.fromkeys(item for claim in records for item in claim.status)),
         list(dict.fromkeys(item for claim in records for item in claim.context)),
         [(report.record.claim, report.article) for report in event.reports if report.record.claim != root.claim],
-        _sources(event.reports),
+        _sources(_root_first(event)),
     )
 
 

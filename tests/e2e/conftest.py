@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from conftest import FIXTURES, build_site
 from generator.errors import BriefingError
 
 from .harness import CHROMIUM, CHROMIUM_ARGS, EXTERNAL_URL, PHONE_CONTEXT, unwatch, watch
@@ -71,18 +72,29 @@ class SiteServer:
         return self.base_url + path.lstrip("/")
 
 
-@pytest.fixture(scope="session")
-def site_server(built_site: Path) -> Iterator[SiteServer]:
-    """Serve ``built_site`` on 127.0.0.1 at a free port (threaded http.server in a daemon thread)."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(built_site)))
+def _serve(site: Path) -> Iterator[SiteServer]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, name="e2e-site-server", daemon=True)
     thread.start()
     try:
-        yield SiteServer(built_site, f"http://127.0.0.1:{httpd.server_address[1]}/")
+        yield SiteServer(site, f"http://127.0.0.1:{httpd.server_address[1]}/")
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[SiteServer]:
+    """Serve ``built_site`` on 127.0.0.1 at a free port (threaded http.server in a daemon thread)."""
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def events_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The events fixture (one night reported by four outlets, a revised toll, a dispute), built and served."""
+    tmp = tmp_path_factory.mktemp("events-site")
+    yield from _serve(build_site(tmp, FIXTURES / "events" / "content"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -143,3 +155,10 @@ def page(browser: Browser, site_server: SiteServer) -> Iterator[Page]:
 def phone_page(browser: Browser, site_server: SiteServer) -> Iterator[Page]:
     """Like ``page`` but a 390x844 touch phone (is_mobile, has_touch, device_scale_factor 2)."""
     yield from _new_page(browser, site_server, **PHONE_CONTEXT)
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def events_page(request: pytest.FixtureRequest, browser: Browser, events_server: SiteServer) -> Iterator[Page]:
+    """A page on the events fixture's site, at desktop and at phone size."""
+    size = {"viewport": {"width": 1280, "height": 720}} if request.param == "desktop" else PHONE_CONTEXT
+    yield from _new_page(browser, events_server, **size)
