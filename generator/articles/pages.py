@@ -46,6 +46,8 @@ def fill_archives(plan: PlanBuilder, layout: Layout) -> None:
     """
     countries = dict(plan.labels.countries)
     every = layout.events
+    strikes = {event.id: event for event in every.strikes}
+    claims = {event.id: event for event in every.claims}
     for theme in Theme:
         for page in plan.pages_of([FRONT[theme], DAY[theme]]):
             shown = set(page.records)
@@ -54,8 +56,8 @@ def fill_archives(plan: PlanBuilder, layout: Layout) -> None:
                 briefing = make_briefing(articles, Events([], [], every.event_of), countries, plan.timeline, links_of=every)
             else:
                 events = Events(
-                    [event for event in every.strikes if event.id in shown],
-                    [event for event in every.claims if event.id in shown],
+                    [strikes[record] for record in page.records if record in strikes],
+                    [claims[record] for record in page.records if record in claims],
                     every.event_of,
                 )
                 briefing = make_briefing([], events, countries, plan.timeline)
