@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT, copy_content, project_paths
+from conftest import FIXTURES, ROOT, config_in, copy_content, project_paths
 from generator.build import generate
 from generator.settings import Paths
 
@@ -78,3 +78,15 @@ def test_renaming_a_party_renders_the_pages_that_name_it_again(tmp_path: Path) -
     generate(paths)
     pages = "".join(path.read_text(encoding="utf-8") for path in paths.docs.rglob("*.md"))
     assert old not in pages and new in pages
+
+
+def test_another_time_zone_renders_the_times_shown_again(tmp_path: Path) -> None:
+    content = copy_content(FIXTURES / "events" / "content", tmp_path / "content")
+    config = config_in(tmp_path)
+    paths = project_paths(tmp_path, content, config)
+    generate(paths)
+    day = paths.docs / "archives" / "strikes-on-ukraine" / "2024-08-11.md"
+    assert "The Kyiv Independent, 11 août 2024 08&#58;00" in day.read_text(encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("timezone: Europe/Kyiv", "timezone: Europe/Paris"), encoding="utf-8")
+    assert "archives/strikes-on-ukraine/2024-08-11.md" in generate(paths).rendered
+    assert "The Kyiv Independent, 11 août 2024 07&#58;00" in day.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
@@ -271,25 +272,97 @@ class DateGroup:
 
 @dataclass(frozen=True)
 class Briefing:
-    """Everything a page shows of the articles: its events and articles, and what is computed from them."""
+    """Everything a page shows of the articles: its articles and events, and the views computed from them.
+
+    The views are computed when a template first reads them: a page the render cache skips costs nothing more.
+    """
 
     articles: list[ArticleFile]
     events: Events
-    first_day: dt.date | None
-    """First day the page's records speak of (None on a page with none)."""
-    last_day: dt.date | None
-    takeaways: list[tuple[str, Article]]
-    claims: list[ClaimView]
-    strikes: dict[Direction, list[DateGroup]]
-    strike_rows: dict[Direction, list[StrikeView]]
-    tally: list[TallyRow]
-    event_counts: dict[Direction, int]
-    records_of: dict[str, list[tuple[Theme, str, str]]]
-    """Article id -> (theme, event id, the article's own headline) of each record it supports."""
+    country_name: Mapping[str, str]
+    timeline: Timeline = KYIV
+    links_of: Events | None = None
+    """The events the articles' records are linked to (every event of the site, for the Sources pages)."""
 
-    def fingerprint_inputs(self) -> tuple[list[ArticleFile], Events]:
-        """Everything here is computed by code from the page's articles and events (see :mod:`generator.cache`)."""
-        return self.articles, self.events
+    def fingerprint_inputs(self) -> tuple[list[ArticleFile], Events, str, Events | None]:
+        """Everything here is computed by code from these (see :mod:`generator.cache`); country names are labels."""
+        return self.articles, self.events, str(self.timeline.zone), self.links_of
+
+    @cached_property
+    def _strike_views(self) -> list[StrikeView]:
+        return [strike_view(event) for event in self.events.strikes]
+
+    @cached_property
+    def _days(self) -> list[dt.date]:
+        events, timeline = self.events, self.timeline
+        days = [timeline.day(article_file.article.published) for article_file in self.articles]
+        days += [report.moment.day for strike_event in events.strikes for report in strike_event.reports]
+        days += [report.moment.day for claim_event in events.claims for report in claim_event.reports]
+        days += [day for strike_event in events.strikes for report in strike_event.reports for day in covered_days(report.record)]
+        return days
+
+    @property
+    def first_day(self) -> dt.date | None:
+        """First day the page's records speak of (None on a page with none)."""
+        return min(self._days, default=None)
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """Last day the page's records speak of."""
+        return max(self._days, default=None)
+
+    @cached_property
+    def takeaways(self) -> list[tuple[str, Article]]:
+        """The articles' key takeaways, latest article first."""
+        return [(takeaway, a.article) for a in reversed(self.articles) for takeaway in a.article.takeaways]
+
+    @cached_property
+    def claims(self) -> list[ClaimView]:
+        """The allegations' cards, latest first."""
+        views = [claim_view(event) for event in self.events.claims]
+        return sorted(views, key=lambda view: (view.event.root.moment.start, view.id), reverse=True)
+
+    @cached_property
+    def strikes(self) -> dict[Direction, list[DateGroup]]:
+        """The strikes' cards, each way, grouped by date and region."""
+        region_of = {view.id: view.strike.where.region_or_country(self.country_name) for view in self._strike_views}
+        views = self._strike_views
+        return {direction: _group([v for v in views if direction_of(v.event) is direction], region_of) for direction in Direction}
+
+    @cached_property
+    def strike_rows(self) -> dict[Direction, list[StrikeView]]:
+        """The strikes' table rows, each way, latest first."""
+        return {
+            direction: sorted(
+                (v for v in self._strike_views if direction_of(v.event) is direction),
+                key=lambda v: (v.strike.when.start, v.id),
+                reverse=True,
+            )
+            for direction in Direction
+        }
+
+    @cached_property
+    def tally(self) -> list[TallyRow]:
+        """The home page's table."""
+        return _tally(self._strike_views)
+
+    @cached_property
+    def event_counts(self) -> dict[Direction, int]:
+        """How many strike events, each way."""
+        return {direction: sum(direction_of(event) is direction for event in self.events.strikes) for direction in Direction}
+
+    @cached_property
+    def records_of(self) -> dict[str, list[tuple[Theme, str, str]]]:
+        """Article id -> (theme, event id, the article's own headline) of each record it supports."""
+        linked = self.links_of or self.events
+        records: dict[str, list[tuple[Theme, str, str]]] = defaultdict(list)
+        for article_file in self.articles:
+            for claim in article_file.attributions:
+                records[article_file.article.id].append((Theme.attribution, linked.event_of.get(claim.id, claim.id), claim.headline))
+            for strike in article_file.strikes:
+                event = linked.event_of.get(strike.id, strike.id)
+                records[article_file.article.id].append((Theme.of(strike.direction), event, strike.headline))
+        return dict(records)
 
 
 def _tally(views: list[StrikeView]) -> list[TallyRow]:
@@ -361,41 +434,5 @@ def make_briefing(
     timeline: Timeline = KYIV,
     links_of: Events | None = None,
 ) -> Briefing:
-    """Every view a page needs from the articles and events it shows.
-
-    ``links_of`` are the events the articles' records are linked to (every event of the site, for the Sources pages).
-    """
-    strike_views = [strike_view(event) for event in events.strikes]
-    claim_views = [claim_view(event) for event in events.claims]
-    region_of = {view.id: view.strike.where.region_or_country(country_name) for view in strike_views}
-    days = [timeline.day(article_file.article.published) for article_file in articles]
-    days += [report.moment.day for strike_event in events.strikes for report in strike_event.reports]
-    days += [report.moment.day for claim_event in events.claims for report in claim_event.reports]
-    days += [day for strike_event in events.strikes for report in strike_event.reports for day in covered_days(report.record)]
-    linked = links_of or events
-    records_of: dict[str, list[tuple[Theme, str, str]]] = defaultdict(list)
-    for article_file in articles:
-        for claim in article_file.attributions:
-            records_of[article_file.article.id].append((Theme.attribution, linked.event_of.get(claim.id, claim.id), claim.headline))
-        for strike in article_file.strikes:
-            records_of[article_file.article.id].append(
-                (Theme.of(strike.direction), linked.event_of.get(strike.id, strike.id), strike.headline)
-            )
-    return Briefing(
-        articles=articles,
-        events=events,
-        first_day=min(days, default=None),
-        last_day=max(days, default=None),
-        takeaways=[(takeaway, a.article) for a in reversed(articles) for takeaway in a.article.takeaways],
-        claims=sorted(claim_views, key=lambda view: (view.event.root.moment.start, view.id), reverse=True),
-        strikes={direction: _group([v for v in strike_views if direction_of(v.event) is direction], region_of) for direction in Direction},
-        strike_rows={
-            direction: sorted(
-                (v for v in strike_views if direction_of(v.event) is direction), key=lambda v: (v.strike.when.start, v.id), reverse=True
-            )
-            for direction in Direction
-        },
-        tally=_tally(strike_views),
-        event_counts={direction: sum(direction_of(event) is direction for event in events.strikes) for direction in Direction},
-        records_of=dict(records_of),
-    )
+    """What a page shows of these articles and events (``links_of``: the events their records link to)."""
+    return Briefing(articles, events, country_name, timeline, links_of)
