@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from generator.calendar import Calendar, RecordRef
 from generator.errors import PlanError
@@ -53,6 +53,15 @@ class PageKind:
     searchable: bool = False
     slots: frozenset[str] = frozenset()
     """The :data:`SLOTS` its template renders: a section anywhere else would never be seen, and is refused."""
+
+
+@runtime_checkable
+class Viewable(Protocol):
+    """A page variable whose views are computed when its page is rendered, and dropped once it is."""
+
+    def view(self) -> Any:
+        """What the template reads."""
+        ...
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from generator.errors import RenderError
 from generator.formatting import Formatter
 from generator.labels import Labels
 from generator.model import Direction, Party
-from generator.pages import SitePlan
+from generator.pages import SitePlan, Viewable
 from generator.settings import Settings
 from generator.themes import Theme
 from generator.urls import Links
@@ -132,7 +132,8 @@ def render_pages(
             continue
         links = Links(page.path, plan.homes, plan.aliases)
         try:
-            text = environment.get_template(page.kind.template).render(page=page, links=links, **page.variables)
+            variables = {name: value.view() if isinstance(value, Viewable) else value for name, value in page.variables.items()}
+            text = environment.get_template(page.kind.template).render(page=page, links=links, **variables)
         except TemplateError as error:
             raise RenderError(f"{template_location(error, page.kind.template)}: {error} (rendering {page.path})") from error
         if cache:

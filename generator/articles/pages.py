@@ -53,7 +53,7 @@ def fill_archives(plan: PlanBuilder, layout: Layout) -> None:
             shown = set(page.records)
             if theme is Theme.sources:
                 articles = [a for a in layout.article_days.get(page.day, []) if a.article.id in shown] if page.day else []
-                briefing = make_briefing(articles, Events([], [], every.event_of), countries, plan.timeline, links_of=every)
+                briefing = make_briefing(articles, Events([], [], {}), countries, plan.timeline, every.event_of)
             else:
                 events = Events(
                     [strikes[record] for record in page.records if record in strikes],
@@ -83,7 +83,7 @@ def add_home(plan: PlanBuilder, layout: Layout) -> None:
     with_reports = {report.article.id for strike_event in events.strikes for report in strike_event.reports}
     with_reports |= {report.article.id for claim_event in events.claims for report in claim_event.reports}
     articles = [a for days in layout.article_days.values() for a in days if a.article.id in with_reports or a in published]
-    briefing = make_briefing(articles, events, dict(labels.countries), plan.timeline, links_of=layout.events)
+    briefing = make_briefing(articles, events, dict(labels.countries), plan.timeline, layout.events.event_of)
     plan.add_page(HOME_PAGE, HOME, str(labels.home_title), str(labels.site_name), day=latest, variables={"briefing": briefing})
 
 

@@ -97,9 +97,9 @@ def _claimed(items: list[tuple[M, list[str]]]) -> list[Claimed[M]]:
     return [Claimed(value, claimants) for value, claimants in merged.values()]
 
 
-def _sources(reports: list[Report[R]]) -> list[Article]:
-    """The articles of these reports, once each, in the reports' order."""
-    return list({report.article.id: report.article for report in reports}.values())
+def _sources(reports: list[Report[R]]) -> list[Report[R]]:
+    """One report per article, in the reports' order: what the card's source line links to, with outlet and time."""
+    return list({report.article.id: report for report in reports}.values())
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ class StrikeView:
     figures: list[FigureView]
     victims: list[str]
     notes: list[str]
-    sources: list[Article]
+    sources: list[Report[Strike]]
 
     @property
     def id(self) -> str:
@@ -200,7 +200,7 @@ class ClaimView:
     context: list[str]
     other_claims: list[tuple[str, Article]]
     """How other reports word the claim, when they word it otherwise."""
-    sources: list[Article]
+    sources: list[Report[Attribution]]
 
     @property
     def id(self) -> str:
@@ -272,21 +272,31 @@ class DateGroup:
 
 @dataclass(frozen=True)
 class Briefing:
-    """Everything a page shows of the articles: its articles and events, and the views computed from them.
-
-    The views are computed when a template first reads them: a page the render cache skips costs nothing more.
-    """
+    """What a page shows of the articles: its articles and events. The views are computed when the page is
+    rendered (:meth:`view`), and dropped after: a page the render cache skips costs nothing more."""
 
     articles: list[ArticleFile]
     events: Events
+    """The page's events; their ``event_of`` also maps each record of ``articles`` to the event it links to."""
     country_name: Mapping[str, str]
     timeline: Timeline = KYIV
-    links_of: Events | None = None
-    """The events the articles' records are linked to (every event of the site, for the Sources pages)."""
 
-    def fingerprint_inputs(self) -> tuple[list[ArticleFile], Events, str, Events | None]:
-        """Everything here is computed by code from these (see :mod:`generator.cache`); country names are labels."""
-        return self.articles, self.events, str(self.timeline.zone), self.links_of
+    def fingerprint_inputs(self) -> tuple[list[ArticleFile], Events, str]:
+        """Everything the views show is computed by code from these (see :mod:`generator.cache`); country names are labels."""
+        return self.articles, self.events, str(self.timeline.zone)
+
+    def view(self) -> BriefingView:
+        """The views, for one rendering."""
+        return BriefingView(self)
+
+
+class BriefingView:
+    """Everything a page shows of the articles, computed from a :class:`Briefing` as the template reads it."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.articles = briefing.articles
+        self.events = briefing.events
 
     @cached_property
     def _strike_views(self) -> list[StrikeView]:
@@ -294,7 +304,7 @@ class Briefing:
 
     @cached_property
     def _days(self) -> list[dt.date]:
-        events, timeline = self.events, self.timeline
+        events, timeline = self.events, self.briefing.timeline
         days = [timeline.day(article_file.article.published) for article_file in self.articles]
         days += [report.moment.day for strike_event in events.strikes for report in strike_event.reports]
         days += [report.moment.day for claim_event in events.claims for report in claim_event.reports]
@@ -325,7 +335,7 @@ class Briefing:
     @cached_property
     def strikes(self) -> dict[Direction, list[DateGroup]]:
         """The strikes' cards, each way, grouped by date and region."""
-        region_of = {view.id: view.strike.where.region_or_country(self.country_name) for view in self._strike_views}
+        region_of = {view.id: view.strike.where.region_or_country(self.briefing.country_name) for view in self._strike_views}
         views = self._strike_views
         return {direction: _group([v for v in views if direction_of(v.event) is direction], region_of) for direction in Direction}
 
@@ -354,7 +364,7 @@ class Briefing:
     @cached_property
     def records_of(self) -> dict[str, list[tuple[Theme, str, str]]]:
         """Article id -> (theme, event id, the article's own headline) of each record it supports."""
-        linked = self.links_of or self.events
+        linked = self.events
         records: dict[str, list[tuple[Theme, str, str]]] = defaultdict(list)
         for article_file in self.articles:
             for claim in article_file.attributions:
@@ -432,7 +442,17 @@ def make_briefing(
     events: Events,
     country_name: Mapping[str, str],
     timeline: Timeline = KYIV,
-    links_of: Events | None = None,
+    event_of: Mapping[str, str] | None = None,
 ) -> Briefing:
-    """What a page shows of these articles and events (``links_of``: the events their records link to)."""
-    return Briefing(articles, events, country_name, timeline, links_of)
+    """What a page shows of these articles and events.
+
+    ``event_of`` maps records to their events, site-wide; the page keeps only what its articles and events need,
+    so that a change elsewhere on the site does not make it render again.
+    """
+    site = event_of if event_of is not None else events.event_of
+    wanted = [claim.id for article_file in articles for claim in article_file.attributions]
+    wanted += [strike.id for article_file in articles for strike in article_file.strikes]
+    wanted += [report.record.id for event in events.strikes for report in event.reports]
+    wanted += [report.record.id for event in events.claims for report in event.reports]
+    page_events = Events(events.strikes, events.claims, {record: site[record] for record in wanted if record in site})
+    return Briefing(articles, page_events, country_name, timeline)
