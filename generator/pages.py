@@ -38,7 +38,7 @@ from generator.formatting import Formatter
 from generator.model import Weapon
 from generator.themes import Theme
 from generator.timeline import KYIV, Timeline
-from generator.urls import archive, url
+from generator.urls import archive, resolve, url
 
 SLOTS = ("top", "bottom", "record")
 """Where a page template can render contributed sections: before its records, after everything, on each record."""
@@ -144,9 +144,8 @@ class SitePlan:
 
     def target_of(self, record_id: str) -> str | None:
         """Where a link to ``record_id`` leads, ``page#anchor``; None for a record the site does not have."""
-        target = self.aliases.get(record_id, record_id)
-        home = self.homes.get(target)
-        return f"{home}#{target}" if home is not None else None
+        found = resolve(record_id, self.homes, self.aliases)
+        return f"{found[0]}#{found[1]}" if found is not None else None
 
 
 @dataclass(frozen=True)

@@ -161,6 +161,14 @@ def url(path: str, directory_urls: bool = True) -> str:
     return f"{stem.removesuffix('/index')}/"
 
 
+def resolve(record_id: str, homes: Mapping[str, str], aliases: Mapping[str, str]) -> tuple[str, str] | None:
+    """Where a link to ``record_id`` leads: the page and anchor of its event when it is one report of one, else its own;
+    None for a record the site does not have."""
+    target = aliases.get(record_id, record_id)
+    home = homes.get(target)
+    return (home, target) if home is not None else None
+
+
 class Links:
     """Relative links from the page at ``current`` (a source path) to any page, file or record of the site."""
 
@@ -179,8 +187,10 @@ class Links:
 
     def record(self, record_id: str) -> Markup:
         """The permanent home of a record or an article, with its anchor; for one report of an event, the event's."""
-        target = self.aliases.get(record_id, record_id)
-        home = self.homes[target]
+        found = resolve(record_id, self.homes, self.aliases)
+        if found is None:
+            raise KeyError(record_id)
+        home, target = found
         self.used[record_id] = f"{home}#{target}"
         return self.to(home) + Markup("#") + escape.anchor(target)
 

@@ -132,7 +132,7 @@ class ArticlesContributor:
         for theme in Theme:
             for day in self.layout.days(theme):
                 records = [RecordRef(*record) for record in self.layout.records(theme, day)]
-                plan.calendar.add(theme, day, records, self._details(theme, day, plan))
+                plan.calendar.add(theme, day, records, self._details(theme, day, records, plan))
         events = self.layout.events
         for report_id, event_id in events.event_of.items():
             if report_id != event_id:
@@ -144,16 +144,13 @@ class ArticlesContributor:
             weapons = [weapon for report in strike_event.reports for weapon in report.record.weapons]
             plan.mention(Theme.of(strike_event.root.record.direction), RecordRef(strike_event.id, strike_event.headline), weapons)
 
-    def _details(self, theme: Theme, day: dt.date, plan: PlanBuilder) -> list[str]:
-        """A day's line in the month index: the first places (strikes), headlines (claims) or titles (articles)."""
-        layout = self.layout
-        if theme is Theme.sources:
-            items = [article_file.article.title for article_file in layout.article_days.get(day, [])]
-        elif theme is Theme.attribution:
-            items = [event.headline for event in layout.claim_days.get(day, [])]
+    def _details(self, theme: Theme, day: dt.date, records: list[RecordRef], plan: PlanBuilder) -> list[str]:
+        """A day's line in the month index: the first places (strikes), else the records' headlines (claims, titles)."""
+        if theme.direction is None:
+            items = [record.headline for record in records]
         else:
             countries = plan.labels.countries
-            items = [event.root.record.where.region_or_country(countries) for event in layout.strike_days.get(theme, {}).get(day, [])]
+            items = [event.root.record.where.region_or_country(countries) for event in self.layout.strike_days[theme][day]]
         unique = sorted(set(items))
         return unique[:SUMMARY_ITEMS] + ([str(plan.labels.more)] if len(unique) > SUMMARY_ITEMS else [])
 

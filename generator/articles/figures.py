@@ -51,8 +51,11 @@ class History:
     claims: list[Claim]
     standing: list[Claim]
     """The latest figure not superseded or withdrawn; several when the latest cannot be told."""
-    ordered: bool
-    """False when the standing figures are several different values whose order is unknown."""
+
+    @property
+    def ordered(self) -> bool:
+        """False when the standing figures are several different values whose order is unknown."""
+        return len({claim.figure.value for claim in self.standing}) <= 1
 
     @property
     def withdrawn(self) -> bool:
@@ -101,10 +104,10 @@ class FigureView:
         return list(found.values())
 
 
-def _standing(claims: list[Claim]) -> tuple[list[Claim], bool]:
+def _standing(claims: list[Claim]) -> list[Claim]:
+    """The current claims that no other current claim surely came after."""
     current = [claim for claim in claims if claim.figure.status is FigureStatus.current]
-    latest = [claim for claim in current if not any(claim.report.moment.before(other.report.moment) for other in current)]
-    return latest, len({claim.figure.value for claim in latest}) <= 1
+    return [claim for claim in current if not any(claim.report.moment.before(other.report.moment) for other in current)]
 
 
 def figure_views(event: Event[Strike]) -> list[FigureView]:
@@ -127,8 +130,7 @@ def figure_views(event: Event[Strike]) -> list[FigureView]:
         histories = []
         for claimants in grouped.values():
             claims = claims_of[claimants[0]]
-            standing, ordered = _standing(claims)
-            histories.append(History(claimants, claims, standing, ordered))
+            histories.append(History(claimants, claims, _standing(claims)))
         views.append(FigureView(quantity, category, histories))
     return views
 

@@ -13,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.archives import DAY, FRONT
-from generator.articles.events import Events
 from generator.articles.layout import Layout, MonthRow, month_rows
 from generator.articles.views import make_briefing
 from generator.model import WeaponCategory
@@ -51,17 +50,15 @@ def fill_archives(plan: PlanBuilder, layout: Layout) -> None:
     for theme in Theme:
         for page in plan.pages_of([FRONT[theme], DAY[theme]]):
             shown = set(page.records)
-            if theme is Theme.sources:
-                articles = [a for a in layout.article_days.get(page.day, []) if a.article.id in shown] if page.day else []
-                briefing = make_briefing(articles, Events([], [], {}), countries, plan.timeline, every.event_of)
-            else:
-                events = Events(
-                    [strikes[record] for record in page.records if record in strikes],
-                    [claims[record] for record in page.records if record in claims],
-                    every.event_of,
-                )
-                briefing = make_briefing([], events, countries, plan.timeline)
-            page.variables["briefing"] = briefing
+            articles = [a for a in layout.article_days.get(page.day, []) if a.article.id in shown] if page.day else []
+            page.variables["briefing"] = make_briefing(
+                articles if theme is Theme.sources else [],
+                [strikes[record] for record in page.records if record in strikes],
+                [claims[record] for record in page.records if record in claims],
+                every.event_of,
+                countries,
+                plan.timeline,
+            )
             if theme.direction is not None:
                 page.variables["direction"] = theme.direction
 
@@ -75,15 +72,12 @@ def add_home(plan: PlanBuilder, layout: Layout) -> None:
     filed |= {event.id for event in layout.claim_days.get(latest, [])} if latest else set()
     reported = layout.events.of_articles(article_file.article.id for article_file in published)
     shown = filed | {event.id for event in reported.strikes} | {event.id for event in reported.claims}
-    events = Events(
-        [event for event in layout.events.strikes if event.id in shown],
-        [event for event in layout.events.claims if event.id in shown],
-        layout.events.event_of,
-    )
-    with_reports = {report.article.id for strike_event in events.strikes for report in strike_event.reports}
-    with_reports |= {report.article.id for claim_event in events.claims for report in claim_event.reports}
+    strikes = [event for event in layout.events.strikes if event.id in shown]
+    claims = [event for event in layout.events.claims if event.id in shown]
+    with_reports = {report.article.id for strike_event in strikes for report in strike_event.reports}
+    with_reports |= {report.article.id for claim_event in claims for report in claim_event.reports}
     articles = [a for days in layout.article_days.values() for a in days if a.article.id in with_reports or a in published]
-    briefing = make_briefing(articles, events, dict(labels.countries), plan.timeline, layout.events.event_of)
+    briefing = make_briefing(articles, strikes, claims, layout.events.event_of, dict(labels.countries), plan.timeline)
     plan.add_page(HOME_PAGE, HOME, str(labels.home_title), str(labels.site_name), day=latest, variables={"briefing": briefing})
 
 

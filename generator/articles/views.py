@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, TypeVar
@@ -97,6 +97,15 @@ def _claimed(items: list[tuple[M, list[str]]]) -> list[Claimed[M]]:
     return [Claimed(value, claimants) for value, claimants in merged.values()]
 
 
+C = TypeVar("C", Weapon, Target)
+
+
+def _merged(items: Iterable[C]) -> list[Claimed[C]]:
+    """Weapons or targets several reports name, once each, every claimant on one copy (``claimed_by`` made the union)."""
+    merged = _claimed([(item.model_copy(update={"claimed_by": []}), item.claimed_by) for item in items])
+    return [Claimed(found.value.model_copy(update={"claimed_by": found.claimants}), found.claimants) for found in merged]
+
+
 def _sources(reports: list[Report[R]]) -> list[Report[R]]:
     """One report per article, in the reports' order: what the card's source line links to, with outlet and time."""
     return list({report.article.id: report for report in reports}.values())
@@ -166,21 +175,15 @@ class StrikeView:
 def strike_view(event: Event[Strike]) -> StrikeView:
     """Consolidate every report of a strike event."""
     records = [report.record for report in event.reports]
-    weapons = _claimed(
-        [(weapon.model_copy(update={"claimed_by": []}), weapon.claimed_by) for strike in records for weapon in strike.weapons]
-    )
     launch = [(strike.launched_from, strike.launched_from_claimed_by) for strike in records if strike.launched_from is not None]
-    targets = _claimed(
-        [(target.model_copy(update={"claimed_by": []}), target.claimed_by) for strike in records for target in strike.targets]
-    )
     return StrikeView(
         event,
         _variants(event, lambda strike: strike.when),
         _finest(_variants(event, lambda strike: strike.where)),
         list(dict.fromkeys(party for strike in records for party in strike.reported_by)),
-        [Claimed(item.value.model_copy(update={"claimed_by": item.claimants}), item.claimants) for item in weapons],
+        _merged(weapon for strike in records for weapon in strike.weapons),
         _claimed([(place, claimants) for place, claimants in launch if place is not None]),
-        [Claimed(item.value.model_copy(update={"claimed_by": item.claimants}), item.claimants) for item in targets],
+        _merged(target for strike in records for target in strike.targets),
         figure_views(event),
         list(dict.fromkeys(strike.casualties.who for strike in records if strike.casualties.who)),
         list(dict.fromkeys(note for strike in records for note in strike.notes)),
@@ -221,11 +224,10 @@ class ClaimView:
 def claim_view(event: Event[Attribution]) -> ClaimView:
     """Consolidate every report of one allegation."""
     records = [report.record for report in event.reports]
-    weapons = _claimed([(weapon.model_copy(update={"claimed_by": []}), weapon.claimed_by) for claim in records for weapon in claim.weapons])
     root = event.root.record
     return ClaimView(
         event,
-        [Claimed(item.value.model_copy(update={"claimed_by": item.claimants}), item.claimants) for item in weapons],
+        _merged(weapon for claim in records for weapon in claim.weapons),
         list(dict.fromkeys(item for claim in records for item in claim.evidence)),
         list(dict.fromkeys(item for claim in records for item in claim.quotes)),
         list(dict.fromkeys(item for claim in records for item in claim.status)),
@@ -364,14 +366,13 @@ class BriefingView:
     @cached_property
     def records_of(self) -> dict[str, list[tuple[Theme, str, str]]]:
         """Article id -> (theme, event id, the article's own headline) of each record it supports."""
-        linked = self.events
+        event_of = self.events.event_of
         records: dict[str, list[tuple[Theme, str, str]]] = defaultdict(list)
         for article_file in self.articles:
             for claim in article_file.attributions:
-                records[article_file.article.id].append((Theme.attribution, linked.event_of.get(claim.id, claim.id), claim.headline))
+                records[article_file.article.id].append((Theme.attribution, event_of.get(claim.id, claim.id), claim.headline))
             for strike in article_file.strikes:
-                event = linked.event_of.get(strike.id, strike.id)
-                records[article_file.article.id].append((Theme.of(strike.direction), event, strike.headline))
+                records[article_file.article.id].append((Theme.of(strike.direction), event_of.get(strike.id, strike.id), strike.headline))
         return dict(records)
 
 
@@ -390,8 +391,8 @@ def _tally(views: list[StrikeView]) -> list[TallyRow]:
             if history.standing
         }
         for figure in view.figures:
-            for history in figure.histories:
-                for claimant in history.claimants if history.standing else []:
+            for history in (history for history in figure.histories if history.standing):
+                for claimant in history.claimants:
                     sums[(figure.quantity, figure.category)][direction].setdefault(claimant, Total()).add(history.values)
                     if figure.quantity != "intercepted":
                         continue
@@ -439,20 +440,20 @@ def _group(views: list[StrikeView], region_of: Mapping[str, str]) -> list[DateGr
 
 def make_briefing(
     articles: list[ArticleFile],
-    events: Events,
+    strikes: list[Event[Strike]],
+    claims: list[Event[Attribution]],
+    event_of: Mapping[str, str],
     country_name: Mapping[str, str],
     timeline: Timeline = KYIV,
-    event_of: Mapping[str, str] | None = None,
 ) -> Briefing:
     """What a page shows of these articles and events.
 
     ``event_of`` maps records to their events, site-wide; the page keeps only what its articles and events need,
     so that a change elsewhere on the site does not make it render again.
     """
-    site = event_of if event_of is not None else events.event_of
     wanted = [claim.id for article_file in articles for claim in article_file.attributions]
     wanted += [strike.id for article_file in articles for strike in article_file.strikes]
-    wanted += [report.record.id for event in events.strikes for report in event.reports]
-    wanted += [report.record.id for event in events.claims for report in event.reports]
-    page_events = Events(events.strikes, events.claims, {record: site[record] for record in wanted if record in site})
+    wanted += [report.record.id for event in strikes for report in event.reports]
+    wanted += [report.record.id for event in claims for report in event.reports]
+    page_events = Events(strikes, claims, {record: event_of[record] for record in wanted if record in event_of})
     return Briefing(articles, page_events, country_name, timeline)
