@@ -35,7 +35,7 @@ FRONT = {theme: PageKind(f"{theme.value}-front", template, slots=_SLOTS[theme]) 
 """Each theme's front page: its latest day."""
 DAY = {theme: PageKind(f"{theme.value}-day", template, searchable=True, slots=_SLOTS[theme]) for theme, template in _TEMPLATES.items()}
 """Each theme's day pages: where its records live, and are indexed."""
-MONTH = PageKind("month", "archive_month.md.j2", slots=frozenset({"bottom"}))
+MONTH = PageKind("month", "archive_month.md.j2", slots=frozenset({"top", "bottom"}))
 """A theme's month index."""
 
 

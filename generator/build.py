@@ -24,7 +24,7 @@ from generator.render import RenderedPage, render_site
 from generator.sanitize import sanitize_site
 from generator.settings import Paths, Settings, read_settings
 from generator.validate import Content, validate_content
-from generator.write import WriteReport, write_docs
+from generator.write import WriteReport, write_docs, write_search_terms
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +108,7 @@ def generate(paths: Paths, timings: Timings | None = None) -> Generated:
     planned = plan(paths, timings)
     pages = timings.run("render", render_site, planned.plan, planned.settings, planned.content)
     report = timings.run("write", write_docs, pages, planned.plan.assets, paths.docs, paths.templates / "assets")
+    write_search_terms(paths.search_terms, planned.plan.search_terms)
     log.info("pages: %d rewritten, %d unchanged", len(report.written), len(report.unchanged))
     return Generated(planned.content, pages, report)
 
@@ -123,7 +124,7 @@ def build(paths: Paths) -> BuildSummary:
     started, timings = time.perf_counter(), Timings()
     generated = generate(paths, timings)
     with staging_folder(paths.site, mkdocs_stage.SITE_MARKER) as staging:
-        timings.run("mkdocs", mkdocs_stage.build_site, paths.config, paths.docs, staging, generated.content.last_day)
+        timings.run("mkdocs", mkdocs_stage.build_site, paths.config, paths.docs, staging, generated.content.last_day, paths.search_terms)
         timings.run("sanitise", sanitize_site, staging, mkdocs_stage.SITE_MARKUP)
         timings.run("publish", publish, staging, paths.site)
     return BuildSummary(generated, timings, time.perf_counter() - started)
@@ -142,4 +143,4 @@ def serve(paths: Paths, dev_addr: str) -> None:
             log.info("re-rendered: %s", ", ".join(generated.report.written))
 
     generate(paths)
-    mkdocs_stage.serve(paths.config, paths.docs, [paths.content, paths.templates], dev_addr, regenerate)
+    mkdocs_stage.serve(paths.config, paths.docs, [paths.content, paths.templates], dev_addr, regenerate, paths.search_terms)

@@ -6,13 +6,15 @@ Every function returns plain text; the templates escape it when they print it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from babel.dates import format_date
 
+from generator.gazetteer import Atlas, Entry, Located, shipped_gazetteer
 from generator.labels import Labels
 from generator.model import UNATTRIBUTED, DatePrecision, Party, Place, Quantity, When
 from generator.themes import Theme
+from generator.weapons import shipped_catalogue
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,8 @@ class Formatter:
     labels: Labels
     language: str
     parties: dict[str, Party]
+    atlas: Atlas = field(default_factory=lambda: Atlas(shipped_gazetteer()))
+    """Where each place is, for its names in the site's language."""
 
     def date(self, day: dt.date) -> str:
         """``31 mai 2024`` / ``31 May 2024``."""
@@ -58,14 +62,30 @@ class Formatter:
         """Country name from its ISO code, or the code when the catalogue has no name for it."""
         return str(self.labels.countries.get(code, code))
 
-    def place(self, place: Place) -> str:
-        """Finest to coarsest: ``Dépôt pétrolier, Temriouk, Kraï de Krasnodar, Russie``."""
-        parts = [place.site, place.district, place.settlement, place.region]
-        seen: list[str] = []
-        for part in parts:
-            if part and part not in seen:
-                seen.append(part)
-        return ", ".join([*seen, self.country(place.country)])
+    def entry(self, entry: Entry) -> str:
+        """A gazetteer entry's name in the site's language: ``Temriouk`` / ``Temryuk``."""
+        return entry.name(self.language)
+
+    def place(self, place: Place | Located) -> str:
+        """Finest to coarsest, gazetteer names in the site's language: ``Dépôt pétrolier, Temriouk, Kraï de Krasnodar, Russie``.
+
+        The site and the neighbourhood are the article's own words.
+        """
+        located = place if isinstance(place, Located) else self.atlas(place)
+        names = [self.entry(entry) for entry in (located.settlement, located.raion, located.region) if entry is not None]
+        parts = [part for part in (located.site, located.neighbourhood, *names) if part]
+        return ", ".join([*dict.fromkeys(parts), self.country(located.country)])
+
+    def area(self, place: Place) -> str:
+        """The region a place is in, or its country when the article gives no region: how pages group places."""
+        region = self.atlas(place).region
+        return self.entry(region) if region is not None else self.country(place.country)
+
+    def weapon(self, model: str) -> str:
+        """A weapon model as the site names it in its language: the catalogue's name (``S-300`` for ``C-300`` or
+        ``С-300``), else the model as written."""
+        entry = shipped_catalogue().find(model)
+        return entry.name_in(self.language) if entry is not None and entry.id is not None else model
 
     def number(self, number: int) -> str:
         """``1 200`` (narrow no-break space) in French, ``1,200`` in English."""
@@ -84,7 +104,7 @@ class Formatter:
         """A party's name; the reserved ``unattributed`` reads as such."""
         if party_id == UNATTRIBUTED:
             return str(self.labels.unattributed)
-        return self.parties[party_id].name
+        return self.parties[party_id].name_in(self.language)
 
     def parties_list(self, party_ids: list[str]) -> str:
         """Several parties, joined."""

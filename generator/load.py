@@ -271,6 +271,9 @@ def load_files(paths: list[Path], content_dir: Path) -> tuple[list[RawDocument],
 PARTIES_FILE = "parties.yaml"
 """The party registry, at the top of the content folder."""
 
+PLACES_FILE = "places.yaml"
+"""The editors' additions to the gazetteer, at the top of the content folder (optional)."""
+
 
 @dataclass
 class LoadedContent:
@@ -284,6 +287,8 @@ class LoadedContent:
     """Contributor name -> its documents, in the order it listed its files."""
     problems: list[Problem]
     """What kept other files from parsing."""
+    places: RawDocument | None = None
+    """The editors' additions to the gazetteer (``places.yaml``), when the file exists and parses."""
 
     @property
     def parties_file(self) -> str:
@@ -309,7 +314,11 @@ def load_content(content_dir: Path, sources: Sequence[ContentSource]) -> LoadedC
         parties_problems = [Problem(display_path(registry, content_dir), 1, "", "file is missing: the party registry is required")]
     documents: dict[str, list[RawDocument]] = {}
     problems: list[Problem] = []
+    places: RawDocument | None = None
+    if (additions := content_dir / PLACES_FILE).is_file():
+        places, found = load_document(additions, display_path(additions, content_dir))
+        problems += found
     for source in sources:
         documents[source.name], found = load_files(source.content_files(content_dir), content_dir)
         problems += found
-    return LoadedContent(content_dir, parties, parties_problems, documents, problems)
+    return LoadedContent(content_dir, parties, parties_problems, documents, problems, places)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
@@ -116,8 +115,10 @@ class PlacePrecision(StrEnum):
     """The finest level at which the article locates an event."""
 
     site = "site"
+    neighbourhood = "neighbourhood"
     district = "district"
     settlement = "settlement"
+    raion = "raion"
     region = "region"
     country = "country"
 
@@ -233,13 +234,57 @@ def parse_quantity(value: Any) -> Quantity:
     raise ValueError(f"expected {QUANTITY_EXPECTED}, got {value!r}")
 
 
+Language = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+"""An ISO 639-1 language code: ``fr``, ``en``."""
+
+Names = Annotated[dict[Language, Text], Field(min_length=1)]
+"""A name per language: ``{fr: Ministère russe de la Défense, en: Russian Ministry of Defence}``."""
+
+
+def _per_language(value: Any) -> Any:
+    """One name for every language (the older form), or a name per language."""
+    return {"*": value} if isinstance(value, str) else value
+
+
+PartyNames = Annotated[dict[Annotated[str, Field(pattern=r"^([a-z]{2}|\*)$")], Text], Field(min_length=1), BeforeValidator(_per_language)]
+"""A party's names by language; ``*`` holds the one name of the older form."""
+
+
 class Party(Strict):
     """Someone who claims, accuses, is accused or reports: a ministry, an agency, local authorities."""
 
     id: Id = Field(description="Stable id, referenced by `claimed_by`, `claimant`, `accused`, `via`, `speaker`, `by`.")
-    name: Text = Field(description="Name as shown to readers, in the content language.")
+    name: PartyNames = Field(
+        description="Name as shown to readers, per site language: `{fr: Ministère russe de la Défense, en: Russian Ministry of Defence}`; "
+        "a single name (the older form) is shown in every language."
+    )
+
+    def name_in(self, language: str) -> str:
+        """The party's name in ``language``; else its one name, else English, else the first given."""
+        return self.name.get(language) or self.name.get("*") or self.name.get("en") or next(iter(self.name.values()))
+
     kind: PartyKind = Field(description="One of state, government, military, intelligence, local_authority, media, other.")
     country: CountryCode | None = Field(default=None, description="ISO 3166 two-letter code of the party's country.")
+
+
+class PlaceAddition(Strict):
+    """A settlement the shipped gazetteer lacks, added by the editors in `content/places.yaml`."""
+
+    id: Id | None = Field(
+        default=None, description="Stable id; by default `<country>-<English name>` (`ua-novyi-bykiv`). Never change it once published."
+    )
+    name: Names = Field(description="Its name per language, at least one: `{fr: Novyï Bykiv, en: Novyi Bykiv, uk: Новий Биків}`.")
+    aliases: list[Text] = Field(default_factory=list, description="Other spellings editors or readers use.")
+    country: CountryCode = Field(description="ISO 3166 two-letter code: `UA` or `RU`.")
+    parent: Text = Field(description="The raion or region it lies in, by any name or id: `Oblast de Tchernihiv`, `ua-chernihiv-oblast`.")
+    lat: Annotated[float, Field(ge=-90, le=90)] = Field(description="Latitude, decimal degrees (WGS 84).")
+    lon: Annotated[float, Field(ge=-180, le=180)] = Field(description="Longitude, decimal degrees (WGS 84).")
+
+
+class PlacesFile(Strict):
+    """`content/places.yaml` (optional): settlements added to the shipped gazetteer."""
+
+    places: list[PlaceAddition] = Field(description="Each added settlement.")
 
 
 class PartiesFile(Strict):
@@ -309,15 +354,21 @@ class Place(Strict):
     """Where something happened, from the finest level the article gives to the country."""
 
     site: Text | None = Field(default=None, description="A named facility or building, e.g. an oil depot.")
-    district: Text | None = Field(default=None, description="District or quarter of a settlement.")
-    settlement: Text | None = Field(default=None, description="City, town or village.")
-    region: Text | None = Field(default=None, description="Region (oblast, krai) as the content language names it.")
+    neighbourhood: Text | None = Field(default=None, description="A quarter of the settlement (free text), e.g. Novobavarsky in Kharkiv.")
+    district: Text | None = Field(
+        default=None,
+        description="Older form: a neighbourhood when a settlement is given, else a raion. Prefer `neighbourhood` or `raion`.",
+    )
+    settlement: Text | None = Field(default=None, description="City, town or village, by any name the gazetteer knows (or its id).")
+    raion: Text | None = Field(default=None, description="Raion: a district of an oblast (Brovary Raion), by any name the gazetteer knows.")
+    region: Text | None = Field(
+        default=None,
+        description="First-level region (oblast, krai, republic; Kyiv, Sevastopol), by any name; found from the settlement if left out.",
+    )
     country: CountryCode = Field(description="ISO 3166 two-letter country code.")
-    precision: PlacePrecision = Field(description="The finest level the article gives: site, district, settlement, region, country.")
-
-    def region_or_country(self, country_names: Mapping[str, str]) -> str:
-        """The region, or the country's name when the article gives no region: how pages group places."""
-        return self.region or country_names.get(self.country, self.country)
+    precision: PlacePrecision = Field(
+        description="The finest level the article gives: site, neighbourhood, settlement, raion, region, country (`district`: older form).",
+    )
 
     @model_validator(mode="after")
     def _precise_enough(self) -> Place:

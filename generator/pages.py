@@ -38,7 +38,7 @@ from generator.formatting import Formatter
 from generator.model import Weapon
 from generator.themes import Theme
 from generator.timeline import KYIV, Timeline
-from generator.urls import archive, resolve, url
+from generator.urls import archive, published_file, redirect_html, resolve, url
 
 SLOTS = ("top", "bottom", "record")
 """Where a page template can render contributed sections: before its records, after everything, on each record."""
@@ -141,6 +141,11 @@ class SitePlan:
     """Record id -> source path of the page it lives on."""
     aliases: dict[str, str] = field(default_factory=dict)
     """Report id -> the event it is one report of: links to the report lead to the event."""
+    directory_urls: bool = True
+    """How pages are published (``x/`` or ``x.html``): links in raw HTML are written as published."""
+    search_terms: dict[str, list[str]] = field(default_factory=dict)
+    """Record id (its anchor on every page) -> other names of what it concerns, searched but not shown: ``Kyiv``,
+    ``Київ`` for a strike the French site places in ``Kiev``, ``С-300`` for an ``S-300``."""
 
     def target_of(self, record_id: str) -> str | None:
         """Where a link to ``record_id`` leads, ``page#anchor``; None for a record the site does not have."""
@@ -170,6 +175,7 @@ class PlanBuilder:
         self.homes: dict[str, str] = {}
         self.aliases: dict[str, str] = {}
         self._mentions: list[WeaponMention] = []
+        self._search_terms: dict[str, list[str]] = {}
         self._pages: dict[str, Page] = {}
         self._assets: dict[str, Asset] = {}
         self._record_sections: dict[str, list[Section]] = {}
@@ -247,13 +253,29 @@ class PlanBuilder:
             raise PlanError(f"two files at {path}")
         self._assets[path] = Asset(path, data)
 
+    def add_search_terms(self, record_id: str, terms: Iterable[str]) -> None:
+        """Words a search for ``record_id`` should find it by, beyond what its card says (each kept once)."""
+        known = self._search_terms.setdefault(record_id, [])
+        known.extend(term for term in dict.fromkeys(terms) if term not in known)
+
+    def redirect(self, old: str, new: str) -> None:
+        """Keep the URL of a page that moved (``old`` and ``new`` are source paths) working: a page there leads on."""
+        if old == new or old in self._pages:
+            return
+        target = published_file(old, self.directory_urls)
+        if target not in self._assets:
+            self.add_asset(target, redirect_html(old, new, self.directory_urls))
+
     def finish(self) -> SitePlan:
         """The finished plan: each page gets the sections contributed to the records it shows."""
         for page in self._pages.values():
+            page.sections.sort(key=lambda section: section.template)  # the same order whatever order contributors run in
             page.record_sections = {record: self._record_sections[record] for record in page.records if record in self._record_sections}
             if page.record_sections and "record" not in page.kind.slots:
                 raise PlanError(f"{page.path}: {page.kind.template} shows no section on its records ({', '.join(page.record_sections)})")
         unknown = sorted(alias for alias, event in self.aliases.items() if event not in self.homes)
         if unknown:
             raise PlanError(f"reports of events that have no page: {', '.join(unknown)}")
-        return SitePlan(list(self._pages.values()), list(self._assets.values()), dict(self.homes), dict(self.aliases))
+        terms = {record: self._search_terms[record] for record in sorted(self._search_terms)}
+        pages, assets = list(self._pages.values()), list(self._assets.values())
+        return SitePlan(pages, assets, dict(self.homes), dict(self.aliases), self.directory_urls, terms)

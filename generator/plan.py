@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from generator.archives import plan_archives
-from generator.formatting import Formatter
 from generator.pages import PlanBuilder, SitePlan
 from generator.settings import Settings
 from generator.validate import Content
@@ -11,7 +10,7 @@ from generator.validate import Content
 
 def plan_site(content: Content, settings: Settings) -> SitePlan:
     """Contributors declare, the shared archives are laid out, contributors contribute; the plan is finished."""
-    plan = PlanBuilder(Formatter(settings.labels, settings.language, content.parties), settings.directory_urls, settings.timeline)
+    plan = PlanBuilder(content.formatter(settings.labels, settings.language), settings.directory_urls, settings.timeline)
     for contributor in content.contributors:
         contributor.declare(plan)
     plan.end_declarations()

@@ -5,14 +5,16 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from generator.contributors import contributors
-from generator.model import PartiesFile, Party
+from generator.model import PartiesFile, Party, PlaceAddition, PlacesFile
 
 DOCUMENTED: tuple[type[BaseModel], ...] = (
     PartiesFile,
     Party,
+    PlacesFile,
+    PlaceAddition,
     *(model for contributor in contributors() for model in contributor.documented),
 )
-"""Every content class, in the order the README documents them: the party registry, then each contributor's."""
+"""Every content class, in the order the README documents them: the party registry, the editors' places, then each contributor's."""
 
 START, END = "<!-- schema:start -->", "<!-- schema:end -->"
 

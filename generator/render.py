@@ -12,6 +12,7 @@ did not change since the last build is not rendered again.
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -27,7 +28,8 @@ from generator.cache import RenderCache
 from generator.errors import RenderError
 from generator.formatting import Formatter
 from generator.labels import Labels
-from generator.model import Direction, Party
+from generator.maps.events import MapTexts, event_map
+from generator.model import Direction
 from generator.pages import SitePlan, Viewable
 from generator.settings import Settings
 from generator.themes import Theme
@@ -76,6 +78,7 @@ def make_environment(
         date=formatter.date,
         month=formatter.month,
         place=formatter.place,
+        weapon=formatter.weapon,
         number=formatter.number,
         quantity=formatter.quantity,
         party=formatter.party,
@@ -83,10 +86,35 @@ def make_environment(
         country=formatter.country,
         theme=formatter.theme,
         hashes=lambda level: Markup("#" * int(level)),
+        quoted=lambda text, language: _quoted(text, language, formatter.language),
+        lang=lambda language: _lang_attribute(language, formatter.language),
+        event_map=lambda items, links: event_map(items, links.published, formatter.place, _map_texts(labels)),
         **filters,
     )
     environment.globals.update(L=labels, directions=list(Direction), themes=Theme)
     return environment
+
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+
+
+def _quoted(text: object, language: str | None, site_language: str) -> Markup:
+    """Text quoted from the content, marked with its own language when it is not the site's (screen readers, search)."""
+    inline = escape.inline(text)
+    if not language or language == site_language or not _LANGUAGE.fullmatch(language):
+        return inline
+    return Markup(f'<span lang="{language}">') + inline + Markup("</span>")
+
+
+def _lang_attribute(language: str, site_language: str) -> Markup:
+    """`` lang="en"`` for an attribute list (``{ #id lang="en" }``) when the content's language is not the site's."""
+    if language == site_language or not _LANGUAGE.fullmatch(language):
+        return Markup("")
+    return Markup(f' lang="{language}"')
+
+
+def _map_texts(labels: Labels) -> MapTexts:
+    return MapTexts(str(labels.map_title), str(labels.map_description), str(labels.map_list), str(labels.map_outside))
 
 
 def template_location(error: TemplateError, template: str) -> str:
@@ -102,13 +130,13 @@ def template_location(error: TemplateError, template: str) -> str:
 def render_site(plan: SitePlan, settings: Settings, content: Content, cached: bool = True) -> list[RenderedPage]:
     """The render stage: the environment with every contributor's filters, then the pages; with ``cached``, through
     the render cache beside the docs folder, which is saved for the next build."""
-    formatter = Formatter(settings.labels, settings.language, content.parties)
+    formatter = content.formatter(settings.labels, settings.language)
     filters = {name: function for contributor in content.contributors for name, function in contributor.filters(formatter).items()}
     environment = make_environment(settings.paths.templates, settings.labels, formatter, filters)
     if not cached:
-        return render_pages(plan, environment, content.parties)
+        return render_pages(plan, environment, content.shared)
     cache = RenderCache(settings.paths.cache, settings.paths.templates, settings.language)
-    pages = render_pages(plan, environment, content.parties, cache, settings.paths.docs)
+    pages = render_pages(plan, environment, content.shared, cache, settings.paths.docs)
     cache.save()
     return pages
 
@@ -116,21 +144,21 @@ def render_site(plan: SitePlan, settings: Settings, content: Content, cached: bo
 def render_pages(
     plan: SitePlan,
     environment: SandboxedEnvironment,
-    parties: dict[str, Party],
+    shared: Any,
     cache: RenderCache | None = None,
     docs: Path | None = None,
 ) -> list[RenderedPage]:
     """Render every page of the plan; with a cache, only those whose inputs changed since the last build into ``docs``.
 
-    ``parties`` are fingerprinted with each page: their names are looked up while rendering.
+    ``shared`` (party names, the editors' places) is fingerprinted with each page: names are looked up while rendering.
     """
     rendered = []
     for page in plan.pages:
-        inputs = cache.fingerprint(page, parties) if cache else ""
+        inputs = cache.fingerprint(page, shared) if cache else ""
         if cache and docs and cache.is_fresh(page.path, inputs, plan.target_of, docs):
             rendered.append(RenderedPage(page.path, None))
             continue
-        links = Links(page.path, plan.homes, plan.aliases)
+        links = Links(page.path, plan.homes, plan.aliases, plan.directory_urls)
         try:
             variables = {name: value.view() if isinstance(value, Viewable) else value for name, value in page.variables.items()}
             text = environment.get_template(page.kind.template).render(page=page, links=links, **variables)

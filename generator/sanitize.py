@@ -50,7 +50,7 @@ class SiteMarkup:
 
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
-_SVG_TAGS = {"svg", "path", "g", "circle", "rect", "title"}
+_SVG_TAGS = {"svg", "path", "g", "circle", "rect", "title", "desc"}
 CONTENT_TAGS = frozenset(
     {
         *("h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "span", "a", "strong", "em", "b", "i", "code", "pre", "kbd"),
@@ -69,7 +69,7 @@ CONTENT_ATTRIBUTES = {
     "time": {"datetime"},
     "th": {"align", "colspan", "rowspan"},
     "td": {"align", "colspan", "rowspan"},
-    "svg": {"xmlns", "viewbox", "width", "height", "aria-hidden"},
+    "svg": {"xmlns", "viewBox", "width", "height", "aria-hidden", "role", "aria-labelledby", "aria-describedby"},
     "path": {"d", "fill-rule", "clip-rule"},
     "g": {"fill"},
     "circle": {"cx", "cy", "r"},
@@ -188,10 +188,10 @@ def sanitize_search_index(index_file: Path) -> int:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     changed = 0
     for entry in index.get("docs", []):
-        for key in ("title", "text"):
-            value = entry.get(key)
-            if isinstance(value, str):
-                cleaned = clean_search_text(value)
+        for key, value in entry.items():
+            if isinstance(value, str) and key != "location":
+                # title and text are shown as HTML; any other field (the records' other names) is only searched: text
+                cleaned = clean_search_text(value) if key in ("title", "text") else nh3.clean(value, tags=set(), attributes={})
                 changed += cleaned != value
                 entry[key] = cleaned
     if changed:

@@ -27,6 +27,12 @@ class Paths:
         docs = self.docs.resolve()
         return docs.with_name(docs.name + ".cache.json")
 
+    @property
+    def search_terms(self) -> Path:
+        """Other names of each record's places and weapons, for the engine's search index (``build/docs.search.json``)."""
+        docs = self.docs.resolve()
+        return docs.with_name(docs.name + ".search.json")
+
 
 @dataclass(frozen=True)
 class Settings:

@@ -161,6 +161,29 @@ def url(path: str, directory_urls: bool = True) -> str:
     return f"{stem.removesuffix('/index')}/"
 
 
+def published_file(path: str, directory_urls: bool = True) -> str:
+    """The HTML file a source path is published as: ``places/x.md`` -> ``places/x/index.html`` (or ``places/x.html``)."""
+    published = url(path, directory_urls)
+    return f"{published}index.html" if published.endswith("/") or not published else published
+
+
+def redirect_html(old: str, new: str, directory_urls: bool = True) -> bytes:
+    """A page left where ``old`` (a source path) was published, sending readers on to ``new``: no script, so the
+    Content-Security-Policy allows it, and a plain link for whatever ignores the refresh."""
+    start = posixpath.dirname(published_file(old, directory_urls)) or "."
+    target = posixpath.relpath(url(new, directory_urls) or ".", start)
+    if url(new, directory_urls).endswith("/") and not target.endswith("/"):
+        target += "/"
+    quoted = escape.attribute(target)
+    return (
+        '<!doctype html>\n<html><head><meta charset="utf-8">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; base-uri 'none'\">"
+        f'<meta http-equiv="refresh" content="0; url={quoted}"><link rel="canonical" href="{quoted}">'
+        f'<meta name="robots" content="noindex"><title>{quoted}</title></head>'
+        f'<body><p><a href="{quoted}">{quoted}</a></p></body></html>\n'
+    ).encode()
+
+
 def resolve(record_id: str, homes: Mapping[str, str], aliases: Mapping[str, str]) -> tuple[str, str] | None:
     """Where a link to ``record_id`` leads: the page and anchor of its event when it is one report of one, else its own;
     None for a record the site does not have."""
@@ -172,8 +195,11 @@ def resolve(record_id: str, homes: Mapping[str, str], aliases: Mapping[str, str]
 class Links:
     """Relative links from the page at ``current`` (a source path) to any page, file or record of the site."""
 
-    def __init__(self, current: str, homes: Mapping[str, str], aliases: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, current: str, homes: Mapping[str, str], aliases: Mapping[str, str] | None = None, directory_urls: bool = True
+    ) -> None:
         self.current = current
+        self.directory_urls = directory_urls
         self.homes = homes
         self.aliases = aliases or {}
         """Report id -> event id: a link to one report of an event leads to the event."""
@@ -193,6 +219,21 @@ class Links:
         home, target = found
         self.used[record_id] = f"{home}#{target}"
         return self.to(home) + Markup("#") + escape.anchor(target)
+
+    def published(self, record_id: str) -> str:
+        """The link to a record as the published page has it (``../2024-05-30/#id``): for raw HTML, such as a map's
+        points, which the engine does not rewrite the way it rewrites Markdown links to source paths."""
+        found = resolve(record_id, self.homes, self.aliases)
+        if found is None:
+            raise KeyError(record_id)
+        home, target = found
+        self.used[record_id] = f"{home}#{target}"
+        here, there = url(self.current, self.directory_urls), url(home, self.directory_urls)
+        if here == there:
+            return f"#{target}"
+        base = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
+        relative = posixpath.relpath(there.rstrip("/") or ".", base or ".")
+        return f"{relative}{'/' if there.endswith('/') or not there else ''}#{target}"
 
     def target(self, target: Target) -> Markup:
         """Whatever ``target`` points at."""

@@ -15,6 +15,9 @@ from typing import TypeVar
 from generator.contributor import Contributor, Registry
 from generator.diagnostics import parse_document
 from generator.errors import ContentError, Problem
+from generator.formatting import Formatter
+from generator.gazetteer import Atlas, Entry, add_places, shipped_gazetteer
+from generator.labels import Labels
 from generator.load import LoadedContent
 from generator.model import UNATTRIBUTED, PartiesFile, Party
 
@@ -27,6 +30,17 @@ class Content:
 
     parties: dict[str, Party]
     contributors: list[Contributor]
+    atlas: Atlas
+    """Where each place is: the shipped gazetteer with the editors' additions."""
+
+    def formatter(self, labels: Labels, language: str) -> Formatter:
+        """How values read in one language, party and place names included."""
+        return Formatter(labels, language, self.parties, self.atlas)
+
+    @property
+    def shared(self) -> tuple[dict[str, Party], tuple[Entry, ...]]:
+        """What every page is rendered with besides its own records: party names, the editors' places."""
+        return self.parties, self.atlas.gazetteer.added
 
     def counts(self) -> dict[str, int]:
         """What the content holds, every contributor's counts in order: ``{"article(s)": 1, ...}``."""
@@ -55,17 +69,19 @@ def validate_content(loaded: LoadedContent, contributors: list[Contributor]) -> 
     parties, problems = _registry(loaded)
     registry_ok = loaded.parties is not None and not problems
     problems += loaded.problems
+    gazetteer, found = add_places(loaded.places, shipped_gazetteer())
+    problems += found
     for contributor in contributors:
         reserved = {
             other.reserved_prefix[0]: other.reserved_prefix[1]
             for other in contributors
             if other is not contributor and other.reserved_prefix is not None
         }
-        registry = Registry(parties if registry_ok else None, loaded.parties_file, reserved)
+        registry = Registry(parties if registry_ok else None, loaded.parties_file, gazetteer, reserved)
         problems += contributor.validate(loaded.documents[contributor.name], registry)
     if problems:
         raise ContentError(problems)
-    return Content(parties, contributors)
+    return Content(parties, contributors, Atlas(gazetteer))
 
 
 def _registry(loaded: LoadedContent) -> tuple[dict[str, Party], list[Problem]]:

@@ -6,6 +6,7 @@ or asset produces any more are removed.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections import Counter
 from dataclasses import dataclass
@@ -73,3 +74,9 @@ def write_docs(pages: list[RenderedPage], assets: list[Asset], docs_dir: Path, s
         if not any(folder.iterdir()):
             shutil.rmtree(folder)
     return WriteReport(written, unchanged, removed)
+
+
+def write_search_terms(path: Path, terms: dict[str, list[str]]) -> None:
+    """Each record's other names, beside the docs folder, for the engine stage's search index (sorted: an unchanged
+    plan writes the same bytes, and the file is not touched)."""
+    write_if_changed(path, json.dumps(terms, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8"))

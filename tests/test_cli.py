@@ -178,7 +178,7 @@ def test_check_hints_at_reports_that_look_like_one_strike_and_gives_the_line_to_
     assert result.stdout.splitlines()[1:] == [
         "1 hint(s), not errors:",
         "hint: content/articles/soir.yaml:3: strikes[0]: likely the same strike as 'matin-frappe' (content/articles/matin.yaml): "
-        "on_ukraine, dated 2024-06-01 – 2024-06-02 and 2024-06-01 – 2024-06-02, both in Odessa, Oblast d'Odessa, UA; "
+        "on_ukraine, dated 2024-06-01 – 2024-06-02 and 2024-06-01 – 2024-06-02, both in Odesa, Odesa Oblast, UA; "
         "if so, add to this strike: same_as: matin-frappe",
     ]
     _odessa_article(content / "articles", "soir", "2024-06-02T19:00+03:00", same_as="matin-frappe")

@@ -29,18 +29,18 @@ def _tally(home: str) -> str:
 
 
 def _card(day_page: str, event_id: str) -> str:
-    return day_page.split(f"{{ #{event_id} }}", 1)[1].split("</div>", 1)[0]
+    return re.split(rf'\{{ #{event_id}(?: lang="\w+")? \}}', day_page, maxsplit=1)[1].split("</div>", 1)[0]
 
 
 def test_four_reports_of_one_night_are_one_card_with_every_report_anchored_on_it(tmp_path: Path) -> None:
     day = _pages(EVENTS, tmp_path)[DAY]
-    assert day.count("{ #odesa-port-2024-08-11 }") == 1
+    assert len(re.findall(r'\{ #odesa-port-2024-08-11 lang="en" \}', day)) == 1, "one heading, in its report's language"
     card = _card(day, "odesa-port-2024-08-11")
     for report in ("odesa-port-revised-2024-08-11", "odessa-port-le-monde-2024-08-11", "odessa-europe-1-2024-08-11"):
         assert f'<span id="{report}"></span>' in card
         assert f"#{report}" not in day.replace(f'id="{report}"', ""), "nothing links to a report: links lead to its event"
     assert "**Rapports** &#58; </span>4" in card
-    assert "13 « 13 people injured » → **15** « 15 injured » (dernier chiffre)" in card
+    assert '13 « <span lang="en">13 people injured</span> » → **15** « <span lang="en">15 injured</span> » (dernier chiffre)' in card
 
 
 def test_a_revision_is_ordered_by_publication_time_whatever_the_file_names(tmp_path: Path) -> None:
@@ -60,13 +60,19 @@ def test_a_superseded_figure_no_longer_stands_and_without_the_mark_the_order_is_
     europe_1 = content / "articles" / "2024-08-11-europe-1.yaml"
     europe_1.write_text(europe_1.read_text(encoding="utf-8").replace(", status: superseded", ""), encoding="utf-8")
     card = _card(_pages(content, tmp_path)[DAY], "odesa-port-2024-08-11")
-    assert "**13** « treize blessés » · 13 « 13 people injured » → **15** « 15 injured » (ordre inconnu, même jour sans heure)" in card
+    assert (
+        '**13** « treize blessés » · 13 « <span lang="en">13 people injured</span> » → '
+        '**15** « <span lang="en">15 injured</span> » (ordre inconnu, même jour sans heure)'
+        in card
+    )
     assert "(remplacé)" not in card
 
 
 def test_two_reports_of_the_same_day_without_a_time_are_not_ordered_and_the_tally_keeps_both(tmp_path: Path) -> None:
     pages = _pages(EVENTS, tmp_path)
-    assert "**3** « trois morts » · **5** « five dead » (ordre inconnu, même jour sans heure)" in _card(pages[DAY], "kharkiv-2024-08-11")
+    assert '**3** « trois morts » · **5** « <span lang="en">five dead</span> » (ordre inconnu, même jour sans heure)' in _card(
+        pages[DAY], "kharkiv-2024-08-11"
+    )
     assert '**3–5** <span class="claimant">selon Gouverneur de la région de Kharkiv</span>' in _tally(pages["index.md"])
 
 
@@ -101,7 +107,7 @@ def test_check_hints_at_the_unlinked_report_of_the_same_night() -> None:
     assert hints == [
         "content/articles/2024-08-11-aap.yaml:11: strikes[0]: likely the same strike as 'odesa-port-2024-08-11' "
         "(content/articles/2024-08-11-kyiv-independent.yaml): on_ukraine, dated 2024-08-10 – 2024-08-11 and 2024-08-10 – 2024-08-11, "
-        "both in Odessa, Oblast d'Odessa, UA; if so, add to this strike: same_as: odesa-port-2024-08-11"
+        "both in Odesa, Odesa Oblast, UA; if so, add to this strike: same_as: odesa-port-2024-08-11"
     ]
 
 

@@ -30,8 +30,8 @@ EXPECTED = {
         "two reports of one strike are at most 2 days apart"
     ],
     "same-as-another-city": [
-        "15: strikes[1].same_as: 'odessa-nuit' is in Odessa, Oblast d'Odessa, UA, another settlement than this strike "
-        "(Kharkiv, Oblast de Kharkiv, UA)"
+        "15: strikes[1].same_as: 'odessa-nuit' is in Odesa, Odesa Oblast, UA, another settlement than this strike "
+        "(Kharkiv, Kharkiv Oblast, UA)"
     ],
     "same-as-claim-other-accused": [
         "15: attributions[1].same_as: 'accusation-russie' accuses 'ru-mod', this claim accuses 'ua-authorities'; "

@@ -17,16 +17,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.articles.crosscheck import check_references
+from generator.articles.crosscheck import check_references, locate_places
 from generator.articles.figures import Total
-from generator.articles.layout import Layout, filing_day, plan_layout
-from generator.articles.pages import add_home, add_indexes, fill_archives
+from generator.articles.layout import Layout, WeaponKey, filing_day, plan_layout, weapon_key
+from generator.articles.pages import add_home, add_indexes, add_month_maps, fill_archives
 from generator.articles.same_event import same_event_hints
+from generator.articles.search import search_terms
 from generator.calendar import RecordRef
 from generator.contributor import Registry
 from generator.diagnostics import parse_documents
 from generator.errors import Problem
 from generator.formatting import Formatter
+from generator.gazetteer import Located
 from generator.load import RawDocument, display_path
 from generator.model import (
     Article,
@@ -85,6 +87,8 @@ class ArticlesContributor:
         self._folder = ARTICLES_DIR
         self._files: list[Path] = []
         self._parsed: list[tuple[RawDocument, ArticleFile]] = []
+        self.places: dict[Place, Located] = {}
+        """Every place of every record, where the gazetteer puts it."""
         self.timeline = KYIV
         """The site's time zone, once the plan gives it (declare)."""
 
@@ -98,7 +102,9 @@ class ArticlesContributor:
     def validate(self, documents: list[RawDocument], registry: Registry) -> list[Problem]:
         """Each file against the model, then ids, party references and figures across all files."""
         parsed, problems = parse_documents(documents, ArticleFile)
-        problems += check_references(registry.parties, parsed, registry.reserved)
+        self.places, found = locate_places(registry.gazetteer, parsed)
+        problems += found
+        problems += check_references(registry.parties, parsed, registry.reserved, self.places)
         self._parsed = parsed
         if not self._files:
             problems.append(Problem(self._folder, 1, "", "no article files found"))
@@ -108,7 +114,7 @@ class ArticlesContributor:
     def hints(self) -> list[Problem]:
         """Strikes of different articles that look like one event but are not linked by ``same_as``."""
         order = {article_file.article.id: rank for rank, article_file in enumerate(self.corpus.articles)}
-        return same_event_hints(self._parsed, order)
+        return same_event_hints(self._parsed, order, self.places)
 
     def counts(self) -> dict[str, int]:
         """Articles and records."""
@@ -128,7 +134,7 @@ class ArticlesContributor:
         """Group reports into events, file every event and article under its day, and name the weapons of every event."""
         self.timeline = plan.timeline
         self.corpus = Corpus(self.corpus.parties, self._in_publication_order(self.corpus.articles))
-        self.layout = plan_layout(self.corpus, dict(plan.labels.countries), plan.timeline)
+        self.layout = plan_layout(self.corpus, plan.formatter, plan.timeline)
         for theme in Theme:
             for day in self.layout.days(theme):
                 records = [RecordRef(*record) for record in self.layout.records(theme, day)]
@@ -149,16 +155,43 @@ class ArticlesContributor:
         if theme.direction is None:
             items = [record.headline for record in records]
         else:
-            countries = plan.labels.countries
-            items = [event.root.record.where.region_or_country(countries) for event in self.layout.strike_days[theme][day]]
+            items = [plan.formatter.area(event.root.record.where) for event in self.layout.strike_days[theme][day]]
         unique = sorted(set(items))
         return unique[:SUMMARY_ITEMS] + ([str(plan.labels.more)] if len(unique) > SUMMARY_ITEMS else [])
 
     def contribute(self, plan: PlanBuilder) -> None:
-        """The records on the theme pages, the home page, the place and weapon pages."""
+        """The records on the theme pages, the home page, the place and weapon pages; every name of their places and
+        weapons for the search."""
+        for strike_event in self.layout.events.strikes:
+            strikes = [report.record for report in strike_event.reports]
+            places = [plan.formatter.atlas(strike.where) for strike in strikes]
+            plan.add_search_terms(strike_event.id, search_terms(places, [weapon for strike in strikes for weapon in strike.weapons]))
+        for claim_event in self.layout.events.claims:
+            claims = [report.record for report in claim_event.reports]
+            places = [plan.formatter.atlas(item.where) for claim in claims for item in claim.evidence if item.where is not None]
+            plan.add_search_terms(claim_event.id, search_terms(places, [weapon for claim in claims for weapon in claim.weapons]))
         fill_archives(plan, self.layout)
+        add_month_maps(plan, self.layout)
         add_home(plan, self.layout)
-        add_indexes(plan, self.layout)
+        add_indexes(plan, self.layout, self._written_regions(plan), self._written_weapons())
+
+    def _written_weapons(self) -> dict[WeaponKey, set[tuple[str, str | None]]]:
+        """Per weapon key, the (category, model) records give as written: what weapon pages were named after."""
+        written: dict[WeaponKey, set[tuple[str, str | None]]] = {}
+        for article_file in self.corpus.articles:
+            records: list[Strike | Attribution] = [*article_file.strikes, *article_file.attributions]
+            for weapon in (weapon for record in records for weapon in record.weapons):
+                written.setdefault(weapon_key(weapon), set()).add((weapon.category.value, weapon.model))
+        return written
+
+    def _written_regions(self, plan: PlanBuilder) -> dict[str, set[str]]:
+        """Per area id, the region names (else country names) strikes give as written: what place pages were named after."""
+        written: dict[str, set[str]] = {}
+        for article_file in self.corpus.articles:
+            for strike in article_file.strikes:
+                area = plan.formatter.atlas(strike.where).area_id
+                written.setdefault(area, set()).add(strike.where.region or plan.formatter.country(strike.where.country))
+        return written
 
     def filters(self, formatter: Formatter) -> dict[str, Callable[..., Any]]:
         """``total``: a sum of claimed figures over events; ``moment``: when a report was published."""

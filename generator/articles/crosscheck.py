@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from difflib import SequenceMatcher
 from typing import Any
 
 from generator.articles.same_event import check_same_as
 from generator.errors import Problem
+from generator.gazetteer import Gazetteer, Located, locate
 from generator.load import FieldPath, RawDocument, format_path
-from generator.model import UNATTRIBUTED, ArticleFile, Party
+from generator.model import UNATTRIBUTED, ArticleFile, Party, Place
 
 PARTY_REFERENCES = frozenset({"claimed_by", "reported_by", "launched_from_claimed_by", "claimant", "via", "accused", "speaker", "by"})
 """Fields whose values are party ids."""
@@ -40,7 +41,10 @@ def _located(document: RawDocument, path: FieldPath, message: str) -> Problem:
 
 
 def check_references(
-    parties: dict[str, Party] | None, articles: list[tuple[RawDocument, ArticleFile]], reserved: dict[str, str]
+    parties: dict[str, Party] | None,
+    articles: list[tuple[RawDocument, ArticleFile]],
+    reserved: dict[str, str],
+    places: Mapping[Place, Located],
 ) -> list[Problem]:
     """Every id unique across all content and free of others' prefixes, every party reference known, no figure contradicting another.
 
@@ -75,7 +79,7 @@ def check_references(
                                 f"more intercepted ({low}) than launched ({high}) by the same claimant '{common[0]}'",
                             )
                         )
-    problems += check_same_as(articles)
+    problems += check_same_as(articles, places)
     problems += _check_reserved_ids(articles, reserved)
     return problems
 
@@ -92,3 +96,31 @@ def _check_reserved_ids(articles: list[tuple[RawDocument, ArticleFile]], reserve
 
 def _similarity(first: str, second: str) -> float:
     return SequenceMatcher(None, first, second).ratio()
+
+
+def _places(article_file: ArticleFile) -> Iterator[tuple[FieldPath, Place]]:
+    """Every place of an article's records, with its field path."""
+    for index, strike in enumerate(article_file.strikes):
+        yield ("strikes", index, "where"), strike.where
+        if strike.launched_from is not None:
+            yield ("strikes", index, "launched_from"), strike.launched_from
+    for index, claim in enumerate(article_file.attributions):
+        for position, evidence in enumerate(claim.evidence):
+            if evidence.where is not None:
+                yield ("attributions", index, "evidence", position, "where"), evidence.where
+
+
+def locate_places(gazetteer: Gazetteer, articles: list[tuple[RawDocument, ArticleFile]]) -> tuple[dict[Place, Located], list[Problem]]:
+    """Every place of every record resolved to the gazetteer, and each level that does not resolve, located."""
+    located: dict[Place, Located] = {}
+    problems: list[Problem] = []
+    for document, article_file in articles:
+        for path, place in _places(article_file):
+            if place in located:
+                continue
+            found, place_problems = locate(place, gazetteer)
+            if found is not None:
+                located[place] = found
+            for problem in place_problems:
+                problems.append(_located(document, (*path, problem.field), problem.message))
+    return located, problems

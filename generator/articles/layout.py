@@ -11,17 +11,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.articles.events import Event, Events, group_events
-from generator.model import ArticleFile, Attribution, Corpus, DatePrecision, Strike, Weapon, WeaponCategory
+from generator.formatting import Formatter
+from generator.model import ArticleFile, Attribution, Corpus, DatePrecision, Place, Strike, Weapon, WeaponCategory
 from generator.themes import Theme
 from generator.timeline import KYIV, Timeline
+from generator.weapons import Catalogue, shipped_catalogue
 
 WeaponKey = tuple[WeaponCategory, str | None]
-"""Weapons are indexed by category and model."""
-RegionKey = tuple[str, str]
+"""Weapons are indexed by category and model: the catalogue id of a catalogued model, else the model as written."""
+
+
+@dataclass(frozen=True)
+class Area:
+    """What a place page is about: a region of the gazetteer, or a country when the article gives no region."""
+
+    id: str
+    """The region's gazetteer id, else the country code in lower case: the page's permanent slug."""
+    country: str
+    name: str
+    """In the site's language."""
+
+
 """Regions are indexed by country code and name."""
 
 
@@ -38,8 +51,12 @@ def covered_days(strike: Strike) -> tuple[dt.date, dt.date]:
     return strike.when.start, strike.when.end or strike.when.start
 
 
-def weapon_key(weapon: Weapon) -> WeaponKey:
-    """The key a weapon is indexed under."""
+def weapon_key(weapon: Weapon, catalogue: Catalogue | None = None) -> WeaponKey:
+    """The key a weapon is indexed under: a catalogued model by its catalogue id and category (``S-300`` and
+    ``С-300`` are one model), any other by its category and model as written."""
+    entry = (catalogue or shipped_catalogue()).find(weapon.model) if weapon.model else None
+    if entry is not None and entry.id is not None:
+        return entry.site_category, entry.id
     return weapon.category, weapon.model
 
 
@@ -108,8 +125,9 @@ class Layout:
     """Per day, the allegations filed there (each on its root report's publication day)."""
     article_days: dict[dt.date, list[ArticleFile]] = field(default_factory=dict)
     """Per day, the articles published that day."""
-    regions: dict[RegionKey, list[DayMention]] = field(default_factory=dict)
-    settlements: dict[RegionKey, list[SettlementEntry]] = field(default_factory=dict)
+    regions: dict[Area, list[DayMention]] = field(default_factory=dict)
+    """Per area, the days its events are filed under; an event is on the page of every area its reports name."""
+    settlements: dict[Area, list[SettlementEntry]] = field(default_factory=dict)
     weapons: dict[WeaponKey, list[DayMention]] = field(default_factory=dict)
     latest_day: dt.date | None = None
     """The latest day with an event or an article: the home page's day."""
@@ -137,14 +155,23 @@ def _day_entries(found: dict[tuple[dt.date, Theme], list[str]]) -> list[DayMenti
     ]
 
 
-def plan_layout(corpus: Corpus, country_name: Mapping[str, str], timeline: Timeline = KYIV) -> Layout:
+def _area(place: Place, formatter: Formatter) -> tuple[Area, str]:
+    """The area a place is in, and its finest name (settlement, else raion, else the area), in the site's language."""
+    located = formatter.atlas(place)
+    region = located.region
+    area = Area(located.area_id, place.country, formatter.area(place))
+    finest = located.settlement or located.raion
+    return area, formatter.entry(finest) if finest is not None and (region is None or finest.id != region.id) else area.name
+
+
+def plan_layout(corpus: Corpus, formatter: Formatter, timeline: Timeline = KYIV) -> Layout:
     """Group reports into events, file every event and article under its day, and gather the place and weapon indexes.
 
     ``corpus`` lists its articles in publication order; each day keeps that order.
     """
     layout = Layout(events=group_events(corpus, timeline))
-    region_records: dict[RegionKey, list[tuple[str, dt.date, str]]] = defaultdict(list)
-    region_days: dict[RegionKey, dict[tuple[dt.date, Theme], list[str]]] = defaultdict(lambda: defaultdict(list))
+    region_records: dict[Area, list[tuple[str, dt.date, str]]] = defaultdict(list)
+    region_days: dict[Area, dict[tuple[dt.date, Theme], list[str]]] = defaultdict(lambda: defaultdict(list))
     weapon_days: dict[WeaponKey, dict[tuple[dt.date, Theme], list[str]]] = defaultdict(lambda: defaultdict(list))
 
     for article_file in corpus.articles:
@@ -154,19 +181,20 @@ def plan_layout(corpus: Corpus, country_name: Mapping[str, str], timeline: Timel
         layout.claim_days.setdefault(day, []).append(claim_event)
         weapons = {weapon_key(weapon): weapon.origin for report in claim_event.reports for weapon in report.record.weapons}
         for claim_weapon, origin in weapons.items():
-            weapon_days[claim_weapon][(day, Theme.attribution)].append(country_name.get(origin or "", ""))
+            weapon_days[claim_weapon][(day, Theme.attribution)].append(formatter.country(origin) if origin else "")
     for strike_event in layout.events.strikes:
         root = strike_event.root
         day, theme = filing_day(root.record, root.moment.day), Theme.of(root.record.direction)
         layout.strike_days.setdefault(theme, {}).setdefault(day, []).append(strike_event)
-        where = root.record.where
-        region = where.region_or_country(country_name)
-        region_days[(where.country, region)][(day, theme)].append(where.settlement or region)
-        region_records[(where.country, region)].append((where.settlement or region, day, strike_event.id))
+        named = dict(_area(report.record.where, formatter) for report in strike_event.reports)
+        for area, finest in named.items():
+            region_days[area][(day, theme)].append(finest)
+            region_records[area].append((finest, day, strike_event.id))
+        root_area = _area(root.record.where, formatter)[0]
         for strike_weapon in {weapon_key(weapon) for report in strike_event.reports for weapon in report.record.weapons}:
-            weapon_days[strike_weapon][(day, theme)].append(region)
+            weapon_days[strike_weapon][(day, theme)].append(root_area.name)
 
-    for key in sorted(region_days):
+    for key in sorted(region_days, key=lambda area: (area.country, area.id)):
         layout.regions[key] = _day_entries(region_days[key])
         layout.settlements[key] = _settlements(region_records[key])
     for model_key in sorted(weapon_days, key=lambda key: (key[0].value, key[1] or "")):

@@ -10,15 +10,19 @@ has a page listing, one line per month and theme, the days that name it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.archives import DAY, FRONT
-from generator.articles.layout import Layout, MonthRow, month_rows
-from generator.articles.views import make_briefing
+from generator.archives import DAY, FRONT, MONTH
+from generator.articles.layout import Layout, MonthRow, WeaponKey, month_rows
+from generator.articles.views import make_briefing, map_item
+from generator.gazetteer import name_key
+from generator.maps.events import MapItem
 from generator.model import WeaponCategory
-from generator.pages import PageKind, PlanBuilder
+from generator.pages import PageKind, PlanBuilder, Section
 from generator.themes import Theme
-from generator.urls import HOME, PLACES, WEAPONS, Slugs, place_slug, weapon_slug
+from generator.urls import HOME, PLACES, WEAPONS, Slugs, archive, place_slug, weapon_slug
+from generator.weapons import shipped_catalogue
 
 TOP_AND_BOTTOM = frozenset({"top", "bottom"})
 HOME_PAGE = PageKind("home", "home.md.j2", searchable=True, slots=TOP_AND_BOTTOM)
@@ -43,7 +47,6 @@ def fill_archives(plan: PlanBuilder, layout: Layout) -> None:
 
     A day only another source speaks of shows none.
     """
-    countries = dict(plan.labels.countries)
     every = layout.events
     strikes = {event.id: event for event in every.strikes}
     claims = {event.id: event for event in every.claims}
@@ -56,7 +59,8 @@ def fill_archives(plan: PlanBuilder, layout: Layout) -> None:
                 [strikes[record] for record in page.records if record in strikes],
                 [claims[record] for record in page.records if record in claims],
                 every.event_of,
-                countries,
+                plan.formatter.atlas,
+                plan.formatter.area,
                 plan.timeline,
             )
             if theme.direction is not None:
@@ -77,7 +81,7 @@ def add_home(plan: PlanBuilder, layout: Layout) -> None:
     with_reports = {report.article.id for strike_event in strikes for report in strike_event.reports}
     with_reports |= {report.article.id for claim_event in claims for report in claim_event.reports}
     articles = [a for days in layout.article_days.values() for a in days if a.article.id in with_reports or a in published]
-    briefing = make_briefing(articles, strikes, claims, layout.events.event_of, dict(labels.countries), plan.timeline)
+    briefing = make_briefing(articles, strikes, claims, layout.events.event_of, plan.formatter.atlas, plan.formatter.area, plan.timeline)
     plan.add_page(HOME_PAGE, HOME, str(labels.home_title), str(labels.site_name), day=latest, variables={"briefing": briefing})
 
 
@@ -86,25 +90,55 @@ def _by_theme(rows: list[MonthRow]) -> list[tuple[Theme, list[MonthRow]]]:
     return [(theme, [row for row in rows if row.theme is theme]) for theme in Theme if any(row.theme is theme for row in rows)]
 
 
-def add_indexes(plan: PlanBuilder, layout: Layout) -> None:
-    """A page per region and per weapon, and the two indexes listing them."""
+def add_indexes(
+    plan: PlanBuilder, layout: Layout, written: Mapping[str, set[str]], written_weapons: Mapping[WeaponKey, set[tuple[str, str | None]]]
+) -> None:
+    """A page per region and per weapon, and the two indexes listing them.
+
+    A region's page is at its gazetteer id and a catalogued weapon's at its
+    catalogue id, for good. ``written`` gives, per area id, the region names
+    articles wrote, and ``written_weapons`` per weapon key the (category,
+    model) they wrote: the pages were at slugs of those before the gazetteer
+    and the catalogue ids, and those addresses lead on.
+    """
     formatter, labels = plan.formatter, plan.labels
     regions_by_country: dict[str, list[IndexEntry]] = defaultdict(list)
-    slugs = Slugs()
-    for key, entries in layout.regions.items():
-        page = PLACES.entry(slugs.take(place_slug(*key)))
-        regions_by_country[key[0]].append(IndexEntry(key[1], sum(entry.count for entry in entries), page))
-        heading = str(labels.qualified.format(name=key[1], qualifier=formatter.country(key[0])))
-        variables = {"months": _by_theme(month_rows(entries)), "settlements": layout.settlements[key]}
+    for area, entries in layout.regions.items():
+        page = PLACES.entry(area.id)
+        regions_by_country[area.country].append(IndexEntry(area.name, sum(entry.count for entry in entries), page))
+        heading = str(labels.qualified.format(name=area.name, qualifier=formatter.country(area.country)))
+        variables = {"months": _by_theme(month_rows(entries)), "settlements": layout.settlements[area]}
         plan.add_page(PLACE, page, heading, variables=variables)
-    plan.add_page(PLACES_INDEX, PLACES.front, str(labels.places_title), variables={"groups": sorted(regions_by_country.items())})
+        for name in sorted(written.get(area.id, ())):
+            plan.redirect(PLACES.entry(place_slug(area.country, name)), page)
+    by_country = sorted(regions_by_country.items())
+    place_groups = [(country, sorted(entries, key=lambda entry: name_key(entry.name or ""))) for country, entries in by_country]
+    plan.add_page(PLACES_INDEX, PLACES.front, str(labels.places_title), variables={"groups": place_groups})
     weapons_by_category: dict[WeaponCategory, list[IndexEntry]] = defaultdict(list)
     slugs = Slugs()
+    catalogue = shipped_catalogue()
     for weapon, entries in layout.weapons.items():
-        page = WEAPONS.entry(slugs.take(weapon_slug(weapon[0].value, weapon[1])))
-        weapons_by_category[weapon[0]].append(IndexEntry(weapon[1], sum(entry.count for entry in entries), page))
-        name = weapon[1] or str(labels.all_models)
-        heading = str(labels.qualified.format(name=name, qualifier=labels.category[weapon[0].value]))
+        category, model = weapon
+        entry = catalogue.by_id.get(model or "")
+        page = WEAPONS.entry(entry.id if entry and entry.id else slugs.take(weapon_slug(category.value, model)))
+        weapon_name = formatter.weapon(entry.name) if entry else model
+        weapons_by_category[category].append(IndexEntry(weapon_name, sum(mention.count for mention in entries), page))
+        heading = str(labels.qualified.format(name=weapon_name or str(labels.all_models), qualifier=labels.category[category.value]))
         plan.add_page(WEAPON, page, heading, variables={"months": _by_theme(month_rows(entries)), "settlements": []})
+        for old in sorted(written_weapons.get(weapon, ())):
+            plan.redirect(WEAPONS.entry(weapon_slug(*old)), page)
     groups = sorted(weapons_by_category.items(), key=lambda item: item[0].value)
     plan.add_page(WEAPONS_INDEX, WEAPONS.front, str(labels.weapons_title), variables={"groups": groups})
+
+
+def add_month_maps(plan: PlanBuilder, layout: Layout) -> None:
+    """On each strike theme's month index, a map of the month's events (each where its first report places it)."""
+    months = {page.path: page for page in plan.pages_of([MONTH])}
+    for theme, days in layout.strike_days.items():
+        by_month: dict[str, list[MapItem]] = defaultdict(list)
+        for day in sorted(days, reverse=True):
+            by_month[day.strftime("%Y-%m")] += [map_item(event, plan.formatter.atlas(event.root.record.where)) for event in days[day]]
+        for month, items in by_month.items():
+            page = months.get(archive(theme).month(month))
+            if page is not None:
+                plan.add_section(page, Section("top", "partials/map.md.j2", items))

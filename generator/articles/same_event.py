@@ -15,8 +15,9 @@ from collections.abc import Iterator, Mapping
 from typing import TypeVar
 
 from generator.errors import Problem
+from generator.gazetteer import Located
 from generator.load import FieldPath, RawDocument, format_path
-from generator.model import ArticleFile, Attribution, Strike, When
+from generator.model import ArticleFile, Attribution, Place, Strike, When
 from generator.places import describe, place_mismatch, same_area
 
 MAX_DAYS_APART = 2
@@ -43,7 +44,7 @@ def _cycles(records: Mapping[str, Report], record: Report) -> bool:
     return current is not None
 
 
-def _strike_problem(strike: Strike, strikes: Mapping[str, Strike]) -> str | None:
+def _strike_problem(strike: Strike, strikes: Mapping[str, Strike], places: Mapping[Place, Located]) -> str | None:
     target = strikes.get(strike.same_as or "")
     if target is None or target.id == strike.id:
         return f"expected the id of another strike, got '{strike.same_as}'"
@@ -57,9 +58,10 @@ def _strike_problem(strike: Strike, strikes: Mapping[str, Strike]) -> str | None
             f"'{target.id}' is dated {_dated(target.when)}, {apart} days from this strike ({_dated(strike.when)}); "
             f"two reports of one strike are at most {MAX_DAYS_APART} days apart"
         )
-    mismatch = place_mismatch(strike.where, target.where)
-    if mismatch is not None:
-        return f"'{target.id}' is in {describe(target.where)}, {mismatch} than this strike ({describe(strike.where)})"
+    here, there = places.get(strike.where), places.get(target.where)
+    mismatch = place_mismatch(here, there) if here is not None and there is not None else None
+    if mismatch is not None and here is not None and there is not None:
+        return f"'{target.id}' is in {describe(there)}, {mismatch} than this strike ({describe(here)})"
     return None
 
 
@@ -74,14 +76,14 @@ def _claim_problem(claim: Attribution, claims: Mapping[str, Attribution]) -> str
     return None
 
 
-def check_same_as(articles: list[tuple[RawDocument, ArticleFile]]) -> list[Problem]:
-    """Every ``same_as`` names a plausible other report of the same event."""
+def check_same_as(articles: list[tuple[RawDocument, ArticleFile]], places: Mapping[Place, Located]) -> list[Problem]:
+    """Every ``same_as`` names a plausible other report of the same event (``places``: where the gazetteer puts each place)."""
     strikes = {strike.id: strike for _, article_file in articles for strike in article_file.strikes}
     claims = {claim.id: claim for _, article_file in articles for claim in article_file.attributions}
     problems = []
     for document, article_file in articles:
         for index, strike in enumerate(article_file.strikes):
-            message = _strike_problem(strike, strikes) if strike.same_as else None
+            message = _strike_problem(strike, strikes, places) if strike.same_as else None
             if message:
                 problems.append(_located(document, ("strikes", index, "same_as"), message))
         for index, claim in enumerate(article_file.attributions):
@@ -112,7 +114,9 @@ def _located_strikes(articles: list[tuple[RawDocument, ArticleFile]]) -> Iterato
             yield document, index, strike, article_file
 
 
-def same_event_hints(articles: list[tuple[RawDocument, ArticleFile]], order: Mapping[str, int]) -> list[Problem]:
+def same_event_hints(
+    articles: list[tuple[RawDocument, ArticleFile]], order: Mapping[str, int], places: Mapping[Place, Located]
+) -> list[Problem]:
     """Hints, not errors: strikes of different articles, not linked, that look like one event.
 
     Alike means: the same direction, dates on the same or the next day, the same
@@ -137,33 +141,34 @@ def same_event_hints(articles: list[tuple[RawDocument, ArticleFile]], order: Map
             if event_of[strike.id] != event_of[other.id]
             and frozenset((event_of[strike.id], event_of[other.id])) not in hinted
             and order[article_file.article.id] > order[other_file.article.id]
-            and _alike(strike, other)
+            and _alike(strike, other, places)
         ]
         if not alike:
             continue
-        other_document, other = min(alike, key=lambda entry: _closeness(strike, entry[1]))
+        other_document, other = min(alike, key=lambda entry: _closeness(strike, entry[1], places))
         hinted.add(frozenset((event_of[strike.id], event_of[other.id])))
         hints.append(
             _located(
                 document,
                 ("strikes", index),
                 f"likely the same strike as '{other.id}' ({other_document.path}): {strike.direction.value}, "
-                f"dated {_dated(strike.when)} and {_dated(other.when)}, both in {describe(other.where)}; "
+                f"dated {_dated(strike.when)} and {_dated(other.when)}, both in {describe(places[other.where])}; "
                 f"if so, add to this strike: same_as: {event_of[other.id]}",
             )
         )
     return hints
 
 
-def _alike(strike: Strike, other: Strike) -> bool:
+def _alike(strike: Strike, other: Strike, places: Mapping[Place, Located]) -> bool:
     """Dates a day apart at most, the same settlement or region, and, when both name weapons, one category in common."""
-    if strike.when.days_from(other.when) > 1 or not same_area(strike.where, other.where):
+    here, there = places.get(strike.where), places.get(other.where)
+    if strike.when.days_from(other.when) > 1 or here is None or there is None or not same_area(here, there):
         return False
     categories, other_categories = {weapon.category for weapon in strike.weapons}, {weapon.category for weapon in other.weapons}
     return not (categories and other_categories) or bool(categories & other_categories)
 
 
-def _closeness(strike: Strike, other: Strike) -> tuple[int, int, str]:
+def _closeness(strike: Strike, other: Strike, places: Mapping[Place, Located]) -> tuple[int, int, str]:
     """The likeliest match first: the same settlement rather than the same region, then the nearest dates, then by id."""
-    settlement = int(not (strike.where.settlement and other.where.settlement))
+    settlement = int(not (places[strike.where].settlement and places[other.where].settlement))
     return settlement, strike.when.days_from(other.when), other.id

@@ -18,6 +18,8 @@ from pydantic import BaseModel
 from generator.articles.events import Event, Events, Report, direction_of
 from generator.articles.figures import FigureView, Total, figure_views
 from generator.articles.layout import covered_days
+from generator.gazetteer import Located
+from generator.maps.events import MapItem
 from generator.model import (
     Article,
     ArticleFile,
@@ -74,9 +76,9 @@ def _variants(event: Event[Strike], value_of: Callable[[Strike], T | None]) -> l
     return [Variant(value, reports) for value, reports in found.items()]
 
 
-def _finest(places: list[Variant[Place]]) -> list[Variant[Place]]:
+def _finest(places: list[Variant[Located]]) -> list[Variant[Located]]:
     """Places the reports give, each coarser one folded into a finer one it agrees with (its reports kept)."""
-    kept: list[Variant[Place]] = []
+    kept: list[Variant[Located]] = []
     for variant in places:
         finer = next((index for index, other in enumerate(kept) if refines(other.value, variant.value)), None)
         if finer is not None:
@@ -138,7 +140,8 @@ class StrikeView:
     event: Event[Strike]
     when: list[Variant[When]]
     """Distinct datings (more than one: the reports disagree, and the card says so)."""
-    where: list[Variant[Place]]
+    where: list[Variant[Located]]
+    """Where the reports put it, as the gazetteer resolves them: a coarser place folded into a finer one it agrees with."""
     reported_by: list[str]
     weapons: list[Claimed[Weapon]]
     launched_from: list[Claimed[Place]]
@@ -172,14 +175,19 @@ class StrikeView:
         return [line for view in self.figure(quantity) for line in standing_lines(view)]
 
 
-def strike_view(event: Event[Strike]) -> StrikeView:
-    """Consolidate every report of a strike event."""
+def map_item(event: Event[Strike], place: Located) -> MapItem:
+    """One strike event on a map, coloured by its direction."""
+    return MapItem(event.id, event.headline, place, direction_of(event).value.replace("_", "-"))
+
+
+def strike_view(event: Event[Strike], locate: Callable[[Place], Located]) -> StrikeView:
+    """Consolidate every report of a strike event (``locate``: where the gazetteer puts a place)."""
     records = [report.record for report in event.reports]
     launch = [(strike.launched_from, strike.launched_from_claimed_by) for strike in records if strike.launched_from is not None]
     return StrikeView(
         event,
         _variants(event, lambda strike: strike.when),
-        _finest(_variants(event, lambda strike: strike.where)),
+        _finest(_variants(event, lambda strike: locate(strike.where))),
         list(dict.fromkeys(party for strike in records for party in strike.reported_by)),
         _merged(weapon for strike in records for weapon in strike.weapons),
         _claimed([(place, claimants) for place, claimants in launch if place is not None]),
@@ -280,11 +288,15 @@ class Briefing:
     articles: list[ArticleFile]
     events: Events
     """The page's events; their ``event_of`` also maps each record of ``articles`` to the event it links to."""
-    country_name: Mapping[str, str]
+    locate: Callable[[Place], Located]
+    """Where the gazetteer puts a place."""
+    area: Callable[[Place], str]
+    """The region (else country) a place is in, named in the site's language: how cards are grouped."""
     timeline: Timeline = KYIV
 
     def fingerprint_inputs(self) -> tuple[list[ArticleFile], Events, str]:
-        """Everything the views show is computed by code from these (see :mod:`generator.cache`); country names are labels."""
+        """Everything the views show is computed by code from these (see :mod:`generator.cache`); area names come from
+        the gazetteer and the labels, which every page's fingerprint covers."""
         return self.articles, self.events, str(self.timeline.zone)
 
     def view(self) -> BriefingView:
@@ -302,7 +314,13 @@ class BriefingView:
 
     @cached_property
     def _strike_views(self) -> list[StrikeView]:
-        return [strike_view(event) for event in self.events.strikes]
+        return [strike_view(event, self.briefing.locate) for event in self.events.strikes]
+
+    @cached_property
+    def map_items(self) -> list[MapItem]:
+        """The page's strikes for its map, latest first, each where its reports place it most finely."""
+        rows = [view for direction in Direction for view in self.strike_rows[direction]]
+        return [map_item(view.event, view.where[0].value) for view in rows if view.where]
 
     @cached_property
     def _days(self) -> list[dt.date]:
@@ -337,7 +355,7 @@ class BriefingView:
     @cached_property
     def strikes(self) -> dict[Direction, list[DateGroup]]:
         """The strikes' cards, each way, grouped by date and region."""
-        region_of = {view.id: view.strike.where.region_or_country(self.briefing.country_name) for view in self._strike_views}
+        region_of = {view.id: self.briefing.area(view.strike.where) for view in self._strike_views}
         views = self._strike_views
         return {direction: _group([v for v in views if direction_of(v.event) is direction], region_of) for direction in Direction}
 
@@ -443,7 +461,8 @@ def make_briefing(
     strikes: list[Event[Strike]],
     claims: list[Event[Attribution]],
     event_of: Mapping[str, str],
-    country_name: Mapping[str, str],
+    locate: Callable[[Place], Located],
+    area: Callable[[Place], str],
     timeline: Timeline = KYIV,
 ) -> Briefing:
     """What a page shows of these articles and events.
@@ -456,4 +475,4 @@ def make_briefing(
     wanted += [report.record.id for event in strikes for report in event.reports]
     wanted += [report.record.id for event in claims for report in event.reports]
     page_events = Events(strikes, claims, {record: event_of[record] for record in wanted if record in event_of})
-    return Briefing(articles, page_events, country_name, timeline)
+    return Briefing(articles, page_events, locate, area, timeline)

@@ -33,6 +33,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.errors import SiteBuildError
 from generator.escape import LinearEscapes
+from generator.mkdocs_stage.search import extend_index, read_terms
 from generator.sanitize import SiteMarkup
 from generator.timeline import SITE_TIMEZONE
 
@@ -125,8 +126,9 @@ def _dated(day: dt.date) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def build_site(config_file: Path, docs_dir: Path, staging: Path, build_date: dt.date) -> None:
-    """A strict MkDocs build of ``docs_dir`` into ``staging``, dated ``build_date``; any warning fails it."""
+def build_site(config_file: Path, docs_dir: Path, staging: Path, build_date: dt.date, search_terms: Path) -> None:
+    """A strict MkDocs build of ``docs_dir`` into ``staging``, dated ``build_date``; any warning fails it. The search
+    index then gets the records' other names (``search_terms``, see :mod:`generator.mkdocs_stage.search`)."""
     collector = _Collect()
     try:
         with _warnings_counted(collector), _dated(build_date):
@@ -137,6 +139,7 @@ def build_site(config_file: Path, docs_dir: Path, staging: Path, build_date: dt.
     except (MkDocsException, SystemExit) as error:
         details = "\n".join(f"  {message}" for message in collector.messages) or f"  {error}"
         raise SiteBuildError(f"{config_file}: MkDocs build failed:\n{details}") from error
+    extend_index(staging / SITE_MARKUP.search_index, read_terms(search_terms))
 
 
 _rebuild: Callable[[], None] | None = None
@@ -149,10 +152,21 @@ def before_rebuild() -> None:
         _rebuild()
 
 
-def serve(config_file: Path, docs_dir: Path, watched: list[Path], dev_addr: str, rebuild: Callable[[], None]) -> None:
+_search_terms: Path | None = None
+"""Where the serve hook reads the records' other names after each rebuild (set by :func:`serve`)."""
+
+
+def after_rebuild(site_dir: Path) -> None:
+    """Called by the serve hook after every (re)build: the search index as ``briefing build`` extends it."""
+    index = site_dir / SITE_MARKUP.search_index
+    if _search_terms is not None and index.is_file():
+        extend_index(index, read_terms(_search_terms))
+
+
+def serve(config_file: Path, docs_dir: Path, watched: list[Path], dev_addr: str, rebuild: Callable[[], None], search_terms: Path) -> None:
     """MkDocs' live-reloading server on ``docs_dir``, calling ``rebuild`` first whenever a watched file changes."""
-    global _rebuild
-    _rebuild = rebuild
+    global _rebuild, _search_terms
+    _rebuild, _search_terms = rebuild, search_terms
     for name in ("generator", "mkdocs"):
         logging.getLogger(name).setLevel(logging.INFO)
     mkdocs_serve(

@@ -3,9 +3,11 @@ re-render of the pages before each rebuild."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.mkdocs_stage import before_rebuild, register_extensions
+from generator.mkdocs_stage import after_rebuild, before_rebuild, register_extensions
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -16,3 +18,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     """Called by MkDocs before every (re)build."""
     before_rebuild()
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Called by MkDocs after every (re)build."""
+    after_rebuild(Path(config.site_dir))

@@ -29,6 +29,7 @@ from pydantic import Field
 
 from generator.errors import BriefingError
 from generator.model import CountryCode, Strict, Text, WeaponCategory
+from generator.urls import slugify
 
 SHIPPED_CATALOGUE: Traversable = resources.files(__package__) / "data" / "missiles_and_uavs.csv"
 """The copy of the catalogue shipped inside the package (read through importlib.resources, so any install has it)."""
@@ -36,32 +37,9 @@ SHIPPED_CATALOGUE: Traversable = resources.files(__package__) / "data" / "missil
 ORIGINS = {"russia": "RU", "iran": "IR", "north korea": "KP", "belarus": "BY", "china": "CN", "ukraine": "UA"}
 """Country names used by the catalogue's `national_origin`, to ISO codes."""
 
-ALIASES = {
-    "shahed": "Shahed-136/131",
-    "shahed-136": "Shahed-136/131",
-    "shahed-131": "Shahed-136/131",
-    "geran-2": "Shahed-136/131",
-    "герань-2": "Shahed-136/131",
-    "шахед": "Shahed-136/131",
-    "молния": "Молнія",
-    "molniya": "Молнія",
-    "molniia": "Молнія",
-    "ланцет": "Lancet",
-    "lancet-3": "Lancet",
-    "орлан-10": "Orlan-10",
-    "kinzhal": "X-47 Kinzhal",
-    "кинжал": "X-47 Kinzhal",
-    "кинджал": "X-47 Kinzhal",
-    "zircon": "3M22 Zircon",
-    "циркон": "3M22 Zircon",
-    "калибр": "Kalibr",
-    "калібр": "Kalibr",
-    "s-300": "C-300",
-    "s-400": "C-400",
-    "искандер-м": "Iskander-M",
-    "іскандер-м": "Iskander-M",
-}
-"""Other spellings of catalogued models seen in the Air Force's posts and the dataset."""
+SHIPPED_NAMES: Traversable = resources.files(__package__) / "data" / "names.csv"
+"""The project's own file: each model's permanent id, its names in the site's languages and its other spellings
+(``S-300``, ``С-300`` for the dataset's ``C-300``), and the models the dataset lacks (Neptune, Storm Shadow, ATACMS)."""
 
 _LOOKALIKES = str.maketrans("АВСЕНІКМОРТХаеіорсух", "ABCEHIKMOPTXaeiopcyx")
 _JOINERS = re.compile(r"\s+and\s+|\s*[&+,;]\s*", re.IGNORECASE)
@@ -87,6 +65,19 @@ class WeaponModel(Strict):
     role: Text | None = Field(default=None, description="The catalogue's type column, e.g. `loitering munition`, `air-launched`.")
     origin: list[CountryCode] = Field(default_factory=list, description="ISO codes of the producing countries, per the catalogue.")
     catalogued: bool = Field(description="false when the catalogue does not list the model; category is then guessed from its name.")
+    id: Text | None = Field(
+        default=None, exclude=True, description="Permanent id (the model's page): `s-300`, `kh-101-kh-555`; None when not catalogued."
+    )
+    names: dict[str, Text] = Field(default_factory=dict, exclude=True, description="Name per site language: `{en: S-300, fr: S-300}`.")
+    aliases: list[Text] = Field(
+        default_factory=list,
+        exclude=True,
+        description="Other spellings: `С-300`, `S-300PMU`. Id, names and aliases are the catalogue's, never stored.",
+    )
+
+    def name_in(self, language: str) -> str:
+        """The model's name in ``language``, else in English, else its catalogue name."""
+        return self.names.get(language) or self.names.get("en") or self.name
 
     @property
     def site_category(self) -> WeaponCategory:
@@ -167,28 +158,27 @@ def category_of(catalogue_category: str, name: str) -> Category:
 
 
 class Catalogue:
-    """The catalogue of weapon models, keyed for forgiving look-up."""
+    """The catalogue of weapon models, keyed for forgiving look-up: by name, id, alias, or one half of a pair."""
 
     def __init__(self, entries: list[WeaponModel]) -> None:
         self.entries = entries
+        self.by_id: dict[str, WeaponModel] = {entry.id: entry for entry in entries if entry.id}
         self._by_key: dict[str, WeaponModel] = {}
         self._by_half: dict[str, WeaponModel] = {}
         for entry in entries:
-            self._by_key.setdefault(_latin_key(entry.name), entry)
+            for name in (entry.name, *(entry.id for _ in (0,) if entry.id), *entry.names.values(), *entry.aliases):
+                self._by_key.setdefault(_latin_key(name), entry)
+        for entry in entries:
             if " and " not in entry.name:
                 for half in _halves(entry.name):
                     self._by_half.setdefault(_latin_key(half), entry)
 
     @classmethod
-    def read(cls, path: Path | Traversable = SHIPPED_CATALOGUE) -> Catalogue:
-        """Read ``missiles_and_uavs.csv``; raise :class:`CatalogueError` if it has no `model` and `category` columns."""
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-            rows = list(csv.DictReader(io.StringIO(text, newline="")))
-        except (OSError, UnicodeDecodeError, csv.Error) as error:
-            raise CatalogueError(f"{path}: cannot read the weapon catalogue: {error}") from error
-        if not rows or not {"model", "category"} <= set(rows[0]):
-            raise CatalogueError(f"{path}:1: expected a CSV with `model` and `category` columns")
+    def read(cls, path: Path | Traversable = SHIPPED_CATALOGUE, names: Path | Traversable = SHIPPED_NAMES) -> Catalogue:
+        """Read ``missiles_and_uavs.csv`` and the names file; raise :class:`CatalogueError` naming what is malformed."""
+        rows = _read_csv(path, {"model", "category"})
+        named = _read_csv(names, {"id", "model", "type", "origin", "name_en", "name_fr", "aliases"})
+        by_model = {row["model"]: row for row in named if row["model"]}
         entries = []
         for row in rows:
             name = " ".join((row.get("model") or "").split())
@@ -196,23 +186,39 @@ class Catalogue:
                 continue
             countries = [part.strip().casefold() for part in (row.get("national_origin") or "").split("/")]
             entries.append(
-                WeaponModel(
-                    name=name,
-                    category=category_of(row.get("category") or "", name),
-                    type=(row.get("category") or "").strip() or None,
-                    role=(row.get("type") or "").strip() or None,
-                    origin=[ORIGINS[country] for country in countries if country in ORIGINS],
-                    catalogued=True,
+                _named(
+                    WeaponModel(
+                        name=name,
+                        category=category_of(row.get("category") or "", name),
+                        type=(row.get("category") or "").strip() or None,
+                        role=(row.get("type") or "").strip() or None,
+                        origin=[ORIGINS[country] for country in countries if country in ORIGINS],
+                        catalogued=True,
+                    ),
+                    by_model.get(name),
                 )
             )
+        known = {entry.name for entry in entries}
+        if missing := sorted(set(by_model) - known):
+            raise CatalogueError(f"{names}: models not in {path}: {', '.join(missing)}")
+        for row in named:
+            if not row["model"]:
+                kind = row["type"] or None
+                model = WeaponModel(
+                    name=row["name_en"],
+                    category=category_of(kind or "", row["name_en"]),
+                    type=kind,
+                    origin=[code for code in row["origin"].split("/") if code],
+                    catalogued=True,
+                )
+                entries.append(_named(model, row))
         return cls(entries)
 
     def find(self, name: str) -> WeaponModel | None:
-        """The catalogue entry for one model name, trying aliases and halves of catalogued pairs."""
+        """The catalogue entry for one model name, trying ids, names, aliases and halves of catalogued pairs."""
         key = _latin_key(name)
-        alias = ALIASES.get(_key(name)) or ALIASES.get(key)
-        for candidate in (key, _latin_key(alias) if alias else None, _latin_key(re.sub(r"^kh-", "x-", key))):
-            if candidate and candidate in self._by_key:
+        for candidate in (key, _latin_key(re.sub(r"^kh-", "x-", key))):
+            if candidate in self._by_key:
                 return self._by_key[candidate]
         return self._by_half.get(key) or self._by_half.get(_latin_key(re.sub(r"^kh-", "x-", key)))
 
@@ -246,6 +252,26 @@ def _halves(name: str) -> list[str]:
         return []
     prefix = first.rsplit("-", 1)[0] + "-" if "-" in first else ""
     return [first, *(other if re.search(r"[^\W\d_]", other) else prefix + other for other in others)]
+
+
+def _read_csv(path: Path | Traversable, columns: set[str]) -> list[dict[str, str]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise CatalogueError(f"{path}: cannot read the weapon catalogue: {error}") from error
+    if not rows or not columns <= set(rows[0]):
+        raise CatalogueError(f"{path}:1: expected a CSV with the columns {', '.join(sorted(columns))}")
+    return [{key: value or "" for key, value in row.items() if key is not None} for row in rows]
+
+
+def _named(model: WeaponModel, row: dict[str, str] | None) -> WeaponModel:
+    """A catalogue entry with its id, names and other spellings from the names file (an id from its name otherwise)."""
+    if row is None:
+        return model.model_copy(update={"id": slugify(model.name)})
+    names = {language: row[f"name_{language}"] for language in ("en", "fr") if row[f"name_{language}"]}
+    aliases = [alias for alias in row["aliases"].split("|") if alias]
+    return model.model_copy(update={"id": row["id"], "names": names, "aliases": aliases})
 
 
 def _uncatalogued(name: str) -> WeaponModel:
