@@ -25,6 +25,8 @@ class RecordRef:
 
     id: str
     headline: str
+    language: str | None = None
+    """The language the headline is written in (its article's), when not the site's it is marked so."""
 
 
 @dataclass

@@ -75,6 +75,25 @@ def contain_bidi(text: str) -> str:
     return f"\u2068{text}{_POP_EMBEDDING * embeddings}{_POP_ISOLATE * isolates}\u2069"
 
 
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+
+
+def quoted(text: object, language: str | None, site_language: str) -> Markup:
+    """Text quoted from the content, as :func:`inline`, marked with its own language when it is not the site's (so
+    that screen readers pronounce it, and readers know it is the source's words): ``<span lang="fr">…</span>``."""
+    escaped = inline(text)
+    if not language or language == site_language or not _LANGUAGE.fullmatch(language):
+        return escaped
+    return Markup(f'<span lang="{language}">') + escaped + Markup("</span>")
+
+
+def lang_attribute(language: str | None, site_language: str) -> Markup:
+    """`` lang="en"`` for an attribute list (``{ #id lang="en" }``) when the content's language is not the site's."""
+    if not language or language == site_language or not _LANGUAGE.fullmatch(language):
+        return Markup("")
+    return Markup(f' lang="{language}"')
+
+
 def paragraphs(value: str) -> Markup:
     """Escape multi-paragraph text: blank lines separate paragraphs, other line breaks fold."""
     parts = [inline(part.strip()) for part in re.split(r"\n\s*\n", value) if part.strip()]

@@ -12,7 +12,6 @@ did not change since the last build is not rendered again.
 
 from __future__ import annotations
 
-import re
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -86,31 +85,13 @@ def make_environment(
         country=formatter.country,
         theme=formatter.theme,
         hashes=lambda level: Markup("#" * int(level)),
-        quoted=lambda text, language: _quoted(text, language, formatter.language),
-        lang=lambda language: _lang_attribute(language, formatter.language),
-        event_map=lambda items, links: event_map(items, links.published, formatter.place, _map_texts(labels)),
+        quoted=lambda text, language: escape.quoted(text, language, formatter.language),
+        lang=lambda language: escape.lang_attribute(language, formatter.language),
+        event_map=lambda items, links: event_map(items, links.published, formatter.place, _map_texts(labels), formatter.language),
         **filters,
     )
     environment.globals.update(L=labels, directions=list(Direction), themes=Theme)
     return environment
-
-
-_LANGUAGE = re.compile(r"[a-z]{2,3}")
-
-
-def _quoted(text: object, language: str | None, site_language: str) -> Markup:
-    """Text quoted from the content, marked with its own language when it is not the site's (screen readers, search)."""
-    inline = escape.inline(text)
-    if not language or language == site_language or not _LANGUAGE.fullmatch(language):
-        return inline
-    return Markup(f'<span lang="{language}">') + inline + Markup("</span>")
-
-
-def _lang_attribute(language: str, site_language: str) -> Markup:
-    """`` lang="en"`` for an attribute list (``{ #id lang="en" }``) when the content's language is not the site's."""
-    if language == site_language or not _LANGUAGE.fullmatch(language):
-        return Markup("")
-    return Markup(f' lang="{language}"')
 
 
 def _map_texts(labels: Labels) -> MapTexts:

@@ -49,7 +49,11 @@ def write_docs(pages: list[RenderedPage], assets: list[Asset], docs_dir: Path, s
     kept = [page.path for page in pages if page.text is None]
     files = [(page.path, page.text.encode("utf-8")) for page in pages if page.text is not None]
     files += [(asset.path, asset.data) for asset in assets]
-    files += [(f"{ASSETS}/{asset.name}", asset.read_bytes()) for asset in sorted(static_dir.iterdir()) if asset.is_file()]
+    files += [
+        (f"{ASSETS}/{asset.relative_to(static_dir).as_posix()}", asset.read_bytes())
+        for asset in sorted(static_dir.rglob("*"))
+        if asset.is_file()
+    ]
     clashing = sorted(path for path, count in Counter(path for path, _ in files).items() if count > 1)
     if clashing:
         raise PlanError(f"two files at {', '.join(clashing)}: a page or chart and a template asset")

@@ -4,7 +4,7 @@ Each file in ``tests/fixtures/hostile/`` holds the strings of one class of
 hostile text (raw HTML, event handlers, link schemes...). :func:`hostile_content`
 writes a valid content folder with one article per class in which every text
 field a reader can see (titles, summaries, headings, table cells, claimant
-names, quotes, notes) carries those strings, so a build shows where each one
+names, place names, quotes, notes) carries those strings, so a build shows where each one
 lands.
 """
 
@@ -31,20 +31,32 @@ def hostile_classes() -> list[str]:
     return sorted(path.stem for path in HOSTILE.glob("*.yaml"))
 
 
-def _article(name: str, index: int, strings: list[str]) -> dict[str, Any]:
+def _article(name: str, index: int, strings: list[str], added: list[dict[str, Any]]) -> dict[str, Any]:
+    """One article whose every text is hostile; the settlements it names are added to ``added`` (``places.yaml``)
+    with hostile names in every language and hostile other spellings."""
     text = itertools.cycle(strings)
     party = f"hostile-{index}"
     day = f"2024-{5 + index // 28:02d}-{index % 28 + 1:02d}"
 
     def place(precision: str = "site") -> dict[str, Any]:
-        return {
-            "site": next(text),
-            "district": next(text),
-            "settlement": next(text),
-            "region": next(text),
-            "country": "UA",
-            "precision": precision,
-        }
+        place_id = f"ua-hostile-{index}-{len(added)}"
+        names = {language: next(text) for language in ("fr", "en", "uk", "ru")}
+        added.append(
+            {
+                "id": place_id,
+                "name": names,
+                "aliases": [next(text)],
+                "country": "UA",
+                "parent": "ua-kharkiv-oblast",
+                "lat": 49.99,
+                "lon": 36.23,
+            }
+        )
+        return {"site": next(text), "neighbourhood": next(text), "settlement": place_id, "country": "UA", "precision": precision}
+
+    def abroad() -> dict[str, Any]:
+        """A place in a country the gazetteer does not cover: its names stay as written."""
+        return {"settlement": next(text), "region": next(text), "country": "PL", "precision": "settlement"}
 
     def figure(value: Any) -> dict[str, Any]:
         return {"value": value, "claimed_by": party, "wording": next(text), "note": next(text)}
@@ -69,7 +81,7 @@ def _article(name: str, index: int, strings: list[str]) -> dict[str, Any]:
                 "accused": "ru-mod",
                 "claim": next(text),
                 "weapons": [{"category": "missile", "model": next(text), "claimed_by": [party]}],
-                "evidence": [{"description": next(text), "where": place("region")}],
+                "evidence": [{"description": next(text), "where": place("settlement")}],
                 "quotes": [{"speaker": party, "text": next(text), "medium": next(text)}],
                 "status": [{"status": "alleged", "by": party}],
                 "context": [next(text) for _ in strings[:8]],
@@ -84,7 +96,7 @@ def _article(name: str, index: int, strings: list[str]) -> dict[str, Any]:
                 "where": place(),
                 "reported_by": [party],
                 "weapons": [{"category": "drone", "model": next(text), "claimed_by": [party]}],
-                "launched_from": place("settlement"),
+                "launched_from": abroad(),
                 "launched_from_claimed_by": [party],
                 "targets": [{"what": next(text), "outcome": ["hit"], "claimed_by": [party], "details": next(text)}],
                 "counts": {"launched": [figure(10)], "intercepted": [figure(8)]},
@@ -105,6 +117,7 @@ def hostile_content(target: Path, classes: list[str] | None = None) -> Path:
         {"id": "ru-mod", "name": "<b onclick=alert(1)>Ministère</b> russe [x](javascript:alert(1))", "kind": "military", "country": "RU"},
     ]
     articles: list[tuple[str, list[str]]] = []
+    added: list[dict[str, Any]] = []
     for name in classes:
         strings = hostile_strings(name)
         if any(len(text) > 1000 for text in strings):
@@ -114,7 +127,8 @@ def hostile_content(target: Path, classes: list[str] | None = None) -> Path:
             articles.append((name, strings))
     for index, (name, strings) in enumerate(articles):
         parties.append({"id": f"hostile-{index}", "name": strings[0], "kind": "other"})
-        document = _article(name, index, strings)
+        document = _article(name, index, strings, added)
         (target / "articles" / f"{name}.yaml").write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (target / "places.yaml").write_text(yaml.safe_dump({"places": added}, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (target / "parties.yaml").write_text(yaml.safe_dump({"parties": parties}, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target

@@ -46,3 +46,8 @@ def record_text(site: Path, page: str, record_id: str) -> str:
                 parts.append(following)
             return as_text("".join(parts))
     raise AssertionError(f"no record {record_id} on {page}")
+
+
+def is_redirect(site: Path, page: str) -> bool:
+    """Whether the page only leads on to where a page moved (a refresh, no article)."""
+    return 'http-equiv="refresh"' in page_html(site, page)

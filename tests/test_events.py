@@ -62,8 +62,7 @@ def test_a_superseded_figure_no_longer_stands_and_without_the_mark_the_order_is_
     card = _card(_pages(content, tmp_path)[DAY], "odesa-port-2024-08-11")
     assert (
         '**13** « treize blessés » · 13 « <span lang="en">13 people injured</span> » → '
-        '**15** « <span lang="en">15 injured</span> » (ordre inconnu, même jour sans heure)'
-        in card
+        '**15** « <span lang="en">15 injured</span> » (ordre inconnu, même jour sans heure)' in card
     )
     assert "(remplacé)" not in card
 

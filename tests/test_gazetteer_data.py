@@ -179,21 +179,6 @@ def test_corpus_places_resolve(country: str, kind: str, name: str) -> None:
         assert any(row["level"] == "region" for row in found), name
 
 
-def _content_places() -> list[tuple[str, str]]:
-    places = set()
-    pattern = re.compile(r"\b(settlement|region): *([^,}\n]+)")
-    for folder in (ROOT / "content", ROOT / "tests" / "fixtures"):
-        for path in sorted(folder.rglob("*.yaml")):
-            for _, value in pattern.findall(path.read_text(encoding="utf-8")):
-                places.add(value.strip().strip("'\""))
-    return sorted((p, "") for p in places)
-
-
-@pytest.mark.parametrize(("name", "_"), _content_places())
-def test_content_places_resolve(name: str, _: str) -> None:
-    assert resolve(name), f"{name} resolves to nothing"
-
-
 def test_kyiv_is_one_entry() -> None:
     for name in ("Kyiv", "Kiev", "Київ", "Киев"):
         assert [row["id"] for row in resolve(name, "UA", "region")] == ["ua-kyiv"], name

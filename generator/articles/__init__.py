@@ -27,6 +27,7 @@ from generator.calendar import RecordRef
 from generator.contributor import Registry
 from generator.diagnostics import parse_documents
 from generator.errors import Problem
+from generator.escape import quoted
 from generator.formatting import Formatter
 from generator.gazetteer import Located
 from generator.load import RawDocument, display_path
@@ -145,19 +146,25 @@ class ArticlesContributor:
                 plan.alias(report_id, event_id)
         for claim_event in events.claims:
             weapons = [weapon for report in claim_event.reports for weapon in report.record.weapons]
-            plan.mention(Theme.attribution, RecordRef(claim_event.id, claim_event.headline), weapons)
+            plan.mention(Theme.attribution, RecordRef(claim_event.id, claim_event.headline, claim_event.root.article.language), weapons)
         for strike_event in events.strikes:
             weapons = [weapon for report in strike_event.reports for weapon in report.record.weapons]
-            plan.mention(Theme.of(strike_event.root.record.direction), RecordRef(strike_event.id, strike_event.headline), weapons)
+            plan.mention(
+                Theme.of(strike_event.root.record.direction),
+                RecordRef(strike_event.id, strike_event.headline, strike_event.root.article.language),
+                weapons,
+            )
 
     def _details(self, theme: Theme, day: dt.date, records: list[RecordRef], plan: PlanBuilder) -> list[str]:
         """A day's line in the month index: the first places (strikes), else the records' headlines (claims, titles)."""
+        found: list[tuple[str, str | None]]
         if theme.direction is None:
-            items = [record.headline for record in records]
+            found = [(record.headline, record.language) for record in records]
         else:
-            items = [plan.formatter.area(event.root.record.where) for event in self.layout.strike_days[theme][day]]
-        unique = sorted(set(items))
-        return unique[:SUMMARY_ITEMS] + ([str(plan.labels.more)] if len(unique) > SUMMARY_ITEMS else [])
+            found = [(plan.formatter.area(event.root.record.where), None) for event in self.layout.strike_days[theme][day]]
+        unique = sorted(set(found), key=lambda item: (item[0], item[1] or ""))
+        shown: list[str] = [quoted(text, language, plan.formatter.language) for text, language in unique[:SUMMARY_ITEMS]]
+        return shown + ([str(plan.labels.more)] if len(unique) > SUMMARY_ITEMS else [])
 
     def contribute(self, plan: PlanBuilder) -> None:
         """The records on the theme pages, the home page, the place and weapon pages; every name of their places and

@@ -132,13 +132,13 @@ class Layout:
     latest_day: dt.date | None = None
     """The latest day with an event or an article: the home page's day."""
 
-    def records(self, theme: Theme, day: dt.date) -> list[tuple[str, str]]:
-        """(id, headline) of what ``day`` shows for ``theme``: its events, or on Sources its articles."""
+    def records(self, theme: Theme, day: dt.date) -> list[tuple[str, str, str]]:
+        """(id, headline, its language) of what ``day`` shows for ``theme``: its events, or on Sources its articles."""
         if theme is Theme.sources:
-            return [(a.article.id, a.article.title) for a in self.article_days.get(day, [])]
+            return [(a.article.id, a.article.title, a.article.language) for a in self.article_days.get(day, [])]
         events: list[Event[Strike]] | list[Event[Attribution]]
         events = self.claim_days.get(day, []) if theme is Theme.attribution else self.strike_days.get(theme, {}).get(day, [])
-        return [(event.id, event.headline) for event in events]
+        return [(event.id, event.headline, event.root.article.language) for event in events]
 
     def days(self, theme: Theme) -> list[dt.date]:
         """The days ``theme`` has something on."""

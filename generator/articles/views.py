@@ -177,7 +177,7 @@ class StrikeView:
 
 def map_item(event: Event[Strike], place: Located) -> MapItem:
     """One strike event on a map, coloured by its direction."""
-    return MapItem(event.id, event.headline, place, direction_of(event).value.replace("_", "-"))
+    return MapItem(event.id, event.headline, place, direction_of(event).value.replace("_", "-"), event.root.article.language)
 
 
 def strike_view(event: Event[Strike], locate: Callable[[Place], Located]) -> StrikeView:

@@ -114,11 +114,22 @@ def _describe(entry: Entry, gazetteer: Gazetteer) -> str:
 
 
 def _unknown(kind: str, name: str, country: str, area: Entry | None, gazetteer: Gazetteer, levels: set[Level]) -> PlaceProblem:
-    closest = gazetteer.closest(name, country, levels)
+    closest = gazetteer.closest(name, country, levels, within=area)
     where = f" in {area.name('en')}" if area is not None else f" in {country}"
     suggestion = f"; closest: {', '.join(_describe(entry, gazetteer) for entry in closest)}" if closest else ""
     addition = f"; a settlement the gazetteer lacks is added in {ADDITIONS_FILE}" if kind == "settlement" else ""
     return PlaceProblem(kind, f"unknown {kind} '{name}'{where}{suggestion}{addition}")
+
+
+DOMINANCE = 20
+"""A place that many times more populous than every other of its name (and a town) is the one meant: Zaporizhzhia the
+city, not the hamlet of 656 inhabitants GeoNames also lists as Zaporizhzhia."""
+
+
+def _dominant(found: list[Entry]) -> bool:
+    """Whether the first of ``found`` (most populous first) dwarfs the others."""
+    first, second = found[0].population or 0, found[1].population or 0
+    return first >= 10_000 and first >= DOMINANCE * second
 
 
 def _one(kind: str, name: str, found: list[Entry], area: Entry | None, gazetteer: Gazetteer) -> tuple[Entry | None, PlaceProblem | None]:
@@ -131,9 +142,11 @@ def _one(kind: str, name: str, found: list[Entry], area: Entry | None, gazetteer
         if not inside:
             elsewhere = gazetteer.region_of(found[0]) or found[0]
             return None, PlaceProblem(
-                kind, f"'{name}' is {_describe(found[0], gazetteer)}, in {elsewhere.name('en')}, not in {area.name('en')}"
+                kind, f"'{name}' is {found[0].name('en')} ({found[0].id}), in {elsewhere.name('en')}, not in {area.name('en')}"
             )
         found = inside
+    if len(found) > 1 and _dominant(found):
+        return found[0], None
     if len(found) > 1:
         listed = ", ".join(_describe(entry, gazetteer) for entry in found[:5])
         return None, PlaceProblem(kind, f"'{name}' names {len(found)} places: {listed}; give the region, or write the id")

@@ -236,6 +236,8 @@ class Gazetteer:
         key = name_key(name)
         if name in self.entries and self.entries[name].level in wanted:
             return [self.entries[name]]
+        if not key:
+            return []  # nothing but punctuation or markup: names no place
         found = self._matching(self._by_name_key.get(key, []), country, wanted)
         found = found or self._matching(self._by_key.get(key, []), country, wanted)
         if not found and (wanted - {Level.settlement}):
@@ -246,13 +248,16 @@ class Gazetteer:
         entries = (self.entries[entry_id] for entry_id in ids)
         return [entry for entry in entries if entry.level in levels and (country is None or entry.country == country)]
 
-    def closest(self, name: str, country: str | None, levels: Iterable[Level], count: int = 3) -> list[Entry]:
-        """The entries whose names come closest to ``name``: what an error suggests."""
+    def closest(self, name: str, country: str | None, levels: Iterable[Level], within: Entry | None = None, count: int = 3) -> list[Entry]:
+        """The entries whose names come closest to ``name``, those ``within`` an area first: what an error suggests."""
         wanted = set(levels)
         keys = [key for key, ids in self._by_key.items() if any(entry.level in wanted for entry in self._matching(ids, country, wanted))]
-        close = difflib.get_close_matches(name_key(name), keys, n=count * 3, cutoff=0.6)
+        close = difflib.get_close_matches(name_key(name), keys, n=count * 5, cutoff=0.6)
         found = [entry for key in close for entry in self._matching(self._by_key[key], country, wanted)]
-        return list({entry.id: entry for entry in found}.values())[:count]
+        unique = list({entry.id: entry for entry in found}.values())
+        if within is not None:
+            unique.sort(key=lambda entry: not self.within(entry, within))
+        return unique[:count]
 
     def with_entries(self, added: Iterable[Entry]) -> Gazetteer:
         """This gazetteer and ``added`` (the editors' own entries; their ids are new)."""

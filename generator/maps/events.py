@@ -25,6 +25,8 @@ class MapItem:
     place: Located
     kind: str
     """A CSS modifier: ``on-russia``, ``on-ukraine``."""
+    language: str | None = None
+    """The label's language (its article's)."""
 
 
 @dataclass(frozen=True)
@@ -39,16 +41,23 @@ class MapTexts:
 
 
 def event_map(
-    items: Sequence[MapItem], href: Callable[[str], str], place_name: Callable[[Located], str], texts: MapTexts, id_prefix: str = "map"
+    items: Sequence[MapItem],
+    href: Callable[[str], str],
+    place_name: Callable[[Located], str],
+    texts: MapTexts,
+    site_language: str,
+    id_prefix: str = "map",
 ) -> Markup:
-    """The figure: the SVG, then the list of what it shows; empty when no event has a place on the map."""
+    """The figure: the SVG, then the list of what it shows; empty when no event has a place on the map. Labels in
+    another language than the site's are marked with theirs."""
     points: list[MapPoint] = []
     shaded: dict[str, str] = {}
     placed: dict[str, bool] = {}
     for item in items:
         point = item.place.point
         if point is not None:
-            points.append(MapPoint(point[0], point[1], href(item.record_id), item.label, item.kind))
+            language = item.language if item.language != site_language else None
+            points.append(MapPoint(point[0], point[1], href(item.record_id), item.label, item.kind, language))
             placed[item.record_id] = True
         elif item.place.region is not None and item.place.region.code:
             shaded.setdefault(item.place.region.code, item.kind)
@@ -68,7 +77,10 @@ def event_map(
             and not (item.place.point is None and region and region.code in hidden)
         )
         note = "" if shown else f" ({escape(texts.outside)})"
-        rows.append(f'<li><a href="{escape(link)}">{escape(item.label)}</a> — {escape(place_name(item.place))}{note}</li>')
+        label = escape(item.label)
+        if item.language and item.language != site_language:
+            label = f'<span lang="{escape(item.language)}">{label}</span>'
+        rows.append(f'<li><a href="{escape(link)}">{label}</a> — {escape(place_name(item.place))}{note}</li>')
     return Markup(  # noqa: S704 - every text above is escaped; the SVG escapes its own
         f'<figure class="event-map" data-search-exclude>\n{drawn.svg}\n<figcaption><details><summary>{escape(texts.list_title)}</summary>'
         f"<ul>{''.join(rows)}</ul></details></figcaption>\n</figure>"

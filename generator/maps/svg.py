@@ -56,6 +56,8 @@ class MapPoint:
     href: str
     label: str
     kind: str
+    lang: str | None = None
+    """The label's language when it is not the page's (``fr`` on the English site): marked on its title."""
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,7 @@ def draw_map(
     out.append('<g class="map-points">')
     for point, x, y in _spread(inside):
         out.append(
-            f'<a href="{_href(point.href)}"><title>{_text(point.label)}</title>'
+            f'<a href="{_href(point.href)}"><title{_lang(point.lang)}>{_text(point.label)}</title>'
             f'<circle class="map-point map-point--{point.kind}" cx="{x}" cy="{y}" r="{POINT_RADIUS}"></circle></a>'
         )
     out.append("</g>")
@@ -207,6 +209,14 @@ def _spread(points: list[tuple[MapPoint, float, float]]) -> list[tuple[MapPoint,
             angle = k * _GOLDEN_ANGLE
             placed[index] = (round(cx + radius * math.sin(angle)), round(cy - radius * math.cos(angle)))
     return [(point, *placed[index]) for index, (point, _, _) in enumerate(points)]
+
+
+def _lang(language: str | None) -> str:
+    if language is None:
+        return ""
+    if not _KIND.fullmatch(language):
+        raise ValueError(f"label language {language!r}: a language code such as fr or en")
+    return f' lang="{language}"'
 
 
 def _check_kind(kind: str) -> None:

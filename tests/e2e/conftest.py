@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from conftest import FIXTURES, build_site
+from conftest import FIXTURES, build_site, config_in
 from generator.errors import BriefingError
 
 from .harness import CHROMIUM, CHROMIUM_ARGS, EXTERNAL_URL, PHONE_CONTEXT, unwatch, watch
@@ -97,6 +97,14 @@ def events_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServ
     yield from _serve(build_site(tmp, FIXTURES / "events" / "content"))
 
 
+@pytest.fixture(scope="session", params=["fr", "en"])
+def names_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The names fixture (places and weapons under French, English, Ukrainian and other spellings), built in the
+    site language of the parameter and served."""
+    tmp = tmp_path_factory.mktemp(f"names-site-{request.param}")
+    yield from _serve(build_site(tmp, FIXTURES / "names" / "content", config_in(tmp, request.param)))
+
+
 # ---------------------------------------------------------------------------------------------
 # Browser
 # ---------------------------------------------------------------------------------------------
@@ -155,6 +163,12 @@ def page(browser: Browser, site_server: SiteServer) -> Iterator[Page]:
 def phone_page(browser: Browser, site_server: SiteServer) -> Iterator[Page]:
     """Like ``page`` but a 390x844 touch phone (is_mobile, has_touch, device_scale_factor 2)."""
     yield from _new_page(browser, site_server, **PHONE_CONTEXT)
+
+
+@pytest.fixture
+def names_page(browser: Browser, names_server: SiteServer) -> Iterator[Page]:
+    """A desktop page on the names fixture's site (French, then English)."""
+    yield from _new_page(browser, names_server, viewport={"width": 1280, "height": 720})
 
 
 @pytest.fixture(params=["desktop", "phone"])

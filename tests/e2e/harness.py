@@ -235,7 +235,10 @@ def open_search(page: Page) -> Locator:
 
 def type_search(page: Page, text: str) -> None:
     """Type ``text`` into the search box key by key (``fill()`` fires no key events: Material shows nothing)."""
-    open_search(page).press_sequentially(text, delay=15)
+    box = open_search(page)
+    box.press_sequentially(text, delay=15)
+    # Letters off the US layout (Cyrillic) are inserted without key events, on which Material searches: one key more.
+    box.press("End")
 
 
 def search_result_to(page: Page, record_id: str) -> Locator:
