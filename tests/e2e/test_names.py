@@ -3,6 +3,8 @@ finds its records, a model name is searched whole, and the map's points lead to 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -57,4 +59,12 @@ def test_a_point_of_the_map_leads_to_its_event(names_page: Page) -> None:
     expect(point).to_have_count(1)
     point.locator("circle").click()
     assert names_page.url.endswith("#zaporijia-s300-2024-09-01")
+    assert_clean(names_page)
+
+
+def test_a_place_page_that_moved_to_its_gazetteer_id_keeps_its_old_address(names_page: Page) -> None:
+    """Before the gazetteer, a region's page was at a slug of the name articles wrote (``Kiev`` -> ``ua-kiev``)."""
+    names_page.goto("places/ua-kiev/")
+    names_page.wait_for_url("**/places/ua-kyiv/")
+    expect(names_page.locator("h1")).to_contain_text(re.compile(r"^(Kiev|Kyiv) \(Ukraine\)"))
     assert_clean(names_page)
