@@ -76,6 +76,11 @@ class Formatter:
         parts = [part for part in (located.site, located.neighbourhood, *names) if part]
         return ", ".join([*dict.fromkeys(parts), self.country(located.country)])
 
+    def area_of(self, located: Located) -> str:
+        """The finest gazetteer name of a located place (settlement, else raion, else region), else its country."""
+        finest = located.settlement or located.raion or located.region
+        return self.entry(finest) if finest is not None else self.country(located.country)
+
     def area(self, place: Place) -> str:
         """The region a place is in, or its country when the article gives no region: how pages group places."""
         region = self.atlas(place).region

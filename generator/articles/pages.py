@@ -132,13 +132,25 @@ def add_indexes(
 
 
 def add_month_maps(plan: PlanBuilder, layout: Layout) -> None:
-    """On each strike theme's month index, a map of the month's events (each where its first report places it)."""
+    """On each strike theme's month index, a map of the month: a point per place (its settlement, else its region)
+    with how many events the month has there, leading to the latest of them."""
     months = {page.path: page for page in plan.pages_of([MONTH])}
+    formatter, labels = plan.formatter, plan.labels
     for theme, days in layout.strike_days.items():
-        by_month: dict[str, list[MapItem]] = defaultdict(list)
+        by_place: dict[str, dict[str, list[MapItem]]] = defaultdict(lambda: defaultdict(list))
         for day in sorted(days, reverse=True):
-            by_month[day.strftime("%Y-%m")] += [map_item(event, plan.formatter.atlas(event.root.record.where)) for event in days[day]]
-        for month, items in by_month.items():
+            for event in days[day]:
+                item = map_item(event, formatter.atlas(event.root.record.where))
+                place = item.place.settlement or item.place.raion or item.place.region
+                by_place[day.strftime("%Y-%m")][place.id if place else item.place.country].append(item)
+        for month, places in by_place.items():
             page = months.get(archive(theme).month(month))
-            if page is not None:
-                plan.add_section(page, Section("top", "partials/map.md.j2", items))
+            if page is None:
+                continue
+            items = []
+            for found in places.values():
+                latest = found[0]
+                count = str(labels.records_count.format(count=len(found)))
+                label = str(labels.qualified.format(name=formatter.area_of(latest.place), qualifier=count))
+                items.append(MapItem(latest.record_id, label, latest.place, latest.kind))
+            plan.add_section(page, Section("top", "partials/map.md.j2", items))

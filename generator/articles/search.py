@@ -19,7 +19,7 @@ from generator.gazetteer.store import is_generic
 from generator.model import Weapon
 from generator.weapons import shipped_catalogue
 
-MAX_ALIASES = 8
+MAX_ALIASES = 3
 """Other spellings taken per place, beyond its names in the four languages: the index stays light."""
 
 SIMILAR = 0.6
@@ -30,11 +30,12 @@ SAME_SPELLING = 0.9
 
 
 _APOSTROPHES = re.compile(r"['’ʼ`]")
+_ELISION = re.compile(r"^[dlDL]['’](?=\w)")
 
 
 def _words(names: Iterable[str]) -> list[str]:
-    """The words of some names, as the search splits them: ``Khar'kov`` is searched as ``Kharkov``."""
-    words = (_APOSTROPHES.sub("", word) for name in names for word in name.split())
+    """The words of some names, as readers type them: ``Khar'kov`` is ``Kharkov``, ``d'Odessa`` is ``Odessa``."""
+    words = (_APOSTROPHES.sub("", _ELISION.sub("", word)) for name in names for word in name.split())
     return [word for word in words if len(word) > 2 and not word.islower() and not is_generic(word)]
 
 
@@ -57,22 +58,27 @@ def entry_terms(entry: Entry) -> list[str]:
     return _words([*entry.names.values(), *chosen])
 
 
+def _shortest_form(words: list[str]) -> list[str]:
+    """Each word once, and none that begins another (the search matches by prefix: ``Kiev`` finds ``Kievi``,
+    ``Shahed`` finds ``Shahed-136``): the index stays light and finds the same records."""
+    keys = {word.casefold(): word for word in words}
+    kept = [key for key in keys if not any(other != key and other.startswith(key) for other in keys)]
+    return [keys[key] for key in kept]
+
+
 def search_terms(places: Iterable[Located], weapons: Iterable[Weapon]) -> list[str]:
-    """The words a search should find a record by: its places' names at every level, its weapons' names, each once
-    (compared as :func:`~generator.gazetteer.name_key` compares them)."""
+    """The words a search should find a record by: the names and closest other spellings of its places' finest
+    entries (the region around a settlement is in the card's text, in the site's language), its weapons' names
+    and other spellings."""
     found: list[str] = []
     for place in places:
-        for entry in (place.settlement, place.raion, place.region):
-            if entry is not None:
-                found += entry_terms(entry)
+        if place.finest is not None:
+            found += entry_terms(place.finest)
     catalogue = shipped_catalogue()
     for weapon in weapons:
         model = catalogue.find(weapon.model) if weapon.model else None
         if model is not None:
-            found += [model.name, *model.names.values(), *model.aliases]
+            found += _words([model.name, *model.names.values(), *model.aliases])
         elif weapon.model:
-            found.append(weapon.model)
-    unique: dict[str, str] = {}
-    for term in found:
-        unique.setdefault(term.casefold(), term)
-    return list(unique.values())
+            found += _words([weapon.model])
+    return _shortest_form(found)

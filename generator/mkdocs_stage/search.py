@@ -10,12 +10,14 @@ Each record's other names (:attr:`generator.pages.SitePlan.search_terms`,
 written beside the docs folder) go into a field of its search entry that
 Material's search indexes and never displays (it shows titles, texts and
 tags only), boosted above titles so that a search for a model or a place
-lists the records about it first.
+lists the records about it first. A name the entry's text already shows
+(the site's own name of the place) is not repeated there: the index stays light.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urldefrag
 
@@ -23,6 +25,9 @@ from generator.files import write_atomically
 
 SEPARATOR = r"[\s,;:!?()\[\]{}«»\"“”/'’]+"
 """Where search words split: not on hyphens, so ``S-300`` is one word."""
+
+_WORDS = re.compile(SEPARATOR + r"|<[^>]*>")
+"""Splits an entry's text into the words the search indexes (its markup dropped)."""
 
 FIELD = "aliases"
 """The search entry field holding a record's other names (searched, not shown)."""
@@ -50,7 +55,10 @@ def extend_index(index_file: Path, terms: dict[str, list[str]]) -> int:
     for entry in index.get("docs", []):
         anchor = urldefrag(str(entry.get("location", ""))).fragment
         if anchor in terms:
-            entry[FIELD] = " ".join(terms[anchor])
-            extended += 1
+            shown = {word.casefold() for word in _WORDS.split(f"{entry.get('title', '')} {entry.get('text', '')}") if word}
+            missing = [term for term in terms[anchor] if not all(word.casefold() in shown for word in _WORDS.split(term) if word)]
+            if missing:
+                entry[FIELD] = " ".join(missing)
+                extended += 1
     write_atomically(index_file, json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     return extended
