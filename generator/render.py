@@ -32,7 +32,7 @@ from generator.model import Direction
 from generator.pages import SitePlan, Viewable
 from generator.settings import Settings
 from generator.themes import Theme
-from generator.urls import Links
+from generator.urls import MAP_OUTLINES, Links
 from generator.validate import Content
 
 UNSAFE_FILTERS = ("safe", "e", "escape", "forceescape", "join", "replace", "format", "indent", "wordwrap", "center", "xmlattr", "urlize")
@@ -87,7 +87,9 @@ def make_environment(
         hashes=lambda level: Markup("#" * int(level)),
         quoted=lambda text, language: escape.quoted(text, language, formatter.language),
         lang=lambda language: escape.lang_attribute(language, formatter.language),
-        event_map=lambda items, links: event_map(items, links.published, formatter.place, _map_texts(labels), formatter.language),
+        event_map=lambda items, links: event_map(
+            items, links.published, formatter.place, _map_texts(labels), formatter.language, outlines=links.published_file(MAP_OUTLINES)
+        ),
         **filters,
     )
     environment.globals.update(L=labels, directions=list(Direction), themes=Theme)

@@ -50,7 +50,7 @@ class SiteMarkup:
 
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
-_SVG_TAGS = {"svg", "path", "g", "circle", "rect", "title", "desc"}
+_SVG_TAGS = {"svg", "path", "g", "circle", "rect", "title", "desc", "use"}
 CONTENT_TAGS = frozenset(
     {
         *("h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "span", "a", "strong", "em", "b", "i", "code", "pre", "kbd"),
@@ -73,6 +73,7 @@ CONTENT_ATTRIBUTES = {
     "path": {"d", "fill-rule", "clip-rule"},
     "g": {"fill"},
     "circle": {"cx", "cy", "r"},
+    "use": {"href"},
     "rect": {"x", "y", "width", "height", "rx"},
 }
 

@@ -112,6 +112,9 @@ class Index:
 PLACES = Index("places")
 WEAPONS = Index("weapons")
 
+MAP_OUTLINES = "maps/outlines.svg"
+"""The outlines every map on the site shares, drawn once (``<use>``): one download for every page."""
+
 ASSETS = "assets"
 """The folder of the site's own stylesheet and scripts (``templates/assets/`` is copied there)."""
 
@@ -228,12 +231,16 @@ class Links:
             raise KeyError(record_id)
         home, target = found
         self.used[record_id] = f"{home}#{target}"
-        here, there = url(self.current, self.directory_urls), url(home, self.directory_urls)
-        if here == there:
+        if url(self.current, self.directory_urls) == url(home, self.directory_urls):
             return f"#{target}"
+        return f"{self.published_file(home)}#{target}"
+
+    def published_file(self, path: str) -> str:
+        """The link to a page or file (by its source path) as the published page has it: for raw HTML."""
+        here, there = url(self.current, self.directory_urls), url(path, self.directory_urls)
         base = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
         relative = posixpath.relpath(there.rstrip("/") or ".", base or ".")
-        return f"{relative}{'/' if there.endswith('/') or not there else ''}#{target}"
+        return f"{relative}{'/' if there.endswith('/') or not there else ''}"
 
     def target(self, target: Target) -> Markup:
         """Whatever ``target`` points at."""

@@ -12,7 +12,7 @@ from hostile_content import hostile_classes, hostile_strings
 
 from conftest import ROOT
 from generator.maps.projection import MAP_PROJECTION
-from generator.maps.svg import POINT_RADIUS, REGIONS_FILE, Map, MapPoint, draw_map, load_regions, parse_regions
+from generator.maps.svg import LAYERS, POINT_RADIUS, REGIONS_FILE, Map, MapPoint, draw_map, load_regions, outlines_svg, parse_regions
 from generator.sanitize import CONTENT_ATTRIBUTES, CONTENT_TAGS, URL_SCHEMES
 from golden import check_golden, updating
 
@@ -206,3 +206,15 @@ def test_the_sanitiser_leaves_the_map_unchanged() -> None:
 def test_readme_names_the_command_that_regenerates_the_data() -> None:
     readme = (Path(str(REGIONS_FILE)).parent / "README.md").read_text(encoding="utf-8")
     assert "scripts/maps/derive_boundaries.py" in readme
+
+
+def test_with_shared_outlines_a_page_carries_only_its_shaded_regions_and_points() -> None:
+    inline = day_map()
+    shared = draw_map(DAY, {"UA-63": "on-ukraine"}, "Map", "Points", outlines="../../maps/outlines.svg")
+    assert [f"../../maps/outlines.svg#{layer}" for layer in LAYERS] == re.findall(r'<use class="[^"]+" href="([^"]+)">', shared.svg)
+    assert shared.svg.count("<path ") == 1, "the one shaded region"
+    assert len(shared.svg) < len(inline.svg) / 5
+    assert re.findall(r'<a href="([^"]*)">', shared.svg) == re.findall(r'<a href="([^"]*)">', inline.svg)
+    outlines = outlines_svg()
+    assert [f'id="{layer}"' in outlines for layer in LAYERS] == [True] * len(LAYERS)
+    assert outlines.count("<path ") == len(load_regions().regions) + len(load_regions().land)

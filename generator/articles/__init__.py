@@ -31,6 +31,7 @@ from generator.escape import quoted
 from generator.formatting import Formatter
 from generator.gazetteer import Located
 from generator.load import RawDocument, display_path
+from generator.maps.svg import outlines_svg
 from generator.model import (
     Article,
     ArticleFile,
@@ -53,6 +54,7 @@ from generator.model import (
 from generator.pages import PlanBuilder
 from generator.themes import Theme
 from generator.timeline import KYIV, Moment
+from generator.urls import MAP_OUTLINES
 
 ARTICLES_DIR = "articles"
 
@@ -179,6 +181,8 @@ class ArticlesContributor:
             plan.add_search_terms(claim_event.id, search_terms(places, [weapon for claim in claims for weapon in claim.weapons]))
         fill_archives(plan, self.layout)
         add_month_maps(plan, self.layout)
+        if self.layout.events.strikes:
+            plan.add_asset(MAP_OUTLINES, outlines_svg().encode("utf-8"))
         add_home(plan, self.layout)
         add_indexes(plan, self.layout, self._written_regions(plan), self._written_weapons())
 

@@ -47,6 +47,7 @@ def event_map(
     texts: MapTexts,
     site_language: str,
     id_prefix: str = "map",
+    outlines: str | None = None,
 ) -> Markup:
     """The figure: the SVG, then the list of what it shows; empty when no event has a place on the map. Labels in
     another language than the site's are marked with theirs."""
@@ -64,7 +65,7 @@ def event_map(
             placed[item.record_id] = True
     if not placed:
         return Markup("")
-    drawn = draw_map(points, shaded, texts.title, texts.description, id_prefix=id_prefix)
+    drawn = draw_map(points, shaded, texts.title, texts.description, id_prefix=id_prefix, outlines=outlines)
     missing = {point.href for point in drawn.outside}
     hidden = set(drawn.outside_regions)
     rows = []

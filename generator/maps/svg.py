@@ -124,13 +124,16 @@ def draw_map(
     description: str,
     *,
     id_prefix: str = "map",
+    outlines: str | None = None,
 ) -> Map:
     """One inline ``<svg>``: every region (those in ``shaded`` with the class of their kind), then the points in order.
 
     ``shaded`` maps ISO 3166-2 codes to kinds. Points outside the frame, and shaded codes the map lacks, are
     returned for the caller to list. ``id_prefix`` makes the ids of the title and the description (two maps on
-    one page need two prefixes). Raises ValueError on an unsafe href, a kind or code that is no plain token, or
-    coordinates that are not on Earth.
+    one page need two prefixes). With ``outlines`` (the URL of :func:`outlines_svg` published beside the pages),
+    the outlines every map shares are drawn from there (``<use>``: fetched once, cached by the browser) and only
+    the shaded regions are in the page; without, every outline is inline. Raises ValueError on an unsafe href, a
+    kind or code that is no plain token, or coordinates that are not on Earth.
     """
     if not _ID_PREFIX.fullmatch(id_prefix):
         raise ValueError(f"map id prefix {id_prefix!r}: lower-case letters, digits and single hyphens only")
@@ -160,17 +163,18 @@ def draw_map(
         f'aria-labelledby="{title_id}" aria-describedby="{desc_id}">',
         f'<title id="{title_id}">{_text(title)}</title>',
         f'<desc id="{desc_id}">{_text(description)}</desc>',
-        f'<rect class="map-sea" width="{regions.width}" height="{regions.height}"></rect>',
-        '<g class="map-land">',
-        *(f'<path d="{d}"></path>' for d in regions.land.values()),
-        "</g>",
     ]
+    if outlines is not None:
+        shared = _href(outlines)
+        out += [f'<use class="map-layer map-layer--{layer}" href="{shared}#{layer}"></use>' for layer in LAYERS]
+    else:
+        out += _layers(regions)
     for country in ("RU", "UA"):
         out.append(f'<g class="map-{country.lower()}">')
         for code, region in regions.regions.items():
-            if region.country != country:
-                continue
             shade = shaded.get(code)
+            if region.country != country or (outlines is not None and shade is None):
+                continue
             classes = "map-region" if shade is None else f"map-region map-region--{shade}"
             out.append(f'<path class="{classes}" d="{region.d}"></path>')
         out.append("</g>")
@@ -183,6 +187,29 @@ def draw_map(
     out.append("</g>")
     out.append("</svg>")
     return Map(svg="\n".join(out), outside=outside, outside_regions=outside_regions)
+
+
+LAYERS = ("sea", "land", "ru", "ua")
+"""The outlines every map shares, bottom up: the sea, the neighbouring countries, Russia's regions, Ukraine's."""
+
+
+def _layers(regions: Regions) -> list[str]:
+    """Every outline, as groups of unclassed paths (styled through the group's class, or the ``<use>`` of it)."""
+    out = [f'<g id="sea" class="map-layer map-layer--sea"><rect width="{regions.width}" height="{regions.height}"></rect></g>']
+    out += ['<g id="land" class="map-layer map-layer--land">', *(f'<path d="{d}"></path>' for d in regions.land.values()), "</g>"]
+    for country in ("RU", "UA"):
+        out.append(f'<g id="{country.lower()}" class="map-layer map-layer--{country.lower()}">')
+        out += [f'<path d="{region.d}"></path>' for region in regions.regions.values() if region.country == country]
+        out.append("</g>")
+    return out
+
+
+def outlines_svg() -> str:
+    """The standalone SVG file of the shared outlines, which maps draw with ``<use>`` (see :func:`draw_map`)."""
+    regions = load_regions()
+    return "\n".join(
+        [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {regions.width} {regions.height}">', *_layers(regions), "</svg>", ""]
+    )
 
 
 def _spread(points: list[tuple[MapPoint, float, float]]) -> list[tuple[MapPoint, int, int]]:
