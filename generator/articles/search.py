@@ -44,14 +44,22 @@ def entry_terms(entry: Entry) -> list[str]:
     """The words of an entry's names and of the other spellings closest to them (``Kharkov`` for Kharkiv, not
     the Latin ``Charcovia``): readers type a transliteration, not an exonym of another language."""
     names = [name_key(name) for name in entry.names.values()]
+    start = name_key(entry.name("en"))[:2]
     close = sorted(
-        (-max(SequenceMatcher(None, name_key(alias), name).ratio() for name in names), index) for index, alias in enumerate(entry.aliases)
+        (
+            not name_key(alias).startswith(start),  # a transliteration keeps the first sounds: Kharkov, not Charkiv
+            -max(SequenceMatcher(None, name_key(alias), name).ratio() for name in names),
+            index,
+        )
+        for index, alias in enumerate(entry.aliases)
     )
     taken, chosen = list(names), list[str]()
-    for score, index in close:
+    for _, score, index in close:
         key = name_key(entry.aliases[index])
-        if -score < SIMILAR or len(chosen) == MAX_ALIASES:
+        if len(chosen) == MAX_ALIASES:
             break
+        if -score < SIMILAR:
+            continue
         if all(SequenceMatcher(None, key, other).ratio() < SAME_SPELLING for other in taken):
             taken.append(key)
             chosen.append(entry.aliases[index])
