@@ -24,20 +24,29 @@ class AirForceFormatter:
         self.labels = base.labels
 
     def count(self, found: Tally, which: str) -> str:
-        """``launched`` or ``destroyed`` of a tally: the sum, saying how many waves do not give it; "not given" if none does."""
-        value, missing = (found.launched, found.launched_missing) if which == "launched" else (found.destroyed, found.destroyed_missing)
+        """``launched``, ``destroyed`` or ``lost`` of a tally: the sum, saying how many waves do not give it; "not given" if
+        none does."""
+        value, missing = {
+            "launched": (found.launched, found.launched_missing),
+            "destroyed": (found.destroyed, found.destroyed_missing),
+            "lost": (found.lost, found.lost_missing),
+        }[which]
         if missing == found.waves:
             return str(self.labels.airforce_not_given)
         text = self.base.number(value)
         return f"{text} ({self.labels.airforce_partial.format(count=missing)})" if missing else text
 
-    def rate(self, found: Tally) -> str:
-        """The interception rate, rounded half up to a whole percent; the no-figure mark when no wave gives both counts."""
-        rate = found.rate
-        if rate is None:
-            return str(self.labels.no_figure)
-        whole = (200 * rate.numerator + rate.denominator) // (2 * rate.denominator)
-        return str(self.labels.airforce_percent.format(value=whole))
+    def rate(self, found: Tally, which: str = "shot_down") -> str:
+        """The ``shot_down`` or ``neutralised`` rate, rounded half up to a whole percent; the no-figure mark when no
+        consistent wave gives launched and destroyed; the waves left out for contradicting figures said."""
+        rate = found.rate if which == "shot_down" else found.neutralised_rate
+        text = str(self.labels.no_figure)
+        if rate is not None:
+            whole = (200 * rate.numerator + rate.denominator) // (2 * rate.denominator)
+            text = str(self.labels.airforce_percent.format(value=whole))
+        if found.inconsistent:
+            text += " " + str(self.labels.airforce_inconsistent.format(count=found.inconsistent))
+        return text
 
     def category(self, category: WeaponCategory) -> str:
         """A category's label, capitalised for a table cell."""

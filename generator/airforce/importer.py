@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.airforce.model import inconsistent
 from generator.airforce.parse import Skip, parse_row, read_rows
 from generator.airforce.store import Batch, load_waves, month_path, serialise
 from generator.errors import ContentError
@@ -29,6 +30,8 @@ class ImportReport:
     skipped: dict[str, int] = field(default_factory=dict)
     skipped_lines: list[Skip] = field(default_factory=list)
     files_written: list[str] = field(default_factory=list)
+    inconsistent: list[str] = field(default_factory=list)
+    """Waves of this file whose post contradicts itself: ``af-… (2024-05-01, Shahed-136/131): 4 destroyed of 2 launched``."""
 
     @property
     def accounted(self) -> int:
@@ -49,6 +52,10 @@ class ImportReport:
             examples = [str(skip.line) for skip in self.skipped_lines if skip.reason == reason][:SKIP_EXAMPLES]
             more = ", …" if count > len(examples) else ""
             lines.append(f"    {reason}: {count} (line {', '.join(examples)}{more})")
+        if self.inconsistent:
+            lines.append(f"  figures contradicting each other, kept as published and left out of the rates: {len(self.inconsistent)}")
+            lines += [f"    {entry}" for entry in self.inconsistent[:SKIP_EXAMPLES]]
+            lines += ["    …"] if len(self.inconsistent) > SKIP_EXAMPLES else []
         written = ", ".join(self.files_written) if self.files_written else "none (nothing changed)"
         lines.append(f"  files written: {written}")
         return "\n".join(lines)
@@ -82,6 +89,8 @@ def import_airforce(csv_path: Path, content_dir: Path, catalogue: Path | None = 
     waves = {wave.id: wave for wave in stored}
     touched: set[str] = set()
     for wave_id, wave in batch.waves.items():
+        if (why := inconsistent(wave.launched, wave.destroyed, wave.not_reach_goal)) is not None:
+            report.inconsistent.append(f"{wave_id} ({wave.start[:10]}, {wave.model}): {why}")
         old = waves.get(wave_id)
         if old is None:
             report.imported += 1

@@ -52,6 +52,21 @@ Count = NonNegativeInt | None
 Details = dict[str, NonNegativeInt | None]
 
 
+INCONSISTENT_NOTE = "the post's figures contradict each other"
+"""How an import note begins when a row's figures cannot all be true (the import summary lists those rows)."""
+
+
+def inconsistent(launched: int | None, destroyed: int | None, lost: int | None) -> str | None:
+    """Why these counts cannot all be true (more shot down, or shot down and lost, than launched), or None."""
+    if launched is None or destroyed is None:
+        return None
+    if destroyed > launched:
+        return f"{destroyed} destroyed of {launched} launched"
+    if lost is not None and destroyed + lost > launched:
+        return f"{destroyed} destroyed and {lost} lost of {launched} launched"
+    return None
+
+
 class Source(Strict):
     """The Air Force post a row was transcribed from."""
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.airforce.model import AIR_FORCE, ID_PREFIX, AttackWave, Details, Source, is_before
+from generator.airforce.model import AIR_FORCE, ID_PREFIX, INCONSISTENT_NOTE, AttackWave, Details, Source, inconsistent, is_before
 from generator.errors import BriefingError
 from generator.urls import anchor
 from generator.weapons import Catalogue, Normalised
@@ -259,6 +259,8 @@ def parse_row(row: CsvRow, catalogue: Catalogue) -> AttackWave | Skip:
     counts = {name: cells.count(name) for name in ("launched", "destroyed", "not_reach_goal", "still_attacking")}
     if all(value is None for value in counts.values()):
         return Skip(row.line, "unreadable counts" if any(cells.text(name) for name in counts) else "no counts")
+    if (inconsistency := inconsistent(counts["launched"], counts["destroyed"], counts["not_reach_goal"])) is not None:
+        cells.notes.append(f"{INCONSISTENT_NOTE}: {inconsistency}; kept as published, left out of the rates")
     try:
         return _wave(cells, start[0], end_iso, model_text, normalised, counts, source_text)
     except ValidationError as error:

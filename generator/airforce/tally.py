@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TypeVar
 
-from generator.airforce.model import AttackWave
+from generator.airforce.model import AttackWave, inconsistent
 from generator.model import WeaponCategory
 from generator.weapons import site_category
 
@@ -59,17 +59,24 @@ def scopes(waves: Iterable[AttackWave]) -> list[Scope]:
 
 @dataclass
 class Tally:
-    """Launched and destroyed, summed over waves, with the waves that do not give each figure."""
+    """Launched, destroyed (shot down) and lost (did not reach their target: jammed, lost), summed over waves, with
+    the waves that do not give each figure, and the waves whose figures contradict each other."""
 
     waves: int = 0
     launched: int = 0
     launched_missing: int = 0
     destroyed: int = 0
     destroyed_missing: int = 0
+    lost: int = 0
+    lost_missing: int = 0
+    inconsistent: int = 0
+    """Waves whose post gives more shot down (or shot down and lost) than launched: counted as published, out of the rates."""
     paired_launched: int = 0
-    """Launched, over the waves that give both counts: the rate's denominator."""
+    """Launched, over the consistent waves that give launched and destroyed: the rates' denominator."""
     paired_destroyed: int = 0
-    """Destroyed, over the waves that give both counts: the rate's numerator."""
+    """Destroyed, over the same waves: the shot-down rate's numerator."""
+    paired_lost: int = 0
+    """Lost, over the same waves (none when a post does not say): added to destroyed for the neutralised rate."""
 
     def add(self, wave: AttackWave) -> None:
         """Count one wave in."""
@@ -82,9 +89,16 @@ class Tally:
             self.destroyed_missing += 1
         else:
             self.destroyed += wave.destroyed
-        if wave.launched is not None and wave.destroyed is not None:
+        if wave.not_reach_goal is None:
+            self.lost_missing += 1
+        else:
+            self.lost += wave.not_reach_goal
+        if inconsistent(wave.launched, wave.destroyed, wave.not_reach_goal) is not None:
+            self.inconsistent += 1
+        elif wave.launched is not None and wave.destroyed is not None:
             self.paired_launched += wave.launched
             self.paired_destroyed += wave.destroyed
+            self.paired_lost += wave.not_reach_goal or 0
 
     @property
     def has_launched(self) -> bool:
@@ -98,8 +112,13 @@ class Tally:
 
     @property
     def rate(self) -> Fraction | None:
-        """Destroyed over launched, for the waves that give both; None when none does (or none were launched)."""
+        """Shot down over launched, for the consistent waves that give both; None when none does (or none were launched)."""
         return Fraction(self.paired_destroyed, self.paired_launched) if self.paired_launched else None
+
+    @property
+    def neutralised_rate(self) -> Fraction | None:
+        """Shot down and lost over launched, for the same waves: what did not reach its target."""
+        return Fraction(self.paired_destroyed + self.paired_lost, self.paired_launched) if self.paired_launched else None
 
 
 def tally(waves: Iterable[AttackWave]) -> Tally:

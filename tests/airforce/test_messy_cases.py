@@ -167,3 +167,24 @@ def test_the_summary_names_each_outcome_and_reason(import_fixture: Importer) -> 
         "    no model: 2 (line 2, 3)",
         "  files written: none (nothing changed)",
     ]
+
+
+def test_a_night_of_jammed_drones_keeps_what_did_not_reach_its_target(import_fixture: Importer) -> None:
+    report, waves = import_fixture("jammed-night")
+    wave = only(waves)
+    assert (wave.launched, wave.destroyed, wave.not_reach_goal, wave.import_notes) == (728, 296, 415, [])
+    assert report.inconsistent == []
+
+
+def test_more_destroyed_than_launched_is_kept_as_published_and_flagged(import_fixture: Importer) -> None:
+    report, waves = import_fixture("destroyed-over-launched")
+    wave = only(waves)
+    assert (wave.launched, wave.destroyed) == (2, 4)
+    assert wave.import_notes == [
+        "the post's figures contradict each other: 4 destroyed of 2 launched; kept as published, left out of the rates"
+    ]
+    assert report.inconsistent == [f"{wave.id} (2024-06-10, X-59/X-69): 4 destroyed of 2 launched"]
+    assert (
+        f"figures contradicting each other, kept as published and left out of the rates: 1\n    {report.inconsistent[0]}"
+        in report.summary()
+    )

@@ -92,3 +92,23 @@ def test_waves_are_filed_by_the_morning_they_are_reported() -> None:
 
     assert list(index.by_day) == [dt.date(2024, 5, 1)]
     assert list(index.by_month) == ["2024-05"], "a night from 30 April is reported in May"
+
+
+def test_a_night_of_jammed_drones_shows_shot_down_and_neutralised_apart(formatter: AirForceFormatter) -> None:
+    """A post: about 730 drones launched, 300 shot down, over 400 lost to jamming. Shot down alone is 41 %."""
+    night = tally([wave(launched=730, destroyed=300, not_reach_goal=400)])
+    assert formatter.count(night, "lost") == "400"
+    assert formatter.rate(night) == "41\u202f%"
+    assert formatter.rate(night, "neutralised") == "96\u202f%"
+
+
+def test_a_wave_whose_post_contradicts_itself_is_counted_as_published_and_kept_out_of_the_rates(
+    formatter: AirForceFormatter,
+) -> None:
+    found = tally([wave(1, launched=2, destroyed=4), wave(2, launched=10, destroyed=8)])
+    assert (found.launched, found.destroyed, found.inconsistent) == (12, 12, 1)
+    assert formatter.rate(found) == "80\u202f% (sans 1 vague(s) aux chiffres contradictoires)"
+    alone = tally([wave(launched=2, destroyed=4)])
+    assert formatter.rate(alone) == "— (sans 1 vague(s) aux chiffres contradictoires)", "never a rate over 100 %"
+    lost_too = tally([wave(launched=10, destroyed=8, not_reach_goal=5)])
+    assert lost_too.inconsistent == 1 and lost_too.rate is None
