@@ -78,9 +78,10 @@ class Source(Strict):
 
 
 class WavePart(Strict):
-    """One of several rows merged into one wave: the same post, model and start, another target."""
+    """One of several rows merged into one wave: the same post, model and start, another target or launch place."""
 
     target: list[Text] = Field(description="Targets of this part, as in its row.")
+    launch_place: list[Text] = Field(default_factory=list, description="Where this part was launched from, as in its row.")
     launched: Count = Field(default=None, description="Launched, per this row.")
     destroyed: Count = Field(default=None, description="Destroyed, per this row.")
     not_reach_goal: Count = Field(default=None, description="Did not reach their target (lost, jammed), per this row.")

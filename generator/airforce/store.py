@@ -88,7 +88,7 @@ def load_waves(content_dir: Path) -> tuple[list[AttackWave], list[Problem]]:
 
 
 def _part(wave: AttackWave) -> WavePart:
-    return WavePart(target=wave.target, **{name: getattr(wave, name) for name in _COUNTS})
+    return WavePart(target=wave.target, launch_place=wave.launch_place, **{name: getattr(wave, name) for name in _COUNTS})
 
 
 def merge(first: AttackWave, other: AttackWave, other_line: int) -> AttackWave:
@@ -127,7 +127,8 @@ class Batch:
     skips: list[Skip] = field(default_factory=list)
 
     def add(self, wave: AttackWave, line: int, values: dict[str, str]) -> None:
-        """Add a row's wave: new, merged into the wave of the same post, model and start, or skipped as a duplicate."""
+        """Add a row's wave: new, merged into the wave of the same post, model and start (another target or another
+        launch place: a second salvo), or skipped as a duplicate."""
         earlier = self.rows_of.setdefault(wave.id, [])
         existing = self.waves.get(wave.id)
         if existing is None:
@@ -142,8 +143,8 @@ class Batch:
         elif any(values == seen for _, seen in earlier):
             self.skips.append(Skip(line, "duplicate row"))
             return
-        elif any(part.target == wave.target for part in existing.parts or [_part(existing)]):
-            self.skips.append(Skip(line, "same post, model, start and target as an earlier row, other figures"))
+        elif any((part.target, part.launch_place) == (wave.target, wave.launch_place) for part in existing.parts or [_part(existing)]):
+            self.skips.append(Skip(line, "same post, model, start, target and launch place as an earlier row, other figures"))
             return
         else:
             self.waves[wave.id] = merge(existing, wave, line)

@@ -139,7 +139,7 @@ def test_other_source_forms(import_fixture: Importer) -> None:
     ("name", "skipped", "lines"),
     [
         ("duplicate-row", {"duplicate row": 1}, [3]),
-        ("conflicting-duplicate", {"same post, model, start and target as an earlier row, other figures": 1}, [3]),
+        ("conflicting-duplicate", {"same post, model, start, target and launch place as an earlier row, other figures": 1}, [3]),
         ("end-before-start", {"end before start": 1}, [2]),
         ("no-counts", {"no counts": 1}, [2]),
         ("unreadable-counts", {"unreadable counts": 1}, [2]),
@@ -188,3 +188,11 @@ def test_more_destroyed_than_launched_is_kept_as_published_and_flagged(import_fi
         f"figures contradicting each other, kept as published and left out of the rates: 1\n    {report.inconsistent[0]}"
         in report.summary()
     )
+
+
+def test_two_salvos_of_one_model_from_two_launch_places_are_both_counted(import_fixture: Importer) -> None:
+    report, waves = import_fixture("two-salvos")
+    wave = only(waves)
+    assert (report.merged, report.skipped) == (1, {})
+    assert (wave.launched, wave.destroyed, wave.launch_place) == (32, 28, ["Kursk oblast", "Primorsko-Akhtarsk"])
+    assert [(part.launch_place, part.launched) for part in wave.parts] == [(["Kursk oblast"], 20), (["Primorsko-Akhtarsk"], 12)]
