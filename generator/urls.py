@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from anyascii import anyascii
 from markupsafe import Markup
 
 from generator import escape
@@ -30,8 +31,12 @@ HOME = "index.md"
 
 
 def slugify(text: str) -> str:
-    """ASCII slug for file names: ``Kraï de Krasnodar`` -> ``krai-de-krasnodar``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """ASCII slug for file names: ``Kraï de Krasnodar`` -> ``krai-de-krasnodar``, ``Привет-82`` -> ``privet-82``.
+
+    Letters of any script are transliterated (``anyascii``: a table per character, so a slug depends on its own
+    text only), then what is not a letter or digit becomes a hyphen.
+    """
+    ascii_text = anyascii(unicodedata.normalize("NFC", text))
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:60].strip("-") or "x"
 

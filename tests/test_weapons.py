@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.model import Weapon, WeaponCategory
+from generator.urls import slugify
 from generator.weapons import Catalogue, Category, match_weapon, shipped_catalogue, site_category
 
 
@@ -78,3 +79,18 @@ def test_a_weapon_with_neither_model_nor_origin_concerns_no_model() -> None:
     match = match_weapon(weapon, shipped_catalogue(), ["Kalibr"])
 
     assert (match.models, match.related) == ([], [])
+
+
+def test_a_model_known_by_a_cyrillic_name_has_a_slug_of_its_own_name() -> None:
+    slugs = [slugify(name) for name in ("Молнія", "Привет-82", "Картограф", "Фенікс", "Х-101")]
+    assert slugs == ["molniya", "privet-82", "kartograf", "feniks", "kh-101"], "never x, x-2, x-3: each depends on its own name only"
+
+
+def test_drones_known_by_cyrillic_names_are_catalogued() -> None:
+    catalogue = shipped_catalogue()
+    found = {name: catalogue.find(name) for name in ("Привет-82", "Картограф", "Фенікс")}
+    assert {name: (model.id, model.site_category.value) if model else None for name, model in found.items()} == {
+        "Привет-82": ("privet-82", "drone"),
+        "Картограф": ("kartograf", "drone"),
+        "Фенікс": ("feniks", "drone"),
+    }
