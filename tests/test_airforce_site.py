@@ -121,9 +121,9 @@ def _table(section: str, heading: str | None = None) -> tuple[Sums, list[str] | 
     sums = {}
     for cells in body:
         if cells[0] != "Total":
-            numbers = cells[-4:-1]
+            numbers = cells[-6:-3]
             sums[cells[0]] = [_number(cell) for cell in numbers]
-    assert header[-4:] == ["Vagues", "Lancés", "Détruits", "Taux d'interception"]
+    assert header[-6:] == ["Vagues", "Lancés", "Abattus", "Perdus (n'ont pas atteint leur cible)", "Taux abattus", "Taux abattus ou perdus"]
     return sums, total, body
 
 
@@ -181,10 +181,10 @@ def test_nightly_tables_show_each_accounts_figures_by_model(slice_site: Path) ->
             assert shown == _sums(account_rows, "model"), f"{day} {account}"
             assert CLAIMANT in as_text(section), f"{day} {account}: figures without their claimant"
             for cells in body:
-                _, launched, destroyed = (_number(cell) for cell in cells[-4:-1])
-                assert cells[-1] == _rate(launched, destroyed)
+                _, launched, destroyed = (_number(cell) for cell in cells[-6:-3])
+                assert cells[-2] == _rate(launched, destroyed)
             if total:
-                assert [_number(cell) for cell in total[-4:-1]] == [
+                assert [_number(cell) for cell in total[-6:-3]] == [
                     len({row.wave for row in account_rows}),
                     sum(row.launched for row in account_rows),
                     sum(row.destroyed for row in account_rows),
@@ -200,7 +200,7 @@ def test_the_night_of_31_may_sits_beside_the_articles_strikes(slice_site: Path) 
 
     assert 'href="./#kharkiv-novobavarsky-2024-05-31"' in night or 'href="#kharkiv-novobavarsky-2024-05-31"' in night
     assert "#kiev-attaque-missiles-interceptee-2024-05-31" in night
-    assert "Taux d'interception : détruits ÷ lancés" in as_text(night)
+    assert "Taux abattus : abattus ÷ lancés. Taux abattus ou perdus : (abattus + perdus" in as_text(night)
 
 
 @pytest.mark.parametrize("month", ["2024-05", "2024-06"])
@@ -217,7 +217,7 @@ def test_month_pages_tally_each_scope_by_night_category_and_model(slice_site: Pa
         by_model, total, _ = _table(section, "Par modèle")
         assert by_model == _sums(scoped, "model")
         assert total is not None
-        assert [_number(cell) for cell in total[-4:-1]] == [
+        assert [_number(cell) for cell in total[-6:-3]] == [
             len({row.wave for row in scoped}),
             sum(row.launched for row in scoped),
             sum(row.destroyed for row in scoped),
@@ -235,8 +235,8 @@ def test_the_overall_page_tallies_each_scope_by_month(slice_site: Path) -> None:
         assert _table(scopes[heading], "Par modèle")[0] == _sums(scoped, "model")
         total = _table(scopes[heading], "Par catégorie d'arme")[1]
         assert total is not None
-        launched += _number(total[-3])
-        destroyed += _number(total[-2])
+        launched += _number(total[-5])
+        destroyed += _number(total[-4])
     assert (launched, destroyed) == (1145, 1009), "the two scopes together account for every launched and destroyed of the slice"
 
 
