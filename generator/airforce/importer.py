@@ -9,8 +9,9 @@ from pathlib import Path
 from generator.airforce.model import inconsistent
 from generator.airforce.parse import Skip, parse_row, read_rows
 from generator.airforce.store import Batch, load_waves, month_path, serialise
-from generator.errors import ContentError
+from generator.errors import BriefingError, ContentError
 from generator.files import write_if_changed
+from generator.load import MAX_FILE_BYTES
 from generator.weapons import SHIPPED_CATALOGUE, Catalogue
 
 SKIP_EXAMPLES = 5
@@ -103,8 +104,11 @@ def import_airforce(csv_path: Path, content_dir: Path, catalogue: Path | None = 
         waves[wave_id] = wave
         touched.add(wave.start[:7])
 
-    for month in sorted(touched):
-        path = month_path(content_dir, month)
-        if write_if_changed(path, serialise([wave for wave in waves.values() if wave.start[:7] == month]).encode("utf-8")):
+    files = {month_path(content_dir, month): serialise([w for w in waves.values() if w.start[:7] == month]).encode() for month in touched}
+    too_big = [f"{path} would be {len(data):,} bytes" for path, data in sorted(files.items()) if len(data) > MAX_FILE_BYTES]
+    if too_big:  # never write a file the loader would refuse: check, build and the next import would all stop on it
+        raise BriefingError(f"{'; '.join(too_big)}, over the {MAX_FILE_BYTES:,}-byte limit of a content file; nothing written")
+    for path, data in sorted(files.items()):
+        if write_if_changed(path, data):
             report.files_written.append(str(path))
     return report

@@ -48,7 +48,13 @@ _QUALIFIER = re.compile(r"^(?:crimea|ar crimea|.+\s(?:raion|district|hromada|com
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$")
 _DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _NAN_TOKEN = re.compile(r"\b(?:NaN|nan|None)\b")
-MAX_LITERAL = 20_000
+MAX_CELL = 2_000
+"""The longest descriptive cell kept (launch places, targets, carrier, details): the Air Force's longest real cells
+are a few hundred characters, and a month of waves stays far inside the loader's file limit."""
+
+IDENTITY_COLUMNS = frozenset({"time_start", "time_end", "model", "source"})
+"""What tells waves apart: never cut (a row whose identity the model refuses is skipped, with its reason)."""
+
 """Longest text column read as a Python literal, in characters."""
 
 
@@ -138,8 +144,14 @@ class RowReader:
         self.notes: list[str] = []
 
     def text(self, column: str) -> str:
-        """The cell, whitespace collapsed; empty for a missing column or a `NaN`."""
+        """The cell, whitespace collapsed; empty for a missing column or a `NaN`. A descriptive cell (not the
+        row's time, model or source) longer than :data:`MAX_CELL` is dropped, and noted: the row's figures stay."""
         value = " ".join((self.row.values.get(column) or "").split())
+        if len(value) > MAX_CELL and column not in IDENTITY_COLUMNS:
+            note = f"{column} is {len(value):,} characters, longer than {MAX_CELL:,}; dropped, the row's figures kept"
+            if note not in self.notes:
+                self.notes.append(note)
+            return ""
         return "" if value.casefold() in _EMPTY else value
 
     def count(self, column: str, label: str | None = None) -> int | None:
@@ -175,9 +187,6 @@ class RowReader:
         """A Python-literal dict or list written as text, `NaN` read as None; None when empty or unreadable (noted)."""
         text = self.text(column)
         if not text or text in ("{}", "[]"):
-            return None
-        if len(text) > MAX_LITERAL:
-            self.notes.append(f"{column} is {len(text):,} characters, longer than {MAX_LITERAL:,}; not read")
             return None
         try:
             return ast.literal_eval(_NAN_TOKEN.sub("None", text))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from generator.airforce import AttackWave, ImportReport
+from airforce.conftest import FIXTURES
+from generator.airforce import AttackWave, ImportReport, import_airforce
+from generator.errors import BriefingError
 from generator.weapons import Category
 
 Importer = Callable[[str], tuple[ImportReport, list[AttackWave]]]
@@ -196,3 +199,30 @@ def test_two_salvos_of_one_model_from_two_launch_places_are_both_counted(import_
     assert (report.merged, report.skipped) == (1, {})
     assert (wave.launched, wave.destroyed, wave.launch_place) == (32, 28, ["Kursk oblast", "Primorsko-Akhtarsk"])
     assert [(part.launch_place, part.launched) for part in wave.parts] == [(["Kursk oblast"], 20), (["Primorsko-Akhtarsk"], 12)]
+
+
+def test_an_oversized_cell_is_dropped_and_the_row_kept(import_fixture: Importer) -> None:
+    report, waves = import_fixture("oversized-cell")
+    wave = only(waves)
+    assert (report.imported, report.skipped) == (1, {})
+    assert (wave.launched, wave.destroyed, wave.launch_place) == (5, 4, [])
+    assert wave.import_notes == ["launch_place is 60,000 characters, longer than 2,000; dropped, the row's figures kept"]
+
+
+def test_an_import_that_would_write_a_file_too_big_to_load_writes_nothing(tmp_path: Path) -> None:
+    header = (FIXTURES / "date-without-time.csv").read_text(encoding="utf-8").splitlines()[0]
+    place = "y" * 2_000  # each cell as long as the importer keeps
+    rows = [
+        f'2024-06-{day:02d} 19:00,2024-06-{day:02d} 23:00,Shahed-136/131,"{place}","{place}",,5.0,4.0,,,{{}},,,,"{place}",,,,,,,'
+        f"kpszsu/posts/big{n}"
+        for n in range(400)
+        for day in [1 + n % 28]
+    ]
+    big = tmp_path / "big.csv"
+    big.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    content = tmp_path / "content"
+    with pytest.raises(
+        BriefingError, match=r"2024-06\.yaml would be [\d,]+ bytes, over the 2,000,000-byte limit of a content file; nothing written"
+    ):
+        import_airforce(big, content)
+    assert not (content / "airforce").exists() or not any((content / "airforce").iterdir())
