@@ -30,7 +30,7 @@ from pydantic import BaseModel
 
 from generator.errors import Problem
 from generator.formatting import Formatter
-from generator.gazetteer import Gazetteer
+from generator.gazetteer import Atlas
 from generator.load import RawDocument
 from generator.model import Party
 from generator.pages import PlanBuilder
@@ -44,8 +44,8 @@ class Registry:
     """Party id -> party; None when `parties.yaml` itself failed, so references are not checked (all would be unknown)."""
     parties_file: str
     """How messages name the party registry file."""
-    gazetteer: Gazetteer
-    """Every place a record may name: the shipped gazetteer and the editors' additions."""
+    atlas: Atlas
+    """Every place a record may name (the shipped gazetteer and the editors' additions), each located once."""
     reserved: dict[str, str] = field(default_factory=dict)
     """Id prefix -> whose records it is reserved for (``af-`` -> ``the imported Air Force data``)."""
 

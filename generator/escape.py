@@ -78,18 +78,23 @@ def contain_bidi(text: str) -> str:
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 
+def _foreign(language: str | None, site_language: str) -> bool:
+    """Whether ``language`` is a language code other than the site's: what is marked with its own."""
+    return bool(language) and language != site_language and _LANGUAGE.fullmatch(language or "") is not None
+
+
 def quoted(text: object, language: str | None, site_language: str) -> Markup:
     """Text quoted from the content, as :func:`inline`, marked with its own language when it is not the site's (so
     that screen readers pronounce it, and readers know it is the source's words): ``<span lang="fr">…</span>``."""
     escaped = inline(text)
-    if not language or language == site_language or not _LANGUAGE.fullmatch(language):
+    if not _foreign(language, site_language):
         return escaped
     return Markup(f'<span lang="{language}">') + escaped + Markup("</span>")
 
 
 def lang_attribute(language: str | None, site_language: str) -> Markup:
     """`` lang="en"`` for an attribute list (``{ #id lang="en" }``) when the content's language is not the site's."""
-    if not language or language == site_language or not _LANGUAGE.fullmatch(language):
+    if not _foreign(language, site_language):
         return Markup("")
     return Markup(f' lang="{language}"')
 

@@ -9,7 +9,7 @@ text, compared by :func:`~generator.gazetteer.name_key`.
 from __future__ import annotations
 
 from generator.gazetteer import Entry, Located, name_key
-from generator.gazetteer.store import is_generic
+from generator.gazetteer.store import generic_free
 
 
 def describe(place: Located) -> str:
@@ -18,15 +18,15 @@ def describe(place: Located) -> str:
     return ", ".join([*dict.fromkeys(parts), place.country])
 
 
-def _stem(entry: Entry) -> str:
-    return " ".join(word for word in name_key(entry.name("en")).split() if not is_generic(word))
-
-
 def same_region(first: Entry, second: Entry) -> bool:
     """One region, or a city region and the oblast named after it (Kyiv and Kyiv Oblast, Moscow and Moscow Oblast)."""
     if first.id == second.id:
         return True
-    return (first.is_city_region or second.is_city_region) and first.country == second.country and _stem(first) == _stem(second)
+    return (
+        (first.is_city_region or second.is_city_region)
+        and first.country == second.country
+        and generic_free(name_key(first.name("en"))) == generic_free(name_key(second.name("en")))
+    )
 
 
 def place_mismatch(first: Located, second: Located) -> str | None:

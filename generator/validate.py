@@ -70,6 +70,7 @@ def validate_content(loaded: LoadedContent, contributors: list[Contributor]) -> 
     registry_ok = loaded.parties is not None and not problems
     problems += loaded.problems
     gazetteer, found = add_places(loaded.places, shipped_gazetteer())
+    atlas = Atlas(gazetteer)
     problems += found
     for contributor in contributors:
         reserved = {
@@ -77,11 +78,11 @@ def validate_content(loaded: LoadedContent, contributors: list[Contributor]) -> 
             for other in contributors
             if other is not contributor and other.reserved_prefix is not None
         }
-        registry = Registry(parties if registry_ok else None, loaded.parties_file, gazetteer, reserved)
+        registry = Registry(parties if registry_ok else None, loaded.parties_file, atlas, reserved)
         problems += contributor.validate(loaded.documents[contributor.name], registry)
     if problems:
         raise ContentError(problems)
-    return Content(parties, contributors, Atlas(gazetteer))
+    return Content(parties, contributors, atlas)
 
 
 def _registry(loaded: LoadedContent) -> tuple[dict[str, Party], list[Problem]]:

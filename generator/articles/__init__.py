@@ -105,7 +105,7 @@ class ArticlesContributor:
     def validate(self, documents: list[RawDocument], registry: Registry) -> list[Problem]:
         """Each file against the model, then ids, party references and figures across all files."""
         parsed, problems = parse_documents(documents, ArticleFile)
-        self.places, found = locate_places(registry.gazetteer, parsed)
+        self.places, found = locate_places(registry.atlas, parsed)
         problems += found
         problems += check_references(registry.parties, parsed, registry.reserved, self.places)
         self._parsed = parsed

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.articles.same_event import check_same_as
 from generator.errors import Problem
-from generator.gazetteer import Gazetteer, Located, locate
+from generator.gazetteer import Atlas, Located
 from generator.load import FieldPath, RawDocument, format_path
 from generator.model import UNATTRIBUTED, ArticleFile, Party, Place
 
@@ -110,15 +110,13 @@ def _places(article_file: ArticleFile) -> Iterator[tuple[FieldPath, Place]]:
                 yield ("attributions", index, "evidence", position, "where"), evidence.where
 
 
-def locate_places(gazetteer: Gazetteer, articles: list[tuple[RawDocument, ArticleFile]]) -> tuple[dict[Place, Located], list[Problem]]:
+def locate_places(atlas: Atlas, articles: list[tuple[RawDocument, ArticleFile]]) -> tuple[dict[Place, Located], list[Problem]]:
     """Every place of every record resolved to the gazetteer, and each level that does not resolve, located."""
     located: dict[Place, Located] = {}
     problems: list[Problem] = []
     for document, article_file in articles:
         for path, place in _places(article_file):
-            if place in located:
-                continue
-            found, place_problems = locate(place, gazetteer)
+            found, place_problems = atlas.locate(place)
             if found is not None:
                 located[place] = found
             for problem in place_problems:

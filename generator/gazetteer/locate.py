@@ -204,18 +204,22 @@ def locate(place: Place, gazetteer: Gazetteer) -> tuple[Located | None, list[Pla
 
 
 class Atlas:
-    """Places located once each: what formatting and pages ask of a validated place."""
+    """Places located once each, for the whole build: validation locates them, formatting and pages ask again."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self._located: dict[Place, Located] = {}
+        self._located: dict[Place, tuple[Located | None, list[PlaceProblem]]] = {}
+
+    def locate(self, place: Place) -> tuple[Located | None, list[PlaceProblem]]:
+        """:func:`locate`, once per place."""
+        found = self._located.get(place)
+        if found is None:
+            found = self._located[place] = locate(place, self.gazetteer)
+        return found
 
     def __call__(self, place: Place) -> Located:
         """Where ``place`` is; it was validated, so it resolves (a ValueError names the place otherwise)."""
-        found = self._located.get(place)
-        if found is None:
-            found, problems = locate(place, self.gazetteer)
-            if found is None:
-                raise ValueError(f"place does not resolve: {'; '.join(problem.message for problem in problems)}")
-            self._located[place] = found
-        return found
+        located, problems = self.locate(place)
+        if located is None:
+            raise ValueError(f"place does not resolve: {'; '.join(problem.message for problem in problems)}")
+        return located

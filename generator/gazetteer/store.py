@@ -104,7 +104,7 @@ def is_generic(word: str) -> bool:
     return name_key(word) in _GENERIC_KEYS
 
 
-def _generic_free(key: str) -> str:
+def generic_free(key: str) -> str:
     """A name key without the words that say what kind of place it is: ``oblast de kharkiv`` -> ``kharkiv``."""
     words = [word for word in key.split() if word not in _GENERIC_KEYS]
     return " ".join(words) if words else key
@@ -186,7 +186,7 @@ class Gazetteer:
                 by_key[key].append(entry.id)
                 if key in names:
                     by_name[key].append(entry.id)
-                generic = by_generic[_generic_free(key)]
+                generic = by_generic[generic_free(key)]
                 if entry.level is not Level.settlement and entry.id not in generic:
                     generic.append(entry.id)
         self._by_key, self._by_name_key = dict(by_key), dict(by_name)
@@ -241,7 +241,7 @@ class Gazetteer:
         found = self._matching(self._by_name_key.get(key, []), country, wanted)
         found = found or self._matching(self._by_key.get(key, []), country, wanted)
         if not found and (wanted - {Level.settlement}):
-            found = self._matching(self._by_generic_key.get(_generic_free(key), []), country, wanted)
+            found = self._matching(self._by_generic_key.get(generic_free(key), []), country, wanted)
         return sorted(found, key=lambda entry: (-(entry.population or 0), entry.id))
 
     def _matching(self, ids: list[str], country: str | None, levels: set[Level]) -> list[Entry]:
