@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 from markupsafe import Markup
+from translitua import RussianInternationalPassport, UkrainianKMU, translit
 
 from generator import escape
 from generator.themes import Theme
@@ -31,14 +32,21 @@ HOME = "index.md"
 
 
 def slugify(text: str) -> str:
-    """ASCII slug for file names: ``Kraï de Krasnodar`` -> ``krai-de-krasnodar``, ``Привет-82`` -> ``privet-82``.
+    """ASCII slug for file names: ``Kraï de Krasnodar`` -> ``krai-de-krasnodar``, ``Молнія`` -> ``molniia``.
 
-    Letters of any script are transliterated (``anyascii``: a table per character, so a slug depends on its own
-    text only), then what is not a letter or digit becomes a hyphen.
+    Cyrillic is romanised by the Ukrainian national system (KMU 2010, ``translitua``), the letters it does not have
+    (``ы``, ``э``, ``ё``, ``ъ``) by the Russian international-passport system (ICAO 9303); any other script by
+    ``anyascii``. Each is a fixed table, so a slug depends on its own text only. Then what is not a letter or digit
+    becomes a hyphen.
     """
-    ascii_text = anyascii(unicodedata.normalize("NFC", text))
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    text = unicodedata.normalize("NFC", text)
+    if _CYRILLIC.search(text):
+        text = translit(translit(text, UkrainianKMU), RussianInternationalPassport)
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
     return slug[:60].strip("-") or "x"
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 @dataclass

@@ -82,8 +82,10 @@ def test_a_weapon_with_neither_model_nor_origin_concerns_no_model() -> None:
 
 
 def test_a_model_known_by_a_cyrillic_name_has_a_slug_of_its_own_name() -> None:
-    slugs = [slugify(name) for name in ("Молнія", "Привет-82", "Картограф", "Фенікс", "Х-101")]
-    assert slugs == ["molniya", "privet-82", "kartograf", "feniks", "kh-101"], "never x, x-2, x-3: each depends on its own name only"
+    slugs = [slugify(name) for name in ("Молнія", "Привет-82", "Картограф", "Фенікс", "Х-101", "Зграя", "Ёлка-Э")]
+    assert slugs == ["molniia", "pryvet-82", "kartohraf", "feniks", "kh-101", "zghraia", "elka-e"], (
+        "never x, x-2, x-3: each depends on its own name only (Ukrainian national system, then Russian-only letters)"
+    )
 
 
 def test_drones_known_by_cyrillic_names_are_catalogued() -> None:
