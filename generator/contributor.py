@@ -6,7 +6,8 @@ generators each contribute their content to one site. A build asks each of
 them, in the order :mod:`generator.contributors` lists them:
 
 - which content files it reads (the load stage reads them all with the one
-  YAML loader), then to validate its documents against the party registry;
+  YAML loader), which parties it brings of its own, then to validate its
+  documents against the party registry;
 - to *declare* what the site plan must know before any page exists: the days
   it has something to show, where its own records live, the weapons its
   records name;
@@ -62,6 +63,11 @@ class Contributor(Protocol):
 
     def content_files(self, content_dir: Path) -> list[Path]:
         """The content files this source reads, in a stable order."""
+        ...
+
+    def parties(self) -> list[Party]:
+        """Parties this source names as claimants on its own (the owners of the Air Force's accounts): part of the
+        site's party registry unless `parties.yaml` declares the same id, whose declaration then stands."""
         ...
 
     def validate(self, documents: list[RawDocument], registry: Registry) -> list[Problem]:

@@ -1,7 +1,8 @@
 """The validate stage: check every document against the typed model and against the others.
 
-The party registry comes first; then each contributor validates its own
-documents against it. Every problem in every file is collected before anything
+The party registry comes first (`parties.yaml`, over the parties contributors
+bring: the owners of the Air Force's accounts); then each contributor validates
+its own documents against it. Every problem in every file is collected before anything
 stops (what kept a file from parsing included), and each one names the file,
 the line, the field, what was expected and what was found.
 """
@@ -66,7 +67,8 @@ class Content:
 
 def validate_content(loaded: LoadedContent, contributors: list[Contributor]) -> Content:
     """Validate everything loaded; raise :class:`ContentError` listing every problem, from every file."""
-    parties, problems = _registry(loaded)
+    declared, problems = _registry(loaded)
+    parties = {party.id: party for contributor in contributors for party in contributor.parties()} | declared
     registry_ok = loaded.parties is not None and not problems
     problems += loaded.problems
     gazetteer, found = add_places(loaded.places, shipped_gazetteer())

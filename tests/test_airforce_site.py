@@ -24,8 +24,10 @@ pytestmark = pytest.mark.slow  # a real MkDocs build
 
 SLICE = ROOT / "data" / "airforce" / "missile_attacks_2024-05_2024-06.csv"
 CATALOGUE = ROOT / "generator" / "weapons" / "data" / "missiles_and_uavs.csv"
-CLAIMANT = "selon Armée de l'air ukrainienne"
-SCOPE_HEADINGS = {"national": "Posts nationaux", "regional": "Posts des commandements régionaux"}
+CLAIMANTS = {"kpszsu": "Armée de l'air ukrainienne", "PvKPivden": "Commandement aérien Sud", "pvkshid": "Commandement aérien Est"}
+"""The owner of each account of the slice, per the source registry: the claimant of its figures."""
+SCOPE_HEADINGS = {"national": "Bilans nationaux", "regional": "Bilans régionaux"}
+SCOPE_CLAIMANTS = {"national": ["kpszsu"], "regional": ["PvKPivden", "pvkshid"]}
 CATEGORY_NAMES = {"UAV": "Drones", "cruise missile": "Missiles de croisière", "ballistic missile": "Missiles balistiques"}
 """The catalogue's classes as the site names them; any other missile class (S-300 used against the ground) is 'Missiles'."""
 MONTH_NAMES = {"2024-05": "Mai 2024", "2024-06": "Juin 2024"}
@@ -173,13 +175,13 @@ def test_nightly_tables_show_each_accounts_figures_by_model(slice_site: Path) ->
         tables = _sections(night, 3)
         day_rows = [row for row in ROWS if row.day == day]
         accounts = sorted({row.account for row in day_rows})
-        assert sorted(re.search(r"\((\w+)\)$", heading).group(1) for heading in tables) == accounts  # type: ignore[union-attr]
+        assert sorted(re.search(r"\(Facebook (\w+)\)$", heading).group(1) for heading in tables) == accounts  # type: ignore[union-attr]
         for heading, section in tables.items():
-            account = re.search(r"\((\w+)\)$", heading).group(1)  # type: ignore[union-attr]
+            account = re.search(r"\(Facebook (\w+)\)$", heading).group(1)  # type: ignore[union-attr]
             account_rows = [row for row in day_rows if row.account == account]
             shown, total, body = _table(section)
             assert shown == _sums(account_rows, "model"), f"{day} {account}"
-            assert CLAIMANT in as_text(section), f"{day} {account}: figures without their claimant"
+            assert f"selon {CLAIMANTS[account]}" in as_text(section), f"{day} {account}: figures without their claimant"
             for cells in body:
                 _, launched, destroyed = (_number(cell) for cell in cells[-6:-3])
                 assert cells[-2] == _rate(launched, destroyed)
@@ -222,7 +224,7 @@ def test_month_pages_tally_each_scope_by_night_category_and_model(slice_site: Pa
             sum(row.launched for row in scoped),
             sum(row.destroyed for row in scoped),
         ]
-        assert ("(kpszsu)" if scope == "national" else "(PvKPivden)") in as_text(section)
+        assert ("(Facebook kpszsu)" if scope == "national" else "(Facebook PvKPivden)") in as_text(section)
 
 
 def test_the_overall_page_tallies_each_scope_by_month(slice_site: Path) -> None:
@@ -250,7 +252,7 @@ def test_charts_are_svg_images_with_alt_text_whose_bars_match_the_tables(slice_s
     assert [Path(src).stem for _, src in images] == charts
     assert "<script" not in markup.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
     for (alt, src), scope in zip(images, SCOPE_HEADINGS, strict=True):
-        assert CLAIMANT in html.unescape(alt)
+        assert all(CLAIMANTS[account] in html.unescape(alt) for account in SCOPE_CLAIMANTS[scope])
         svg = (slice_site / Path(page) / src).resolve()
         root = ET.parse(svg).getroot()  # noqa: S314 - the build's own chart
         assert root.findtext("{http://www.w3.org/2000/svg}title")

@@ -12,12 +12,14 @@ from pydantic import BaseModel
 from generator.airforce import pages
 from generator.airforce.formatting import AirForceFormatter
 from generator.airforce.model import ID_PREFIX, AttackWave, Source, WavePart, WavesFile
+from generator.airforce.sources import shipped_sources
 from generator.airforce.store import validate_waves, wave_files
 from generator.airforce.tally import WaveIndex
 from generator.contributor import Registry
 from generator.errors import Problem
 from generator.formatting import Formatter
 from generator.load import RawDocument
+from generator.model import Party
 from generator.pages import PlanBuilder
 from generator.urls import anchor
 from generator.weapons import WeaponModel
@@ -38,17 +40,13 @@ class AirForceContributor:
         """The month files under ``content/airforce/``."""
         return wave_files(content_dir)
 
+    def parties(self) -> list[Party]:
+        """The owners of the accounts the dataset cites (`sources.yaml`): the claimants of its figures."""
+        return shipped_sources().parties()
+
     def validate(self, documents: list[RawDocument], registry: Registry) -> list[Problem]:
-        """The month files, and the claimant of every wave, which must be a declared party."""
+        """The month files (every wave's claimant is its account's owner in the source registry, always a party)."""
         self.waves, problems = validate_waves(documents)
-        if registry.parties is not None:
-            missing = sorted({wave.claimed_by for wave in self.waves} - set(registry.parties))
-            problems += [
-                Problem(
-                    registry.parties_file, 1, "parties", f"imported Air Force waves are claimed by '{party}', which is not declared here"
-                )
-                for party in missing
-            ]
         return problems
 
     def hints(self) -> list[Problem]:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.airforce.model import AttackWave, parse_moment
-from generator.airforce.tally import Scope, Tally
+from generator.airforce.tally import Account, ScopeGroup, Tally
 from generator.formatting import Formatter
 from generator.model import WeaponCategory
 
@@ -52,17 +52,21 @@ class AirForceFormatter:
         """A category's label, capitalised for a table cell."""
         return str(self.labels.category[category.value]).capitalize()
 
-    def account(self, account: str | None) -> str:
-        """An account's name for readers, with the account itself: ``Commandement aérien Sud (PvKPivden)``."""
-        if not account:
+    def account(self, account: Account) -> str:
+        """An account as readers find it: ``Facebook PvKPivden``, ``Telegram @kpszsu``, ``gur.gov.ua``."""
+        if not account.name:
             return str(self.labels.airforce_account_unknown)
-        name = self.labels.airforce_accounts.get(account)
-        return str(self.labels.qualified.format(name=name, qualifier=account)) if name else account
+        return str(self.labels.airforce_platform[account.platform].format(account=account.name))
 
-    def scope_heading(self, scope: Scope) -> tuple[str, str]:
-        """A scope's heading and the sentence naming the accounts it adds up."""
-        accounts = ", ".join(self.account(account) for account in scope.accounts)
-        return str(self.labels.airforce_scope[scope.key]), str(self.labels.airforce_adds_up.format(accounts=accounts))
+    def owner_accounts(self, owner_id: str, accounts: tuple[Account, ...]) -> str:
+        """An owner with the accounts it posted from: ``Commandement aérien Sud (Facebook PvKPivden)``."""
+        listed = ", ".join(self.account(account) for account in accounts)
+        return str(self.labels.qualified.format(name=self.base.party(owner_id), qualifier=listed))
+
+    def scope_heading(self, group: ScopeGroup) -> tuple[str, str]:
+        """A scope's heading and the sentence naming the owners and accounts it adds up."""
+        owners = "; ".join(self.owner_accounts(owner, group.accounts[owner]) for owner in group.claimants)
+        return str(self.labels.airforce_scope[group.scope.value]), str(self.labels.airforce_adds_up.format(accounts=owners))
 
     def moment(self, text: str) -> str:
         """``2024-05-31T08:00`` -> ``31 mai 2024 08:00``."""

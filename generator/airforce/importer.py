@@ -8,11 +8,15 @@ from pathlib import Path
 
 from generator.airforce.model import inconsistent
 from generator.airforce.parse import Skip, parse_row, read_rows
+from generator.airforce.sources import UNIDENTIFIED, shipped_sources
 from generator.airforce.store import Batch, load_waves, month_path, serialise
 from generator.errors import BriefingError, ContentError
 from generator.files import write_if_changed
 from generator.load import MAX_FILE_BYTES
 from generator.weapons import SHIPPED_CATALOGUE, Catalogue
+
+REGISTRY_FILE = "generator/airforce/data/sources.yaml"
+"""Where the owners of the accounts are listed, as the summary names it."""
 
 SKIP_EXAMPLES = 5
 """How many line numbers the summary lists for each skip reason."""
@@ -33,6 +37,9 @@ class ImportReport:
     files_written: list[str] = field(default_factory=list)
     inconsistent: list[str] = field(default_factory=list)
     """Waves of this file whose post contradicts itself: ``af-… (2024-05-01, Shahed-136/131): 4 destroyed of 2 launched``."""
+    unidentified: dict[str, int] = field(default_factory=dict)
+    """Accounts the source registry does not know (``telegram some_channel``), with how many of this file's waves cite
+    each: shown on the site as an unidentified source."""
 
     @property
     def accounted(self) -> int:
@@ -57,6 +64,12 @@ class ImportReport:
             lines.append(f"  figures contradicting each other, kept as published and left out of the rates: {len(self.inconsistent)}")
             lines += [f"    {entry}" for entry in self.inconsistent[:SKIP_EXAMPLES]]
             lines += ["    …"] if len(self.inconsistent) > SKIP_EXAMPLES else []
+        if self.unidentified:
+            lines.append(
+                f"  unidentified sources, shown as such (add the account to {REGISTRY_FILE} to name its owner): "
+                f"{len(self.unidentified)} account(s), {sum(self.unidentified.values())} wave(s)"
+            )
+            lines += [f"    {account}: {count} wave(s)" for account, count in sorted(self.unidentified.items())]
         written = ", ".join(self.files_written) if self.files_written else "none (nothing changed)"
         lines.append(f"  files written: {written}")
         return "\n".join(lines)
@@ -88,8 +101,11 @@ def import_airforce(csv_path: Path, content_dir: Path, catalogue: Path | None = 
     report.skipped_lines = sorted(batch.skips, key=lambda skip: skip.line)
     report.skipped = dict(Counter(skip.reason for skip in report.skipped_lines))
     waves = {wave.id: wave for wave in stored}
-    touched: set[str] = set()
+    registry = shipped_sources()
     for wave_id, wave in batch.waves.items():
+        if registry.owner(wave.source) is UNIDENTIFIED:
+            account = f"{wave.source.platform} {wave.source.account or '(no account in ' + repr(wave.source.path) + ')'}"
+            report.unidentified[account] = report.unidentified.get(account, 0) + 1
         if (why := inconsistent(wave.launched, wave.destroyed, wave.not_reach_goal)) is not None:
             report.inconsistent.append(f"{wave_id} ({wave.start[:10]}, {wave.model}): {why}")
         old = waves.get(wave_id)
@@ -102,9 +118,10 @@ def import_airforce(csv_path: Path, content_dir: Path, catalogue: Path | None = 
             report.updated += 1
             wave = wave.model_copy(update={"revision": old.revision + 1})
         waves[wave_id] = wave
-        touched.add(wave.start[:7])
 
-    files = {month_path(content_dir, month): serialise([w for w in waves.values() if w.start[:7] == month]).encode() for month in touched}
+    months = sorted({wave.start[:7] for wave in [*stored, *waves.values()]})
+    # every month is serialised again (only changed files are written): a file an older importer wrote is brought up to date
+    files = {month_path(content_dir, month): serialise([w for w in waves.values() if w.start[:7] == month]).encode() for month in months}
     too_big = [f"{path} would be {len(data):,} bytes" for path, data in sorted(files.items()) if len(data) > MAX_FILE_BYTES]
     if too_big:  # never write a file the loader would refuse: check, build and the next import would all stop on it
         raise BriefingError(f"{'; '.join(too_big)}, over the {MAX_FILE_BYTES:,}-byte limit of a content file; nothing written")

@@ -1,16 +1,17 @@
 """The typed model of imported Air Force records: one attack wave of one weapon model, as one post reports it.
 
 Each wave comes from one row (or several merged rows) of the dataset *Massive
-Missile Attacks on Ukraine*, which transcribes the Ukrainian Air Force's posts.
-Every figure is the Air Force's claim, kept as published: a count the row does
-not give stays null, never zero.
+Missile Attacks on Ukraine*, which transcribes the Ukrainian Air Force's posts
+(and some of the General Staff, regional administrations and other channels).
+Every figure is the claim of its post's account owner (``sources.py``), kept as
+published: a count the row does not give stays null, never zero.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, NonNegativeInt, model_validator
 
@@ -18,7 +19,7 @@ from generator.model import CountryCode, Id, Strict, Text
 from generator.weapons import Category, WeaponModel
 
 AIR_FORCE = "ua-air-force"
-"""Party id of the Ukrainian Air Force, the claimant of every imported figure."""
+"""Party id of the Ukrainian Air Force command, the owner of its national accounts in the source registry."""
 
 ID_PREFIX = "af"
 """Every id this source makes starts with ``af-`` (waves, nights, models): reserved, articles may not use it."""
@@ -68,12 +69,17 @@ def inconsistent(launched: int | None, destroyed: int | None, lost: int | None) 
 
 
 class Source(Strict):
-    """The Air Force post a row was transcribed from."""
+    """The post a row was transcribed from, read from the dataset's ``source`` column (see ``airforce/sources.py``)."""
 
-    path: Text = Field(description="The post path as the dataset publishes it, e.g. `kpszsu/posts/pfbid…`.")
-    url: Annotated[str, Field(pattern=r"^https://\S+$", max_length=2000)] = Field(description="Link to the post.")
+    path: Text = Field(description="The `source` cell as the dataset publishes it: `kpszsu/posts/pfbid…`, `https://t.me/kpszsu/123`…")
+    url: Annotated[str, Field(pattern=r"^https://\S+$", max_length=2000)] = Field(description="Link to the post, on its real host.")
+    platform: Literal["facebook", "telegram", "web"] = Field(
+        default="facebook", description="Where it was posted: `facebook`, `telegram`, or `web` (any other site)."
+    )
     account: Text | None = Field(
-        default=None, description="The posting account: `kpszsu` (Air Force command), `PvKPivden` (South), `pvkshid` (East)…"
+        default=None,
+        description="The posting account: a Facebook page (`kpszsu`, `PvKPivden`), a Telegram channel, or a web host "
+        "(`gur.gov.ua`); its owner, the claimant, is in the source registry.",
     )
 
 
@@ -122,7 +128,11 @@ class AttackWave(Strict):
     border_crossing: Details = Field(default_factory=dict, description="Border crossings per place, as published.")
     carrier: Text | None = Field(default=None, description="Launch platform as published, e.g. `Tu-95MS`, `Navy`.")
     source: Source = Field(description="The post this comes from.")
-    claimed_by: Id = Field(description=f"Party id of the claimant: always `{AIR_FORCE}`.")
+    claimed_by: Id | None = Field(
+        default=None,
+        description="Not written any more, ignored when an older import wrote it: the claimant of a wave is the owner of "
+        "its `source.account` in the source registry (`generator/airforce/data/sources.yaml`).",
+    )
     parts: list[WavePart] = Field(default_factory=list, description="When rows were merged: each row's own target and counts.")
     import_notes: list[Text] = Field(default_factory=list, description="What the importer could not read or had to interpret, in words.")
     revision: Annotated[int, Field(ge=1)] = Field(default=1, description="1 when first imported; +1 each time a newer file revises it.")

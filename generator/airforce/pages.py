@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from generator.airforce.formatting import AirForceFormatter
 from generator.airforce.model import AttackWave
-from generator.airforce.tally import Scope, WaveIndex, index_waves, month_of, tally_by
+from generator.airforce.tally import ScopeGroup, WaveIndex, index_waves, month_of, tally_by
 from generator.airforce.view import ARCHIVE, AirForceView, Chart, model_anchor, model_page, night_anchor
 from generator.calendar import RecordRef
 from generator.model import Weapon
@@ -131,10 +131,10 @@ def _add_tallies(plan: PlanBuilder, reports: Reports, view: AirForceView, format
     months = list(index.by_month)
     period = formatter.period(list(index.by_day))
 
-    def overall_chart(scope: Scope, scoped: list[AttackWave]) -> Chart | None:
+    def overall_chart(scope: ScopeGroup, scoped: list[AttackWave]) -> Chart | None:
         by_month = tally_by(scoped, month_of)
         groups = [(base.month(month), by_month[month]) for month in sorted(by_month)]
-        return _add_chart(plan, view.chart(f"all-{scope.key}", scope, groups, str(labels.airforce_chart_months), period))
+        return _add_chart(plan, view.chart(f"all-{scope.scope.value}", scope, groups, str(labels.airforce_chart_months), period))
 
     waves = [wave for month in months for wave in index.by_month[month]]
     plan.add_page(
@@ -147,13 +147,13 @@ def _add_tallies(plan: PlanBuilder, reports: Reports, view: AirForceView, format
     for position, month in enumerate(months):
         month_name = base.month(month)
 
-        def month_chart(scope: Scope, scoped: list[AttackWave], month: str = month, month_name: str = month_name) -> Chart | None:
+        def month_chart(scope: ScopeGroup, scoped: list[AttackWave], month: str = month, month_name: str = month_name) -> Chart | None:
             by_model = tally_by(scoped, lambda wave: wave.model)
             ranked = sorted(by_model.items(), key=lambda item: (-item[1].launched, item[0].casefold()))[:MAX_CHART_MODELS]
             rows = (
                 labels.airforce_chart_models.format(count=len(ranked), total=len(by_model)) if len(ranked) < len(by_model) else labels.model
             )
-            return _add_chart(plan, view.chart(f"{month}-{scope.key}", scope, ranked, str(rows).lower(), month_name))
+            return _add_chart(plan, view.chart(f"{month}-{scope.scope.value}", scope, ranked, str(rows).lower(), month_name))
 
         later = months[position - 1] if position > 0 else None
         earlier = months[position + 1] if position + 1 < len(months) else None

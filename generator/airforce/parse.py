@@ -25,7 +25,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.airforce.model import AIR_FORCE, ID_PREFIX, INCONSISTENT_NOTE, AttackWave, Details, Source, inconsistent, is_before
+from generator.airforce.model import ID_PREFIX, INCONSISTENT_NOTE, AttackWave, Details, inconsistent, is_before
+from generator.airforce.sources import parse_source
 from generator.errors import BriefingError
 from generator.urls import anchor
 from generator.weapons import Catalogue, Normalised
@@ -33,7 +34,6 @@ from generator.weapons import Catalogue, Normalised
 REQUIRED_COLUMNS = ("time_start", "model", "source")
 """Without these a file is not in the dataset's format at all."""
 
-FACEBOOK = "https://www.facebook.com/"
 DIRECTIONS = frozenset(
     f"{a}{sep}{b}" if b else a
     for a in ("north", "south", "east", "west", "center", "centre", "central")
@@ -54,8 +54,6 @@ are a few hundred characters, and a month of waves stays far inside the loader's
 
 IDENTITY_COLUMNS = frozenset({"time_start", "time_end", "model", "source"})
 """What tells waves apart: never cut (a row whose identity the model refuses is skipped, with its reason)."""
-
-"""Longest text column read as a Python literal, in characters."""
 
 
 class UnreadableCsvError(BriefingError):
@@ -122,18 +120,6 @@ def wave_id(source: str, model: str, start: str) -> str:
     """``af-<start date>-<8 hex>``: stable across imports of any version of the file."""
     digest = hashlib.sha256("\x1f".join((source, model, start)).encode("utf-8")).hexdigest()[:8]
     return anchor(ID_PREFIX, f"{start[:10]}-{digest}")
-
-
-def source_of(path: str) -> Source:
-    """The post a row cites, with a link built from its path."""
-    if re.match(r"^https?://", path, re.IGNORECASE):
-        url = re.sub(r"^http://", "https://", path, flags=re.IGNORECASE)
-        match = re.match(r"^https://(?:www\.|m\.)?facebook\.com/([^/?#]+)", url, re.IGNORECASE)
-        account = match.group(1) if match else None
-    else:
-        url = FACEBOOK + path.lstrip("/")
-        account = path.split("/", 1)[0] if "/posts/" in path or "/videos/" in path else None
-    return Source(path=path, url=url.replace(" ", "%20"), account=account)
 
 
 class RowReader:
@@ -313,8 +299,7 @@ def _wave(
         launch_place_details=cells.details("launch_place_details"),
         border_crossing=cells.details("border_crossing"),
         carrier=cells.text("carrier") or None,
-        source=source_of(source_text),
-        claimed_by=AIR_FORCE,
+        source=parse_source(source_text),
         import_notes=cells.notes,
     )
 

@@ -18,6 +18,7 @@ import yaml
 
 from generator.airforce.model import AttackWave, WavePart, WavesFile
 from generator.airforce.parse import Skip, wave_id
+from generator.airforce.sources import parse_source
 from generator.diagnostics import parse_documents
 from generator.errors import BriefingError, Problem
 from generator.load import RawDocument, load_files
@@ -51,7 +52,10 @@ def wave_files(content_dir: Path) -> list[Path]:
 
 
 def validate_waves(documents: list[RawDocument]) -> tuple[list[AttackWave], list[Problem]]:
-    """Validate month files: the waves, sorted, and every problem found (ids, months, duplicates)."""
+    """Validate month files: the waves, sorted, and every problem found (ids, months, duplicates).
+
+    Each wave's source is read again from its cell as published (``parse_source``), so a file an older importer wrote
+    links every post on its real host; an older ``claimed_by`` is dropped (the registry names the claimant)."""
     waves: list[AttackWave] = []
     first_seen: dict[str, str] = {}
     parsed, problems = parse_documents(documents, WavesFile)
@@ -76,7 +80,7 @@ def validate_waves(documents: list[RawDocument]) -> tuple[list[AttackWave], list
             if wave.id != expected:
                 line = document.line_of(("waves", index, "id"))
                 problems.append(Problem(display, line, f"{where}.id", f"expected '{expected}', the id of its source, model and start"))
-            waves.append(wave)
+            waves.append(wave.model_copy(update={"source": parse_source(wave.source.path), "claimed_by": None}))
     return sorted(waves, key=lambda wave: (wave.start, wave.id)), problems
 
 

@@ -4,10 +4,13 @@ Nothing here invents a number. A wave that does not give a count is left out of
 that count's sum and counted as *missing*, so a reader can see how many posts a
 total rests on; the interception rate only pairs waves that give both counts.
 
-National posts (the Air Force command's account, ``kpszsu``) and the regional
-commands' posts are never added together: the dataset does not say whether a
-regional post repeats a national count. Each tally belongs to one
-:class:`Scope`, which names the accounts it adds up.
+National reports (the Air Force command, the General Staff, the
+Commander-in-Chief, military intelligence), regional ones (regional air
+commands and administrations) and the rest (unofficial channels, unidentified
+sources) are never added together: the dataset does not say whether a regional
+post repeats a national count. Each tally belongs to one :class:`ScopeGroup`,
+which names the owners and accounts it adds up (``sources.py`` says whose each
+account is).
 """
 
 from __future__ import annotations
@@ -20,11 +23,9 @@ from fractions import Fraction
 from typing import TypeVar
 
 from generator.airforce.model import AttackWave, inconsistent
+from generator.airforce.sources import Owner, Scope, shipped_sources
 from generator.model import WeaponCategory
 from generator.weapons import site_category
-
-NATIONAL_ACCOUNT = "kpszsu"
-"""The Air Force command's account: its posts give the national count of a night."""
 
 K = TypeVar("K", bound=Hashable)
 
@@ -34,27 +35,45 @@ def wave_category(wave: AttackWave) -> WeaponCategory:
     return site_category(wave.type, wave.category)
 
 
+def owner_of(wave: AttackWave) -> Owner:
+    """Who claims a wave's figures: the owner of its post's account, per the shipped source registry."""
+    return shipped_sources().owner(wave.source)
+
+
 @dataclass(frozen=True)
-class Scope:
-    """Which posts a tally adds up: the national posts, or the regional commands' posts."""
+class Account:
+    """One account that posts figures: its platform and name (``None`` when the source does not say)."""
 
-    key: str
-    """``national`` or ``regional``."""
-    accounts: tuple[str, ...]
-    """The accounts whose posts it adds up, sorted."""
+    platform: str
+    name: str | None
 
 
-def scope_key(wave: AttackWave) -> str:
-    """``national`` for the Air Force command's posts, ``regional`` for any other account."""
-    return "national" if wave.source.account == NATIONAL_ACCOUNT else "regional"
+@dataclass(frozen=True)
+class ScopeGroup:
+    """Which posts a tally adds up: those of every owner of one scope (national, regional, other)."""
+
+    scope: Scope
+    claimants: tuple[str, ...]
+    """The owners' party ids, in the registry's order."""
+    accounts: dict[str, tuple[Account, ...]]
+    """Owner id -> its accounts seen, sorted."""
 
 
-def scopes(waves: Iterable[AttackWave]) -> list[Scope]:
-    """The scopes these waves fall in, national first, each with the accounts seen."""
-    accounts: dict[str, set[str]] = defaultdict(set)
+def scopes(waves: Iterable[AttackWave]) -> list[ScopeGroup]:
+    """The scopes these waves fall in (national, regional, other), each with the owners and accounts seen."""
+    registry = shipped_sources()
+    seen: dict[Scope, dict[str, set[Account]]] = defaultdict(lambda: defaultdict(set))
     for wave in waves:
-        accounts[scope_key(wave)].add(wave.source.account or "")
-    return [Scope(key, tuple(sorted(accounts[key]))) for key in ("national", "regional") if key in accounts]
+        owner = registry.owner(wave.source)
+        seen[owner.scope][owner.id].add(Account(wave.source.platform, wave.source.account))
+    order = [owner.id for owner in registry.owners]
+    groups = []
+    for scope in Scope:
+        if scope in seen:
+            owners = sorted(seen[scope], key=order.index)
+            accounts = {owner: tuple(sorted(seen[scope][owner], key=lambda a: (a.platform, (a.name or "").casefold()))) for owner in owners}
+            groups.append(ScopeGroup(scope, tuple(owners), accounts))
+    return groups
 
 
 @dataclass

@@ -4,8 +4,8 @@ Each builder takes the grouped waves and returns rows holding a label, a
 :class:`~generator.airforce.tally.Tally` and a link target; the templates
 format the figures (:mod:`generator.airforce.formatting`) and resolve the
 links from the page they are on. Every table belongs to one account (a night)
-or one :class:`~generator.airforce.tally.Scope` (a tally), which the heading
-names: national and regional posts are never added up.
+or one :class:`~generator.airforce.tally.ScopeGroup` (a tally), which the heading
+names with its claimants: national, regional and other posts are never added up.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from generator.airforce.formatting import AirForceFormatter
-from generator.airforce.model import AIR_FORCE, ID_PREFIX, AttackWave
-from generator.airforce.tally import Scope, Tally, WaveIndex, month_of, scope_key, scopes, tally, tally_by, wave_category
+from generator.airforce.model import ID_PREFIX, AttackWave
+from generator.airforce.sources import shipped_sources
+from generator.airforce.tally import Account, ScopeGroup, Tally, WaveIndex, month_of, owner_of, scopes, tally, tally_by, wave_category
 from generator.calendar import RecordRef
 from generator.charts import BarGroup, bar_chart
 from generator.model import DatePrecision, WeaponCategory, When
@@ -75,9 +76,10 @@ class Post:
 
 @dataclass(frozen=True)
 class AccountTable:
-    """One account's figures for one night, by model."""
+    """One account's figures for one night, by model, under the account's owner."""
 
     heading: str
+    claimed_by: str
     rows: list[Row]
     total: Row | None
     posts: list[Post]
@@ -90,7 +92,6 @@ class NightView:
     anchor: str
     heading: str
     covers: str
-    claimed_by: str
     tables: list[AccountTable]
     strikes: list[RecordRef]
     """The articles' strikes filed on that day, linked from the block."""
@@ -104,7 +105,7 @@ class ScopeView:
 
     heading: str
     accounts: str
-    claimed_by: str
+    claimants: list[str]
     chart: Chart | None
     periods: list[Row]
     categories: list[Row]
@@ -185,19 +186,23 @@ class AirForceView:
 
     def night(self, day: dt.date, strikes: list[RecordRef]) -> NightView:
         """The block of one morning's reports: one table per account, and the articles' strikes filed on that day."""
-        by_account: dict[str | None, list[AttackWave]] = {}
+        by_account: dict[Account, list[AttackWave]] = {}
         for wave in self.index.by_day.get(day, []):
-            by_account.setdefault(wave.source.account, []).append(wave)
+            by_account.setdefault(Account(wave.source.platform, wave.source.account), []).append(wave)
+        order = {owner.id: position for position, owner in enumerate(shipped_sources().owners)}
         tables = []
-        for account in sorted(by_account, key=lambda account: (account != "kpszsu", account or "")):
-            account_waves = by_account[account]
+        for account, account_waves in sorted(
+            by_account.items(), key=lambda item: (order[owner_of(item[1][0]).id], item[0].platform, (item[0].name or "").casefold())
+        ):
             posts: dict[str, list[AttackWave]] = {}
             for wave in account_waves:
                 posts.setdefault(wave.source.url, []).append(wave)
             rows = self.model_rows(account_waves)
+            owner = owner_of(account_waves[0]).id
             tables.append(
                 AccountTable(
-                    self.formatter.account(account),
+                    self.formatter.owner_accounts(owner, (account,)),
+                    owner,
                     rows,
                     self.total(account_waves) if len(rows) > 1 else None,
                     [Post(url, self.formatter.covers(post_waves)) for url, post_waves in posts.items()],
@@ -209,7 +214,6 @@ class AirForceView:
             night_anchor(day),
             str(self.labels.airforce_night.format(day=base.date(day))),
             str(self.labels.airforce_night_covers.format(night=base.when(night))),
-            AIR_FORCE,
             tables,
             strikes,
             ARCHIVE.month(day.strftime("%Y-%m")),
@@ -220,19 +224,19 @@ class AirForceView:
         self,
         waves: list[AttackWave],
         period_rows: Callable[[list[AttackWave]], list[Row]],
-        chart_of: Callable[[Scope, list[AttackWave]], Chart | None],
+        chart_of: Callable[[ScopeGroup, list[AttackWave]], Chart | None],
     ) -> list[ScopeView]:
         """The tallies of ``waves``, one view per scope."""
         views = []
-        for scope in scopes(waves):
-            scoped = [wave for wave in waves if scope_key(wave) == scope.key]
-            heading, accounts = self.formatter.scope_heading(scope)
+        for group in scopes(waves):
+            scoped = [wave for wave in waves if owner_of(wave).scope is group.scope]
+            heading, accounts = self.formatter.scope_heading(group)
             views.append(
                 ScopeView(
                     heading,
                     accounts,
-                    AIR_FORCE,
-                    chart_of(scope, scoped),
+                    list(group.claimants),
+                    chart_of(group, scoped),
                     period_rows(scoped),
                     self.category_rows(scoped),
                     self.model_rows(scoped),
@@ -241,14 +245,16 @@ class AirForceView:
             )
         return views
 
-    def chart(self, name: str, scope: Scope, groups: list[tuple[str, Tally]], rows_label: str, period: str) -> tuple[Chart, str] | None:
+    def chart(
+        self, name: str, scope: ScopeGroup, groups: list[tuple[str, Tally]], rows_label: str, period: str
+    ) -> tuple[Chart, str] | None:
         """A launched-and-destroyed bar chart of these groups, and its SVG; None when there is nothing to draw."""
         if not groups:
             return None
         labels = self.labels
         heading, accounts = self.formatter.scope_heading(scope)
         title = str(labels.airforce_chart_title.format(scope=heading, period=period))
-        claimant = self.formatter.base.party(AIR_FORCE)
+        claimant = self.formatter.base.parties_list(list(scope.claimants))
         description = str(labels.airforce_chart_desc.format(rows=rows_label, claimant=claimant, accounts=accounts))
         svg = bar_chart(
             title,

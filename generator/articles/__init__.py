@@ -41,6 +41,7 @@ from generator.model import (
     Counts,
     Evidence,
     Figure,
+    Party,
     Place,
     Quantity,
     Quote,
@@ -94,6 +95,10 @@ class ArticlesContributor:
         """Every place of every record, where the gazetteer puts it."""
         self.timeline = KYIV
         """The site's time zone, once the plan gives it (declare)."""
+
+    def parties(self) -> list[Party]:
+        """None: every party an article names is declared in `parties.yaml`."""
+        return []
 
     def content_files(self, content_dir: Path) -> list[Path]:
         """Every ``.yaml`` and ``.yml`` file under ``content/articles/``, subfolders included."""

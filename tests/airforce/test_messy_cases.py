@@ -9,6 +9,7 @@ import pytest
 
 from airforce.conftest import FIXTURES
 from generator.airforce import AttackWave, ImportReport, import_airforce
+from generator.airforce.tally import owner_of, tally
 from generator.errors import BriefingError
 from generator.weapons import Category
 
@@ -226,3 +227,28 @@ def test_an_import_that_would_write_a_file_too_big_to_load_writes_nothing(tmp_pa
     ):
         import_airforce(big, content)
     assert not (content / "airforce").exists() or not any((content / "airforce").iterdir())
+
+
+def test_every_source_form_has_its_platform_account_link_and_owner(import_fixture: Importer) -> None:
+    """Telegram and other hosts, the General Staff and the Commander-in-Chief, a regional administration, an unofficial
+    channel, and accounts the registry does not know: each under its real owner, linked on its real host."""
+    report, waves = import_fixture("source-registry")
+    found = [(w.source.platform, w.source.account, w.source.url, owner_of(w).id, owner_of(w).scope.value) for w in waves]
+    assert found == [
+        ("telegram", "kpszsu", "https://t.me/kpszsu/41001", "ua-air-force", "national"),
+        ("telegram", "kpszsu", "https://t.me/kpszsu/41020", "ua-air-force", "national"),
+        ("facebook", "GeneralStaff.ua", "https://www.facebook.com/GeneralStaff.ua/posts/pfbid0GenStaff", "ua-general-staff", "national"),
+        ("facebook", "CinC.AFU", "https://www.facebook.com/CinC.AFU/posts/pfbid0CinC", "ua-commander-in-chief", "national"),
+        ("web", "gur.gov.ua", "https://gur.gov.ua/content/zvit.html", "ua-military-intelligence", "national"),
+        ("telegram", "VA_Kyiv", "https://t.me/VA_Kyiv/9001", "ua-kyiv-city-administration", "regional"),
+        ("telegram", "war_monitor", "https://t.me/war_monitor/5555", "channel-war-monitor", "other"),
+        ("facebook", "SomeNewPage", "https://www.facebook.com/SomeNewPage/posts/pfbid0Unknown", "unidentified-source", "other"),
+        ("web", "news.example.ua", "https://news.example.ua/2025/03/10/night.html", "unidentified-source", "other"),
+    ]
+    assert report.unidentified == {"facebook SomeNewPage": 1, "web news.example.ua": 1}
+    assert (
+        "  unidentified sources, shown as such (add the account to generator/airforce/data/sources.yaml to name its owner): "
+        "2 account(s), 2 wave(s)\n    facebook SomeNewPage: 1 wave(s)\n    web news.example.ua: 1 wave(s)"
+    ) in report.summary()
+    national = [w for w in waves if owner_of(w).scope.value == "national"]
+    assert tally(national).launched == 100 + 110 + 12 + 8 + 2, "every national owner's report, on any platform, is national"

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from generator.airforce import import_airforce, load_waves
+from generator.airforce.tally import owner_of
 
 
 def _csv_rows(path: Path) -> list[dict[str, str]]:
@@ -40,7 +41,11 @@ def test_the_slice_keeps_the_published_totals(content_dir: Path, slice_csv: Path
     assert len(waves) == 253
     assert sum(wave.launched or 0 for wave in waves) == _csv_total(rows, "launched") == 1145
     assert sum(wave.destroyed or 0 for wave in waves) == _csv_total(rows, "destroyed") == 1009
-    assert {wave.claimed_by for wave in waves} == {"ua-air-force"}
+    assert {owner_of(wave).id: owner_of(wave).scope.value for wave in waves} == {
+        "ua-air-force": "national",
+        "ua-air-command-south": "regional",
+        "ua-air-command-east": "regional",
+    }
     assert all(wave.source.url == "https://www.facebook.com/" + wave.source.path for wave in waves)
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from generator.airforce import AttackWave
 from generator.airforce.formatting import AirForceFormatter
-from generator.airforce.tally import Scope, Tally, index_waves, scopes, tally
+from generator.airforce.sources import Scope, parse_source
+from generator.airforce.tally import Account, ScopeGroup, Tally, index_waves, owner_of, scopes, tally
 from generator.formatting import Formatter
 from generator.labels import load_labels
 
@@ -18,8 +19,10 @@ LABELS = Path(__file__).parents[2] / "templates" / "labels"
 
 
 def wave(number: int = 1, **fields: Any) -> AttackWave:
-    """A valid wave; ``fields`` override its defaults (``account`` sets the posting account)."""
+    """A valid wave; ``fields`` override its defaults (``account`` sets the posting Facebook page, ``source`` the
+    dataset's source cell)."""
     account = fields.pop("account", "kpszsu")
+    source = parse_source(fields.pop("source", f"{account}/posts/{number}"))
     data: dict[str, Any] = {
         "id": f"af-2024-05-01-{number:08x}",
         "start": "2024-04-30T18:00",
@@ -31,8 +34,7 @@ def wave(number: int = 1, **fields: Any) -> AttackWave:
         "type": "UAV",
         "launched": 10,
         "destroyed": 8,
-        "source": {"path": f"{account}/posts/{number}", "url": f"https://www.facebook.com/{account}/posts/{number}", "account": account},
-        "claimed_by": "ua-air-force",
+        "source": source.model_dump(),
         **fields,
     }
     return AttackWave.model_validate(data)
@@ -81,7 +83,33 @@ def test_large_numbers_are_grouped_as_the_site_writes_them(formatter: AirForceFo
 def test_national_and_regional_posts_are_separate_scopes() -> None:
     waves = [wave(1), wave(2, account="PvKPivden"), wave(3, account="pvkshid"), wave(4)]
 
-    assert scopes(waves) == [Scope("national", ("kpszsu",)), Scope("regional", ("PvKPivden", "pvkshid"))]
+    assert scopes(waves) == [
+        ScopeGroup(Scope.national, ("ua-air-force",), {"ua-air-force": (Account("facebook", "kpszsu"),)}),
+        ScopeGroup(
+            Scope.regional,
+            ("ua-air-command-south", "ua-air-command-east"),
+            {"ua-air-command-south": (Account("facebook", "PvKPivden"),), "ua-air-command-east": (Account("facebook", "pvkshid"),)},
+        ),
+    ]
+
+
+def test_every_national_owner_counts_in_the_national_tally_on_any_platform() -> None:
+    """The Air Force's Telegram channel, the General Staff and the Commander-in-Chief are national reports."""
+    waves = [
+        wave(1, source="t.me/kpszsu/4321", launched=10),
+        wave(2, source="https://t.me/s/kpszsu/4322", launched=20),
+        wave(3, source="GeneralStaff.ua/posts/pfbid0abc", launched=30),
+        wave(4, source="CinC.AFU/posts/pfbid0def", launched=40),
+        wave(5, account="PvKPivden", launched=500),
+        wave(6, source="https://t.me/war_monitor/1", launched=600),
+        wave(7, source="some.channel/posts/1", launched=700),
+    ]
+    national, regional, other = scopes(waves)
+
+    assert national.claimants == ("ua-air-force", "ua-general-staff", "ua-commander-in-chief")
+    assert tally(w for w in waves if owner_of(w).scope is Scope.national).launched == 100
+    assert (regional.scope, regional.claimants) == (Scope.regional, ("ua-air-command-south",))
+    assert (other.scope, other.claimants) == (Scope.other, ("channel-war-monitor", "unidentified-source"))
 
 
 def test_waves_are_filed_by_the_morning_they_are_reported() -> None:
