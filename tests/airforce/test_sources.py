@@ -12,7 +12,12 @@ from generator.airforce.sources import UNIDENTIFIED, SourceRegistry, SourceRegis
     [
         ("kpszsu/posts/pfbid0abc", "facebook", "kpszsu", "https://www.facebook.com/kpszsu/posts/pfbid0abc"),
         ("GeneralStaff.ua/posts/pfbid0x", "facebook", "GeneralStaff.ua", "https://www.facebook.com/GeneralStaff.ua/posts/pfbid0x"),
-        ("https://m.facebook.com/story.php?story_fbid=1&id=4242", "facebook", "4242", "https://m.facebook.com/story.php?story_fbid=1&id=4242"),
+        (
+            "https://m.facebook.com/story.php?story_fbid=1&id=4242",
+            "facebook",
+            "4242",
+            "https://m.facebook.com/story.php?story_fbid=1&id=4242",
+        ),
         ("permalink.php?story_fbid=7&id=100064", "facebook", "100064", "https://www.facebook.com/permalink.php?story_fbid=7&id=100064"),
         ("watch/?v=375517448001233", "facebook", None, "https://www.facebook.com/watch/?v=375517448001233"),
         ("t.me/kpszsu/41001", "telegram", "kpszsu", "https://t.me/kpszsu/41001"),
