@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from generator.airforce.model import AttackWave, parse_moment
+from generator.airforce.model import AttackWave, inconsistent, parse_moment
 from generator.airforce.tally import Account, ScopeGroup, Tally
 from generator.formatting import Formatter
 from generator.model import WeaponCategory
@@ -24,12 +24,13 @@ class AirForceFormatter:
         self.labels = base.labels
 
     def count(self, found: Tally, which: str) -> str:
-        """``launched``, ``destroyed`` or ``lost`` of a tally: the sum, saying how many waves do not give it; "not given" if
+        """``launched``, ``destroyed``, ``lost`` or ``still`` (in the air) of a tally: the sum, saying how many waves do not give it; "not given" if
         none does."""
         value, missing = {
             "launched": (found.launched, found.launched_missing),
             "destroyed": (found.destroyed, found.destroyed_missing),
             "lost": (found.lost, found.lost_missing),
+            "still": (found.still, found.still_missing),
         }[which]
         if missing == found.waves:
             return str(self.labels.airforce_not_given)
@@ -47,6 +48,16 @@ class AirForceFormatter:
         if found.inconsistent:
             text += " " + str(self.labels.airforce_inconsistent.format(count=found.inconsistent))
         return text
+
+    def contradiction(self, wave: AttackWave) -> str | None:
+        """What a post gives that cannot all be true, said as the post's inconsistency; None when its figures hold."""
+        if inconsistent(wave.launched, wave.destroyed, wave.not_reach_goal) is None:
+            return None
+        number = self.base.number
+        counts = {"model": wave.model, "launched": number(wave.launched or 0), "destroyed": number(wave.destroyed or 0)}
+        if (wave.destroyed or 0) > (wave.launched or 0):
+            return str(self.labels.airforce_contradiction.format(**counts))
+        return str(self.labels.airforce_contradiction_lost.format(**counts, lost=number(wave.not_reach_goal or 0)))
 
     def category(self, category: WeaponCategory) -> str:
         """A category's label, capitalised for a table cell."""

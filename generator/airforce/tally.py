@@ -78,7 +78,8 @@ def scopes(waves: Iterable[AttackWave]) -> list[ScopeGroup]:
 
 @dataclass
 class Tally:
-    """Launched, destroyed (shot down) and lost (did not reach their target: jammed, lost), summed over waves, with
+    """Launched, destroyed (shot down), lost (did not reach their target: jammed, lost) and still in the air, summed
+    over waves, with
     the waves that do not give each figure, and the waves whose figures contradict each other."""
 
     waves: int = 0
@@ -88,6 +89,9 @@ class Tally:
     destroyed_missing: int = 0
     lost: int = 0
     lost_missing: int = 0
+    still: int = 0
+    """Still in the air when the post was written (``still_attacking``): neither shot down nor lost yet."""
+    still_missing: int = 0
     inconsistent: int = 0
     """Waves whose post gives more shot down (or shot down and lost) than launched: counted as published, out of the rates."""
     paired_launched: int = 0
@@ -112,6 +116,10 @@ class Tally:
             self.lost_missing += 1
         else:
             self.lost += wave.not_reach_goal
+        if wave.still_attacking is None:
+            self.still_missing += 1
+        else:
+            self.still += wave.still_attacking
         if inconsistent(wave.launched, wave.destroyed, wave.not_reach_goal) is not None:
             self.inconsistent += 1
         elif wave.launched is not None and wave.destroyed is not None:

@@ -83,6 +83,8 @@ class AccountTable:
     rows: list[Row]
     total: Row | None
     posts: list[Post]
+    contradictions: list[str] = field(default_factory=list)
+    """Waves whose post contradicts itself, each said: shown as published, left out of the rates."""
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,7 @@ class AirForceView:
                     rows,
                     self.total(account_waves) if len(rows) > 1 else None,
                     [Post(url, self.formatter.covers(post_waves)) for url, post_waves in posts.items()],
+                    [said for wave in account_waves if (said := self.formatter.contradiction(wave)) is not None],
                 )
             )
         night = When(start=day - dt.timedelta(days=1), end=day, precision=DatePrecision.night)
