@@ -24,8 +24,8 @@ class AirForceFormatter:
         self.labels = base.labels
 
     def count(self, found: Tally, which: str) -> str:
-        """``launched``, ``destroyed``, ``lost`` or ``still`` (in the air) of a tally: the sum, saying how many waves do not give it; "not given" if
-        none does."""
+        """``launched``, ``destroyed``, ``lost`` or ``still`` (in the air) of a tally: the sum, saying how many waves do
+        not give it; "not given" if none does."""
         value, missing = {
             "launched": (found.launched, found.launched_missing),
             "destroyed": (found.destroyed, found.destroyed_missing),
