@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from generator.airforce import pages
 from generator.airforce.formatting import AirForceFormatter
-from generator.airforce.model import ID_PREFIX, AttackWave, Source, WavePart, WavesFile
+from generator.airforce.model import ID_PREFIX, AttackWave, Source, WaveIdentity, WavePart, WavesFile
 from generator.airforce.sources import shipped_sources
 from generator.airforce.store import validate_waves, wave_files
 from generator.airforce.tally import WaveIndex
@@ -30,7 +30,7 @@ class AirForceContributor:
 
     name = "airforce"
     reserved_prefix: tuple[str, str] | None = (anchor(ID_PREFIX, ""), "the imported Air Force data")
-    documented: tuple[type[BaseModel], ...] = (WavesFile, AttackWave, WeaponModel, Source, WavePart)
+    documented: tuple[type[BaseModel], ...] = (WavesFile, AttackWave, WeaponModel, Source, WavePart, WaveIdentity)
 
     def __init__(self) -> None:
         self.waves: list[AttackWave] = []

@@ -94,6 +94,13 @@ class WavePart(Strict):
     still_attacking: Count = Field(default=None, description="Still in the air when the post was written, per this row.")
 
 
+class WaveIdentity(Strict):
+    """What a wave's id was made from, when a newer file has since corrected its start or model."""
+
+    model_as_published: Text = Field(description="The model as first published.")
+    start: Moment = Field(description="The start as first published.")
+
+
 class AttackWave(Strict):
     """One attack wave on Ukraine of one weapon model (or several the post does not separate), per one Air Force post."""
 
@@ -136,6 +143,10 @@ class AttackWave(Strict):
     parts: list[WavePart] = Field(default_factory=list, description="When rows were merged: each row's own target and counts.")
     import_notes: list[Text] = Field(default_factory=list, description="What the importer could not read or had to interpret, in words.")
     revision: Annotated[int, Field(ge=1)] = Field(default=1, description="1 when first imported; +1 each time a newer file revises it.")
+    id_from: WaveIdentity | None = Field(
+        default=None,
+        description="When a newer file corrected the start or the model: the ones the id was made from (the id never changes).",
+    )
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> AttackWave:

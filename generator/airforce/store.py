@@ -76,10 +76,12 @@ def validate_waves(documents: list[RawDocument]) -> tuple[list[AttackWave], list
             if _MONTH_FILE.match(stem) and wave.start[:7] != stem:
                 line = document.line_of(("waves", index, "start"))
                 problems.append(Problem(display, line, f"{where}.start", f"the wave starts in {wave.start[:7]} but is filed under {stem}"))
-            expected = wave_id(wave.source.path, wave.model_as_published, wave.start)
+            origin = wave.id_from or wave
+            expected = wave_id(wave.source.path, origin.model_as_published, origin.start)
             if wave.id != expected:
                 line = document.line_of(("waves", index, "id"))
-                problems.append(Problem(display, line, f"{where}.id", f"expected '{expected}', the id of its source, model and start"))
+                made_from = "source and first model and start (id_from)" if wave.id_from else "source, model and start"
+                problems.append(Problem(display, line, f"{where}.id", f"expected '{expected}', the id of its {made_from}"))
             waves.append(wave.model_copy(update={"source": parse_source(wave.source.path), "claimed_by": None}))
     return sorted(waves, key=lambda wave: (wave.start, wave.id)), problems
 

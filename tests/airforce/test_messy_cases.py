@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from airforce.conftest import FIXTURES
-from generator.airforce import AttackWave, ImportReport, import_airforce
+from generator.airforce import AttackWave, ImportReport, import_airforce, load_waves
 from generator.airforce.tally import owner_of, tally
 from generator.errors import BriefingError
 from generator.weapons import Category
@@ -252,3 +252,37 @@ def test_every_source_form_has_its_platform_account_link_and_owner(import_fixtur
     ) in report.summary()
     national = [w for w in waves if owner_of(w).scope.value == "national"]
     assert tally(national).launched == 100 + 110 + 12 + 8 + 2, "every national owner's report, on any platform, is national"
+
+
+def test_a_newer_file_correcting_a_start_updates_the_wave_once(content_dir: Path) -> None:
+    """v2 moves the first wave's start past midnight (into June), revises the Kalibr's launched count, and no longer
+    lists the wave of 2 June: the first two are updated, not added again; the third is kept and listed as missing."""
+    import_airforce(FIXTURES / "corrected-start-v1.csv", content_dir)
+    before = {wave.model: wave for wave in load_waves(content_dir)[0] if wave.source.path.endswith("Night1")}
+
+    report = import_airforce(FIXTURES / "corrected-start-v2.csv", content_dir)
+    waves, problems = load_waves(content_dir)
+
+    assert problems == [], "a corrected wave keeps its id, which still validates against what it was made from"
+    assert (report.imported, report.updated, report.unchanged) == (1, 2, 0)
+    assert len(waves) == 4, "three waves of v1 (one missing from v2, kept) and the new night of v2: none counted twice"
+    shahed = next(wave for wave in waves if wave.id == before["Shahed-136/131"].id)
+    assert (shahed.start, shahed.revision) == ("2024-06-01T00:10", 2)
+    assert shahed.id_from is not None and shahed.id_from.start == "2024-05-31T23:30"
+    kalibr = next(wave for wave in waves if wave.id == before["Kalibr"].id)
+    assert (kalibr.launched, kalibr.revision) == (6, 2)
+    assert report.corrected == [f"{shahed.id} (2024-05-31, Shahed-136/131): start 2024-05-31T23:30 → 2024-06-01T00:10"]
+    assert report.revised == [f"{kalibr.id} (2024-06-01, Kalibr): launched 4 → 6"]
+    missing = next(wave for wave in waves if wave.source.path.endswith("Night2"))
+    assert report.missing == [f"{missing.id} (2024-06-02T20:00, Shahed-136/131, kpszsu/posts/pfbidNight2)"]
+    assert [Path(path).name for path in report.files_removed] == ["2024-05.yaml"], "its only wave moved to June"
+    summary = report.summary()
+    assert (
+        f"  likely corrections (same post, start or model moved), applied to the stored wave, not added: 1\n    {report.corrected[0]}"
+        in summary
+    )
+    assert f"  revised figures or details (same post, model and start): 1\n    {report.revised[0]}" in summary
+    assert f"  stored waves of this file's period it no longer lists, kept: 1\n    {report.missing[0]}" in summary
+
+    again = import_airforce(FIXTURES / "corrected-start-v2.csv", content_dir)
+    assert (again.imported, again.updated, again.unchanged, again.files_written) == (0, 0, 3, []), "re-importing v2 changes nothing"
