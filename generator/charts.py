@@ -114,3 +114,148 @@ def bar_chart(
     lines.append(f'<line x1="{bar_left}" y1="{TOP - 4}" x2="{bar_left}" y2="{height - GROUP_GAP + 4}" stroke="#757575"/>')
     lines.append("</svg>")
     return "\n".join(lines) + "\n"
+
+
+TIME_WIDTH = 480
+"""A time chart's width: on a phone (about 340 px wide) its text still reads at about 11 px, on a desktop at its own size."""
+TIME_FONT = 15
+PLOT_TOP = 66
+PLOT_HEIGHT = 170
+AXIS_ROOM = 46
+"""Left of the plot: the value axis' labels."""
+TICK_ROOM = 38
+"""Below the plot: two rows of time labels (``mai`` over ``2024``, or a day over its month)."""
+TIME_CHARS = 50
+"""Characters per line of a time chart's title and note, wrapped past that: the chart stays its width."""
+LINE = 19
+"""Height of one wrapped line."""
+
+
+def _wrap(text: str, width: int = TIME_CHARS) -> list[str]:
+    """Words of ``text`` in lines of at most ``width`` characters (a longer word has a line of its own)."""
+    lines: list[str] = []
+    for word in _plain(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One period of a time chart (a month, a night): its values per series, and how the axis labels it.
+
+    All values None: no report in that period, drawn as an empty slot (the axis keeps its place)."""
+
+    label: str
+    """The period in full (``Mai 2024``, ``31 mai 2024``): the column's title, with its values."""
+    values: tuple[int | None, ...]
+    tick: str | None = None
+    """The label under the column (``mai``, ``15``); an empty text for a tick mark alone; None for neither."""
+    major: str | None = None
+    """The second-row label (``2024`` under January, ``juin`` under the 1st), where a larger period starts."""
+    partial: bool = False
+    """The period is only partly covered by the data (a first or last month): outlined with dashes and marked."""
+
+
+def _nice_step(largest: int, lines: int = 4) -> int:
+    """A round gridline step (1, 2 or 5 times a power of ten) giving at most ``lines`` lines up to ``largest``."""
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if step * factor * lines >= largest:
+                return step * factor
+        step *= 10
+
+
+def time_chart(
+    title: str,
+    description: str,
+    series: list[str],
+    columns: list[Column],
+    number: Callable[[int], str] = str,
+    note: str | None = None,
+    language: str = "fr",
+    missing: str = "—",
+) -> str:
+    """An SVG document: one column per period along a real time axis, the series drawn over each other from the
+    baseline: the first (launched) behind, the next ones (shot down, then lost, stacked) in front of it.
+
+    A period without any value stays an empty slot; a partial one is outlined with dashes and marked with ``*``,
+    which ``note`` explains under the axis. The title and the note wrap, so the chart keeps its width. The value
+    axis has round gridlines labelled by ``number``.
+    """
+    slot = (TIME_WIDTH - AXIS_ROOM - 8) / max(len(columns), 1)
+    gap = 1 if slot < 6 else 2
+    largest = max([value for column in columns for value in column.values if value is not None] + [1])
+    step = _nice_step(largest)
+    top_value = step * -(-largest // step)
+    title_lines, note_lines = _wrap(title), _wrap(note) if note else []
+    plot_top = PLOT_TOP + LINE * (len(title_lines) - 1)
+    bottom = plot_top + PLOT_HEIGHT
+    height = bottom + TICK_ROOM + LINE * len(note_lines) + 4
+
+    def y(value: int) -> int:
+        return bottom - round(value * PLOT_HEIGHT / top_value)
+
+    lines = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{TIME_WIDTH}" height="{height}" viewBox="0 0 {TIME_WIDTH} {height}" '
+        f'role="img" aria-labelledby="chart-title chart-desc" lang="{_attribute(language)}" '
+        f'font-family="sans-serif" font-size="{TIME_FONT}">',
+        f'<title id="chart-title">{_text(title)}</title>',
+        f'<desc id="chart-desc">{_text(description)}</desc>',
+        f'<rect width="{TIME_WIDTH}" height="{height}" fill="#ffffff"/>',
+    ]
+    for row, text in enumerate(title_lines):
+        lines.append(
+            f'<text x="4" y="{18 + LINE * row}" font-size="{TIME_FONT + 1}" font-weight="bold" fill="#212121">{_text(text)}</text>'
+        )
+    legend_y = plot_top - 32
+    legend_x = 4
+    for position, name in enumerate(series):
+        lines.append(f'<rect x="{legend_x}" y="{legend_y}" width="12" height="12" fill="{COLOURS[position % len(COLOURS)]}"/>')
+        lines.append(f'<text x="{legend_x + 16}" y="{legend_y + 10}" fill="#212121">{_text(name)}</text>')
+        legend_x += 16 + (TIME_FONT * 3 // 5) * len(_plain(name)) + 16
+    for value in range(0, top_value + 1, step):
+        lines.append(f'<line x1="{AXIS_ROOM}" y1="{y(value)}" x2="{TIME_WIDTH - 8}" y2="{y(value)}" stroke="#e0e0e0"/>')
+        lines.append(f'<text x="{AXIS_ROOM - 4}" y="{y(value) + 4}" text-anchor="end" fill="#424242">{_text(number(value))}</text>')
+    for index, column in enumerate(columns):
+        left = AXIS_ROOM + index * slot
+        x, width = round(left + gap / 2), max(1, round(slot - gap))
+        said = " · ".join(
+            f"{name} {missing if value is None else number(value)}" for name, value in zip(series, column.values, strict=False)
+        )
+        lines.append(f"<g><title>{_text(column.label)} — {_text(said)}</title>")
+        base = 0
+        for position, count in enumerate(column.values):
+            if count is None:
+                continue
+            start = 0 if position <= 1 else base
+            colour = COLOURS[position % len(COLOURS)]
+            top, length = y(start + count), y(start) - y(start + count)
+            lines.append(f'<rect x="{x}" y="{top}" width="{width}" height="{length}" fill="{colour}"/>')
+            if position >= 1:
+                base = start + count
+        lines.append("</g>")
+        centre = round(left + slot / 2)
+        if column.partial:
+            tallest = y(max([value for value in column.values if value is not None] + [0]))
+            lines.append(
+                f'<rect x="{x}" y="{tallest}" width="{width}" height="{bottom - tallest}" fill="none" stroke="#212121" '
+                f'stroke-dasharray="3 2"/>'
+            )
+            lines.append(f'<text x="{centre}" y="{tallest - 3}" text-anchor="middle" fill="#212121">*</text>')
+        if column.tick is not None or column.major is not None:
+            lines.append(f'<line x1="{centre}" y1="{bottom}" x2="{centre}" y2="{bottom + 4}" stroke="#757575"/>')
+        if column.tick:
+            lines.append(f'<text x="{centre}" y="{bottom + 18}" text-anchor="middle" fill="#424242">{_text(column.tick)}</text>')
+        if column.major is not None:
+            room = (TIME_FONT * 2 // 3) * len(_plain(column.major))
+            at = f'x="{round(left)}"' if left + room <= TIME_WIDTH - 4 else f'x="{TIME_WIDTH - 4}" text-anchor="end"'
+            lines.append(f'<text {at} y="{bottom + 35}" fill="#212121" font-weight="bold">{_text(column.major)}</text>')
+    lines.append(f'<line x1="{AXIS_ROOM}" y1="{bottom}" x2="{TIME_WIDTH - 8}" y2="{bottom}" stroke="#757575"/>')
+    for row, text in enumerate(note_lines):
+        lines.append(f'<text x="4" y="{bottom + TICK_ROOM + 12 + LINE * row}" fill="#424242">{_text(text)}</text>')
+    lines.append("</svg>")
+    return "\n".join(lines) + "\n"

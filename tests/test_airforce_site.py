@@ -123,9 +123,12 @@ def _table(section: str, heading: str | None = None) -> tuple[Sums, list[str] | 
     sums = {}
     for cells in body:
         if cells[0] != "Total":
-            numbers = cells[-6:-3]
+            numbers = cells[-7:-4]
             sums[cells[0]] = [_number(cell) for cell in numbers]
-    assert header[-6:] == ["Vagues", "Lancés", "Abattus", "Perdus (n'ont pas atteint leur cible)", "Taux abattus", "Taux abattus ou perdus"]
+    assert header[-7:] == [
+        *("Vagues", "Lancés", "Abattus", "Perdus (n'ont pas atteint leur cible)"),
+        *("Encore en vol", "Taux abattus", "Taux abattus ou perdus"),
+    ]
     return sums, total, body
 
 
@@ -183,10 +186,10 @@ def test_nightly_tables_show_each_accounts_figures_by_model(slice_site: Path) ->
             assert shown == _sums(account_rows, "model"), f"{day} {account}"
             assert f"selon {CLAIMANTS[account]}" in as_text(section), f"{day} {account}: figures without their claimant"
             for cells in body:
-                _, launched, destroyed = (_number(cell) for cell in cells[-6:-3])
+                _, launched, destroyed = (_number(cell) for cell in cells[-7:-4])
                 assert cells[-2] == _rate(launched, destroyed)
             if total:
-                assert [_number(cell) for cell in total[-6:-3]] == [
+                assert [_number(cell) for cell in total[-7:-4]] == [
                     len({row.wave for row in account_rows}),
                     sum(row.launched for row in account_rows),
                     sum(row.destroyed for row in account_rows),
@@ -219,7 +222,7 @@ def test_month_pages_tally_each_scope_by_night_category_and_model(slice_site: Pa
         by_model, total, _ = _table(section, "Par modèle")
         assert by_model == _sums(scoped, "model")
         assert total is not None
-        assert [_number(cell) for cell in total[-6:-3]] == [
+        assert [_number(cell) for cell in total[-7:-4]] == [
             len({row.wave for row in scoped}),
             sum(row.launched for row in scoped),
             sum(row.destroyed for row in scoped),
@@ -237,32 +240,59 @@ def test_the_overall_page_tallies_each_scope_by_month(slice_site: Path) -> None:
         assert _table(scopes[heading], "Par modèle")[0] == _sums(scoped, "model")
         total = _table(scopes[heading], "Par catégorie d'arme")[1]
         assert total is not None
-        launched += _number(total[-5])
-        destroyed += _number(total[-4])
+        launched += _number(total[-6])
+        destroyed += _number(total[-5])
     assert (launched, destroyed) == (1145, 1009), "the two scopes together account for every launched and destroyed of the slice"
 
 
 @pytest.mark.parametrize(
     ("page", "charts"),
-    [("air-force", ["all-national", "all-regional"]), ("archives/air-force/2024-05", ["2024-05-national", "2024-05-regional"])],
+    [
+        ("air-force", ["all-national", "all-national-nights", "all-regional", "all-regional-nights"]),
+        ("archives/air-force/2024-05", ["2024-05-national-nights", "2024-05-national", "2024-05-regional-nights", "2024-05-regional"]),
+    ],
 )
 def test_charts_are_svg_images_with_alt_text_whose_bars_match_the_tables(slice_site: Path, page: str, charts: list[str]) -> None:
+    """Each scope has a time chart (months, or the month's nights) and a second one (the last 30 nights, or the
+    month's models); each column or bar holds the figures of the table beside it."""
     markup = page_html(slice_site, page)
-    images = re.findall(r'<img alt="([^"]+)" src="([^"]+\.svg)"', markup)
+    images = re.findall(r'<img alt="([^"]+)" class="af-chart" src="([^"]+\.svg)"', markup)
     assert [Path(src).stem for _, src in images] == charts
     assert "<script" not in markup.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
-    for (alt, src), scope in zip(images, SCOPE_HEADINGS, strict=True):
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    for (alt, src), name in zip(images, charts, strict=True):
+        scope = "national" if "national" in name else "regional"
         assert all(CLAIMANTS[account] in html.unescape(alt) for account in SCOPE_CLAIMANTS[scope])
-        svg = (slice_site / Path(page) / src).resolve()
-        root = ET.parse(svg).getroot()  # noqa: S314 - the build's own chart
-        assert root.findtext("{http://www.w3.org/2000/svg}title")
-        texts = [element.text or "" for element in root.iter("{http://www.w3.org/2000/svg}text")][3:]
+        root = ET.parse((slice_site / Path(page) / src).resolve()).getroot()  # noqa: S314 - the build's own chart
+        assert root.findtext(f"{svg_ns}title")
         scoped = [row for row in ROWS if row.scope == scope and (page == "air-force" or row.month == "2024-05")]
-        expected = _sums(scoped, "month" if page == "air-force" else "model")
-        drawn = {texts[i]: [_number(texts[i + 1]), _number(texts[i + 2])] for i in range(0, len(texts), 3)}
-        labels = {MONTH_NAMES.get(label, label): sums[1:] for label, sums in expected.items()}
-        assert drawn == {label: sums for label, sums in labels.items() if label in drawn}
-        assert len(drawn) == min(len(labels), 15)
+        if name.endswith("-nights") or name.startswith("all-"):
+            by = "month" if name.startswith("all-") and not name.endswith("-nights") else "day"
+            columns = [group.findtext(f"{svg_ns}title") or "" for group in root.iter(f"{svg_ns}g")]
+            drawn = {}
+            for title in columns:
+                period, figures = title.split(" — ", 1)
+                launched, destroyed = (re.search(rf"{label} ([\d\u202f]+|—)", figures).group(1) for label in ("Lancés", "Abattus"))  # type: ignore[union-attr]
+                if launched != "—":
+                    drawn[period] = [_number(launched), _number(destroyed)]
+            expected = _sums(scoped, by)
+            names = (
+                {MONTH_NAMES.get(key, key): sums[1:] for key, sums in expected.items()}
+                if by == "month"
+                else {f"{int(key[8:])} {'mai' if key[5:7] == '05' else 'juin'} 2024": sums[1:] for key, sums in expected.items()}
+            )
+            on_axis = {title.split(" — ", 1)[0] for title in columns}
+            assert drawn == {period: sums for period, sums in names.items() if period in on_axis}, f"{name}: each period's figures"
+            assert (name.endswith("-nights") and page == "air-force") or set(names) <= on_axis, (
+                f"{name}: every period with a report is on the axis"
+            )
+            assert len(columns) == (2 if by == "month" else 30 if page == "air-force" else 31), "a real time axis: every period"
+        else:
+            texts = [element.text or "" for element in root.iter(f"{svg_ns}text")][3:]
+            drawn = {texts[i]: [_number(texts[i + 1]), _number(texts[i + 2])] for i in range(0, len(texts), 3)}
+            labels = {label: sums[1:] for label, sums in _sums(scoped, "model").items()}
+            assert drawn == {label: sums for label, sums in labels.items() if label in drawn}
+            assert len(drawn) == min(len(labels), 15)
 
 
 def test_the_attribution_links_the_north_korean_missile_to_its_record(slice_site: Path) -> None:

@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from babel.dates import format_date
+
 from generator.airforce.model import AttackWave, inconsistent, parse_moment
 from generator.airforce.tally import Account, ScopeGroup, Tally
 from generator.formatting import Formatter
@@ -78,6 +80,25 @@ class AirForceFormatter:
         """A scope's heading and the sentence naming the owners and accounts it adds up."""
         owners = "; ".join(self.owner_accounts(owner, group.accounts[owner]) for owner in group.claimants)
         return str(self.labels.airforce_scope[group.scope.value]), str(self.labels.airforce_adds_up.format(accounts=owners))
+
+    def month_tick(self, month: str, first: bool, many: bool) -> tuple[str | None, str | None]:
+        """How a time axis labels a month: its short name (``mai``) unless there are ``many``, and its year under
+        January and under the first column (unless, among many, the first is too close to a January to leave room)."""
+        day = dt.date.fromisoformat(f"{month}-01")
+        tick = None if many else str(format_date(day, format="LLL", locale=self.base.language)).rstrip(".")
+        if many and day.month in (4, 7, 10):
+            tick = ""
+        major = str(day.year) if day.month == 1 or (first and not (many and day.month > 6)) else None
+        return tick, major
+
+    def night_tick(self, day: dt.date, first: bool, many: bool) -> tuple[str | None, str | None]:
+        """How a time axis labels a night: its day (every one, or the 1st, 5th, 10th… when there are ``many``), and
+        its month under the 1st and the first column."""
+        tick = str(day.day) if not many or day.day in (1, 5, 10, 15, 20, 25) else None
+        major = str(format_date(day, format="LLL", locale=self.base.language)).rstrip(".") if day.day == 1 or first else None
+        if first and many and day.day > 24:
+            major = None
+        return tick, major
 
     def moment(self, text: str) -> str:
         """``2024-05-31T08:00`` -> ``31 mai 2024 08:00``."""

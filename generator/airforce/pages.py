@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.airforce.charting import AirForceCharts, Chart, Coverage, Drawn
 from generator.airforce.formatting import AirForceFormatter
 from generator.airforce.model import AttackWave
-from generator.airforce.tally import ScopeGroup, WaveIndex, index_waves, month_of, tally_by
-from generator.airforce.view import ARCHIVE, AirForceView, Chart, model_anchor, model_page, night_anchor
+from generator.airforce.tally import ScopeGroup, WaveIndex, index_waves, tally_by
+from generator.airforce.view import ARCHIVE, AirForceView, model_anchor, model_page, night_anchor
 from generator.calendar import RecordRef
 from generator.model import Weapon
 from generator.pages import PageKind, PageLink, PlanBuilder, Section
@@ -102,8 +103,9 @@ def contribute(plan: PlanBuilder, index: WaveIndex) -> None:
     for month in reports.index.by_month:
         links = MonthLinks(ARCHIVE.month(month), ARCHIVE.front)
         plan.add_section(plan.month_page(Theme.on_ukraine, month), Section("bottom", "partials/airforce_month_links.md.j2", links))
-    _add_tallies(plan, reports, view, formatter)
-    _add_models(plan, reports, view, formatter)
+    charts = AirForceCharts(formatter, Coverage.of(list(reports.index.by_day)), ARCHIVE)
+    _add_tallies(plan, reports, view, charts)
+    _add_models(plan, reports, view, charts)
 
 
 def _add_nights(plan: PlanBuilder, reports: Reports, view: AirForceView) -> None:
@@ -117,24 +119,31 @@ def _add_nights(plan: PlanBuilder, reports: Reports, view: AirForceView) -> None
             plan.add_section(front, section)
 
 
-def _add_chart(plan: PlanBuilder, found: tuple[Chart, str] | None) -> Chart | None:
-    if found is None:
-        return None
-    chart, svg = found
-    plan.add_asset(chart.path, svg.encode("utf-8"))
-    return chart
+def _charts(plan: PlanBuilder, *drawn: Drawn | None) -> list[Chart]:
+    """Each chart drawn, written beside the pages."""
+    charts = []
+    for found in drawn:
+        if found is not None:
+            plan.add_asset(found.chart.path, found.svg.encode("utf-8"))
+            charts.append(found.chart)
+    return charts
 
 
-def _add_tallies(plan: PlanBuilder, reports: Reports, view: AirForceView, formatter: AirForceFormatter) -> None:
-    """The overall tally, and one tally per month: per scope, a chart and tables."""
-    labels, base, index = plan.labels, plan.formatter, reports.index
+def _add_tallies(plan: PlanBuilder, reports: Reports, view: AirForceView, charts: AirForceCharts) -> None:
+    """The overall tally, and one tally per month: per scope, charts and tables."""
+    labels, base, index, formatter = plan.labels, plan.formatter, reports.index, charts.formatter
     months = list(index.by_month)
     period = formatter.period(list(index.by_day))
+    nights = charts.coverage.nights() if index.by_day else []
+    last_nights = str(labels.airforce_chart_last_nights.format(count=len(nights), period=formatter.period(nights)))
 
-    def overall_chart(scope: ScopeGroup, scoped: list[AttackWave]) -> Chart | None:
-        by_month = tally_by(scoped, month_of)
-        groups = [(base.month(month), by_month[month]) for month in sorted(by_month)]
-        return _add_chart(plan, view.chart(f"all-{scope.scope.value}", scope, groups, str(labels.airforce_chart_months), period))
+    def overall_charts(scope: ScopeGroup, scoped: list[AttackWave]) -> list[Chart]:
+        key = scope.scope.value
+        return _charts(
+            plan,
+            charts.by_month(f"all-{key}", scope, scoped, period),
+            charts.by_night(f"all-{key}-nights", scope, scoped, nights, last_nights),
+        )
 
     waves = [wave for month in months for wave in index.by_month[month]]
     plan.add_page(
@@ -142,18 +151,23 @@ def _add_tallies(plan: PlanBuilder, reports: Reports, view: AirForceView, format
         ARCHIVE.front,
         str(labels.airforce_title),
         months=[PageLink(ARCHIVE.month(month), base.month(month)) for month in months],
-        variables={"scopes": view.scope_views(waves, view.month_rows, overall_chart), "period": period},
+        variables={"scopes": view.scope_views(waves, view.month_rows, overall_charts), "period": period},
     )
     for position, month in enumerate(months):
         month_name = base.month(month)
 
-        def month_chart(scope: ScopeGroup, scoped: list[AttackWave], month: str = month, month_name: str = month_name) -> Chart | None:
+        def month_charts(scope: ScopeGroup, scoped: list[AttackWave], month: str = month, month_name: str = month_name) -> list[Chart]:
             by_model = tally_by(scoped, lambda wave: wave.model)
             ranked = sorted(by_model.items(), key=lambda item: (-item[1].launched, item[0].casefold()))[:MAX_CHART_MODELS]
             rows = (
                 labels.airforce_chart_models.format(count=len(ranked), total=len(by_model)) if len(ranked) < len(by_model) else labels.model
             )
-            return _add_chart(plan, view.chart(f"{month}-{scope.scope.value}", scope, ranked, str(rows).lower(), month_name))
+            key = scope.scope.value
+            return _charts(
+                plan,
+                charts.by_night(f"{month}-{key}-nights", scope, scoped, charts.coverage.nights(month), month_name),
+                charts.by_model(f"{month}-{key}", scope, ranked, str(rows).lower(), month_name),
+            )
 
         later = months[position - 1] if position > 0 else None
         earlier = months[position + 1] if position + 1 < len(months) else None
@@ -164,14 +178,19 @@ def _add_tallies(plan: PlanBuilder, reports: Reports, view: AirForceView, format
             previous=PageLink(ARCHIVE.month(earlier), str(labels.airforce_previous_month)) if earlier else None,
             next=PageLink(ARCHIVE.month(later), str(labels.airforce_next_month)) if later else None,
             up=PageLink(ARCHIVE.front, str(labels.airforce_overall_link)),
-            variables={"scopes": view.scope_views(index.by_month[month], view.night_rows, month_chart)},
+            variables={"scopes": view.scope_views(index.by_month[month], view.night_rows, month_charts)},
         )
 
 
-def _add_models(plan: PlanBuilder, reports: Reports, view: AirForceView, formatter: AirForceFormatter) -> None:
-    """One page per model: what the catalogue says, its counts by month per scope, related models, attributions."""
-    catalogue, period = shipped_catalogue(), formatter.period(list(reports.index.by_day))
+def _add_models(plan: PlanBuilder, reports: Reports, view: AirForceView, charts: AirForceCharts) -> None:
+    """One page per model: what the catalogue says, its counts by month per scope with a chart, related models,
+    attributions."""
+    catalogue, period = shipped_catalogue(), charts.formatter.period(list(reports.index.by_day))
     for name, slug in reports.models.slugs.items():
+
+        def model_charts(scope: ScopeGroup, scoped: list[AttackWave], slug: str = slug, name: str = name) -> list[Chart]:
+            return _charts(plan, charts.by_month(f"model-{slug}-{scope.scope.value}", scope, scoped, f"{name}, {period}"))
+
         citing = [claim for claim, found in reports.models.matches.values() if any(name in match.models for _, match in found)]
         related = sorted(
             {other for _, found in reports.models.matches.values() for _, match in found if name in match.models for other in match.related}
@@ -180,5 +199,5 @@ def _add_models(plan: PlanBuilder, reports: Reports, view: AirForceView, formatt
             MODEL,
             model_page(slug),
             str(plan.labels.airforce_model_title.format(model=name)),
-            variables={"model": view.model(name, citing, related, catalogue), "period": period, "overall": ARCHIVE.front},
+            variables={"model": view.model(name, citing, related, catalogue, model_charts), "period": period, "overall": ARCHIVE.front},
         )

@@ -14,12 +14,12 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from generator.airforce.charting import Chart
 from generator.airforce.formatting import AirForceFormatter
 from generator.airforce.model import ID_PREFIX, AttackWave
 from generator.airforce.sources import shipped_sources
 from generator.airforce.tally import Account, ScopeGroup, Tally, WaveIndex, month_of, owner_of, scopes, tally, tally_by, wave_category
 from generator.calendar import RecordRef
-from generator.charts import BarGroup, bar_chart
 from generator.model import DatePrecision, WeaponCategory, When
 from generator.urls import Archive, Target, anchor
 from generator.weapons import Catalogue, WeaponMatch
@@ -43,11 +43,6 @@ def model_page(slug: str) -> str:
     return ARCHIVE.entry("models", slug)
 
 
-def chart_file(name: str) -> str:
-    """Where a chart's SVG file is written (``name`` without extension)."""
-    return ARCHIVE.file("charts", f"{name}.svg")
-
-
 @dataclass(frozen=True)
 class Row:
     """One table row: what it counts, its figures, and where its label links to."""
@@ -56,14 +51,6 @@ class Row:
     tally: Tally
     target: Target | None = None
     category: WeaponCategory | None = None
-
-
-@dataclass(frozen=True)
-class Chart:
-    """An SVG chart written beside the pages: its path, and the text that stands for it."""
-
-    path: str
-    alt: str
 
 
 @dataclass(frozen=True)
@@ -108,7 +95,7 @@ class ScopeView:
     heading: str
     accounts: str
     claimants: list[str]
-    chart: Chart | None
+    charts: list[Chart]
     periods: list[Row]
     categories: list[Row]
     models: list[Row]
@@ -169,19 +156,15 @@ class AirForceView:
         return Row(str(self.labels.airforce_total), tally(waves))
 
     def night_rows(self, waves: list[AttackWave]) -> list[Row]:
-        """One row per report day, latest first, linking to the night's block on the day page."""
+        """One row per report day, oldest first as on the chart beside it, linking to the night's block on the day page."""
         by_day = tally_by(waves, lambda wave: wave.report_date)
-        return [
-            Row(self.formatter.base.date(day), found, Target.of_record(night_anchor(day)))
-            for day, found in sorted(by_day.items(), reverse=True)
-        ]
+        return [Row(self.formatter.base.date(day), found, Target.of_record(night_anchor(day))) for day, found in sorted(by_day.items())]
 
     def month_rows(self, waves: list[AttackWave]) -> list[Row]:
-        """One row per month, latest first, linking to the month's page."""
+        """One row per month, oldest first as on the chart beside it, linking to the month's page."""
         by_month = tally_by(waves, month_of)
         return [
-            Row(self.formatter.base.month(month), found, Target.page(ARCHIVE.month(month)))
-            for month, found in sorted(by_month.items(), reverse=True)
+            Row(self.formatter.base.month(month), found, Target.page(ARCHIVE.month(month))) for month, found in sorted(by_month.items())
         ]
 
     # Views
@@ -227,7 +210,7 @@ class AirForceView:
         self,
         waves: list[AttackWave],
         period_rows: Callable[[list[AttackWave]], list[Row]],
-        chart_of: Callable[[ScopeGroup, list[AttackWave]], Chart | None],
+        charts_of: Callable[[ScopeGroup, list[AttackWave]], list[Chart]],
     ) -> list[ScopeView]:
         """The tallies of ``waves``, one view per scope."""
         views = []
@@ -239,7 +222,7 @@ class AirForceView:
                     heading,
                     accounts,
                     list(group.claimants),
-                    chart_of(group, scoped),
+                    charts_of(group, scoped),
                     period_rows(scoped),
                     self.category_rows(scoped),
                     self.model_rows(scoped),
@@ -248,39 +231,21 @@ class AirForceView:
             )
         return views
 
-    def chart(
-        self, name: str, scope: ScopeGroup, groups: list[tuple[str, Tally]], rows_label: str, period: str
-    ) -> tuple[Chart, str] | None:
-        """A launched-and-destroyed bar chart of these groups, and its SVG; None when there is nothing to draw."""
-        if not groups:
-            return None
-        labels = self.labels
-        heading, accounts = self.formatter.scope_heading(scope)
-        title = str(labels.airforce_chart_title.format(scope=heading, period=period))
-        claimant = self.formatter.base.parties_list(list(scope.claimants))
-        description = str(labels.airforce_chart_desc.format(rows=rows_label, claimant=claimant, accounts=accounts))
-        svg = bar_chart(
-            title,
-            description,
-            [str(labels.launched), str(labels.airforce_destroyed)],
-            [
-                BarGroup(label, (found.launched if found.has_launched else None, found.destroyed if found.has_destroyed else None))
-                for label, found in groups
-            ],
-            number=self.formatter.base.number,
-            missing=str(labels.no_figure),
-            language=self.formatter.base.language,
-        )
-        return Chart(chart_file(name), f"{title}. {description}"), svg
-
-    def model(self, name: str, attributions: list[RecordRef], related: list[str], catalogue: Catalogue) -> ModelView:
-        """A model's page: its counts by month, per scope."""
+    def model(
+        self,
+        name: str,
+        attributions: list[RecordRef],
+        related: list[str],
+        catalogue: Catalogue,
+        charts_of: Callable[[ScopeGroup, list[AttackWave]], list[Chart]],
+    ) -> ModelView:
+        """A model's page: its counts by month, per scope, with their charts."""
         waves = self.index.by_model.get(name, [])
         return ModelView(
             model_anchor(self.model_slugs[name]),
             name,
             self._model_facts(name, waves, catalogue),
-            self.scope_views(waves, self.month_rows, lambda scope, scoped: None),
+            self.scope_views(waves, self.month_rows, charts_of),
             [Row(other, tally(self.index.by_model.get(other, [])), self.model_target(other)) for other in related],
             attributions,
             bool(waves),

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, config_in, project_paths
+from generator.airforce import import_airforce
 from generator.build import render
 from generator.labels import load_labels
 from golden import check_golden, updating
@@ -51,3 +52,37 @@ def _airforce_pages(tmp_path: Path, language: str) -> dict[str, str]:
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_airforce_pages_match_golden_files(tmp_path: Path, language: str, request: pytest.FixtureRequest) -> None:
     check_golden(_airforce_pages(tmp_path, language), GOLDEN / language, updating(request))
+
+
+YEARS = Path(__file__).parent / "fixtures" / "four-years.csv"
+"""Nights from 13 September 2022 to 10 February 2026: national posts on Facebook and Telegram, the regional South
+command from 2024, the General Staff, an unofficial channel, August 2023 without a national report, `not_reach_goal`
+from September 2024, joint Kalibr and X-101 waves, and one post that contradicts itself."""
+
+YEAR_CHARTS = (
+    "all-national",
+    "all-national-nights",
+    "all-regional",
+    "all-other",
+    "2023-08-national-nights",
+    "2025-06-national-nights",
+    "model-kalibr-national",
+)
+
+
+@pytest.fixture(scope="module")
+def years_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The French Air Force pages and charts of the four-year fixture."""
+    tmp_path = tmp_path_factory.mktemp("years")
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "golden" / "content", content)
+    import_airforce(YEARS, content)
+    planned, pages = render(project_paths(tmp_path, content, config_in(tmp_path, "fr")))
+    found = {page.path: page.text or "" for page in pages if page.path == "air-force.md" or page.path.startswith("archives/air-force/")}
+    return found | {asset.path: asset.data.decode("utf-8") for asset in planned.plan.assets if asset.path.endswith(".svg")}
+
+
+@pytest.mark.golden
+def test_charts_over_four_years_match_golden_files(years_pages: dict[str, str], request: pytest.FixtureRequest) -> None:
+    charts = {f"{name}.svg": years_pages[f"archives/air-force/charts/{name}.svg"] for name in YEAR_CHARTS}
+    check_golden(charts, GOLDEN / "years", updating(request))
