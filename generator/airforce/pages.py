@@ -46,7 +46,8 @@ class MonthLinks:
 
 @dataclass
 class Models:
-    """The weapon models with a page: every reported model, and every model an attribution's weapon concerns."""
+    """The weapon models with a page: every reported model (alone or in a joint wave), and every model an attribution's
+    weapon concerns."""
 
     slugs: dict[str, str] = field(default_factory=dict)
     """Model name -> slug of its page."""
@@ -83,7 +84,7 @@ def _models(plan: PlanBuilder, index: WaveIndex) -> Models:
                 models.matches[mention.record.id] = (mention.record, found)
     named = {name for _, found in models.matches.values() for _, match in found for name in [*match.models, *match.related]}
     slugs = Slugs()
-    for name in sorted({*index.by_model, *named}, key=lambda name: (name.casefold(), name)):
+    for name in sorted({*index.by_model, *index.by_model_in_joint, *named}, key=lambda name: (name.casefold(), name)):
         slug = slugs.take(slugify(name))
         models.slugs[name] = slug
         plan.home(model_anchor(slug), model_page(slug))

@@ -179,6 +179,8 @@ class WaveIndex:
     """By month of the report date, latest first."""
     by_model: dict[str, list[AttackWave]] = field(default_factory=dict)
     """By normalised model name."""
+    by_model_in_joint: dict[str, list[AttackWave]] = field(default_factory=dict)
+    """By each model a joint wave names ("Kalibr and X-101" under both): waves a model's own rows do not count."""
 
 
 def index_waves(waves: Iterable[AttackWave]) -> WaveIndex:
@@ -187,12 +189,17 @@ def index_waves(waves: Iterable[AttackWave]) -> WaveIndex:
     by_day: dict[dt.date, list[AttackWave]] = defaultdict(list)
     by_month: dict[str, list[AttackWave]] = defaultdict(list)
     by_model: dict[str, list[AttackWave]] = defaultdict(list)
+    by_model_in_joint: dict[str, list[AttackWave]] = defaultdict(list)
     for wave in ordered:
         by_day[wave.report_date].append(wave)
         by_month[month_of(wave)].append(wave)
         by_model[wave.model].append(wave)
+        if len(wave.models) > 1:
+            for model in dict.fromkeys(model.name for model in wave.models):
+                by_model_in_joint[model].append(wave)
     return WaveIndex(
         by_day=dict(sorted(by_day.items())),
         by_month=dict(sorted(by_month.items(), reverse=True)),
         by_model=dict(sorted(by_model.items(), key=lambda item: item[0].casefold())),
+        by_model_in_joint=dict(by_model_in_joint),
     )

@@ -113,6 +113,18 @@ class ModelView:
     related: list[Row]
     attributions: list[RecordRef]
     reported: bool
+    combined: list[CombinedView] = field(default_factory=list)
+    """Per scope, the waves that report this model together with others: counted apart, never in its own rows."""
+
+
+@dataclass(frozen=True)
+class CombinedView:
+    """One scope's waves reporting a model jointly with other models ("Kalibr and X-101"): how many, what they launched."""
+
+    heading: str
+    sentence: str
+    claimants: list[str]
+    rows: list[Row]
 
 
 @dataclass(frozen=True)
@@ -249,7 +261,22 @@ class AirForceView:
             [Row(other, tally(self.index.by_model.get(other, [])), self.model_target(other)) for other in related],
             attributions,
             bool(waves),
+            self._combined(name),
         )
+
+    def _combined(self, name: str) -> list[CombinedView]:
+        """Per scope, the waves naming ``name`` among several models, one row per joint name; said in one sentence."""
+        joint = self.index.by_model_in_joint.get(name, [])
+        views = []
+        for group in scopes(joint):
+            scoped = [wave for wave in joint if owner_of(wave).scope is group.scope]
+            found = tally(scoped)
+            sentence = self.labels.airforce_combined.format(
+                count=self.formatter.base.number(found.waves), launched=self.formatter.count(found, "launched")
+            )
+            heading, _ = self.formatter.scope_heading(group)
+            views.append(CombinedView(heading, str(sentence), list(group.claimants), self.model_rows(scoped)))
+        return views
 
     def _model_facts(self, name: str, waves: list[AttackWave], catalogue: Catalogue) -> list[tuple[str, str]]:
         labels, formatter = self.labels, self.formatter
