@@ -65,7 +65,7 @@ def test_a_period_without_a_report_is_an_empty_slot_on_the_axis() -> None:
     bars = [len(group.findall(f"{SVG}rect")) for group in groups]
     assert bars == [3, 0, 2], "an empty period draws nothing, and keeps its place"
     ticks = [element.text for element in root.iter(f"{SVG}text")]
-    assert ["mai", "juin", "juil"] == [text for text in ticks if text in ("mai", "juin", "juil")]
+    assert [text for text in ticks if text in ("mai", "juin", "juil")] == ["mai", "juin", "juil"]
 
 
 def test_lost_is_stacked_on_shot_down_and_launched_stands_behind() -> None:
