@@ -91,6 +91,8 @@ class ImportReport:
             )
             lines += [f"    {account}: {count} wave(s)" for account, count in sorted(self.unidentified.items())]
         written = ", ".join(self.files_written) if self.files_written else "none (nothing changed)"
+        if len(self.files_written) > SKIP_EXAMPLES:
+            written = f"{len(self.files_written)} files, {self.files_written[0]} … {self.files_written[-1]}"
         lines.append(f"  files written: {written}")
         if self.files_removed:
             lines.append(f"  files removed (left empty): {', '.join(self.files_removed)}")
