@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.pages import PageKind, PageLink, PlanBuilder
 from generator.themes import Theme
-from generator.urls import archive
+from generator.urls import BRIEFINGS, HOME, archive
 
 _TEMPLATES = {
     Theme.attribution: "attribution.md.j2",
@@ -37,6 +37,13 @@ DAY = {theme: PageKind(f"{theme.value}-day", template, searchable=True, slots=_S
 """Each theme's day pages: where its records live, and are indexed."""
 MONTH = PageKind("month", "archive_month.md.j2", slots=frozenset({"top", "bottom"}))
 """A theme's month index."""
+HOME_PAGE = PageKind("home", "home.md.j2", searchable=True, slots=frozenset({"top", "bottom"}))
+"""The home page: today's briefing (the site's latest day), every theme at once."""
+BRIEFING = PageKind("briefing", "briefing.md.j2", slots=frozenset({"top", "bottom"}))
+"""The briefing of one day, kept: what the home page showed that day (left out of search: the records live on the
+theme pages)."""
+BRIEFINGS_INDEX = PageKind("briefings", "briefings.md.j2")
+"""Every day's briefing, by month."""
 
 
 @dataclass(frozen=True)
@@ -50,23 +57,28 @@ class DayLine:
 
 
 def plan_archives(plan: PlanBuilder) -> None:
-    """Add every theme's front page, day pages and month indexes, and file each record on its page."""
+    """Add today's briefing (the home page) and every day's, every theme's front page, day pages and month indexes,
+    and file each record on its page."""
     formatter, labels, calendar = plan.formatter, plan.labels, plan.calendar
+    today = _plan_briefings(plan)
     for theme in Theme:
         title, place = formatter.theme(theme), archive(theme)
         days = calendar.days(theme)
         months = calendar.months(theme)
-        latest = days[-1] if days else None
+        leading = calendar.leading_days(theme)
+        latest = leading[-1] if leading else None
         latest_parts = calendar.day(theme, latest).parts if latest else [[]]
         plan.add_page(
             FRONT[theme],
             place.front,
             title,
+            str(labels.page_of_day.format(title=title, day=formatter.date(latest))) if latest else title,
             day=latest,
             next=PageLink(place.day(latest, 2), str(labels.next_part)) if latest and len(latest_parts) > 1 else None,
             up=PageLink(place.month(latest.strftime("%Y-%m")), str(labels.month_index)) if latest else None,
             months=[PageLink(place.month(month), formatter.month(month)) for month in months],
             records=[record.id for record in latest_parts[0]],
+            variables={"today": today},
         )
         sequence = [(day, part) for day in days for part in range(1, len(calendar.day(theme, day).parts) + 1)]
         for position, (day, part) in enumerate(sequence):
@@ -97,3 +109,34 @@ def plan_archives(plan: PlanBuilder) -> None:
             ]
             heading = str(labels.page_of_month.format(title=title, month=formatter.month(month)))
             plan.add_page(MONTH, place.month(month), heading, variables={"entries": entries})
+
+
+def _plan_briefings(plan: PlanBuilder) -> PageLink | None:
+    """The home page on the site's latest day, a page per day with a briefing (each linked to the days around it and
+    saying when its sources were last published), and the index of them all; the link to today's briefing."""
+    formatter, labels, calendar = plan.formatter, plan.labels, plan.calendar
+    days = calendar.briefing_days()
+    today = days[-1] if days else None
+    index = PageLink(BRIEFINGS.front, str(labels.briefings_title))
+    home = plan.add_page(HOME_PAGE, HOME, str(labels.home_title), str(labels.site_name), day=today, up=index)
+    for position, day in enumerate(days):
+        before = days[position - 1] if position > 0 else None
+        after = days[position + 1] if position + 1 < len(days) else None
+        page = plan.add_page(
+            BRIEFING,
+            BRIEFINGS.day(day),
+            str(labels.briefing_of.format(day=formatter.date(day))),
+            day=day,
+            previous=PageLink(BRIEFINGS.day(before), str(labels.previous_day)) if before else None,
+            next=PageLink(BRIEFINGS.day(after), str(labels.next_day)) if after else None,
+            up=index,
+            variables={"as_of": formatter.as_of(calendar.as_of(day))},
+        )
+        if day == today:
+            home.previous, home.variables["as_of"] = page.previous, page.variables["as_of"]
+    months: dict[str, list[PageLink]] = {}
+    for day in reversed(days):
+        months.setdefault(day.strftime("%Y-%m"), []).append(PageLink(BRIEFINGS.day(day), formatter.date(day)))
+    groups = [(formatter.month(month), links) for month, links in months.items()]
+    plan.add_page(BRIEFINGS_INDEX, BRIEFINGS.front, str(labels.briefings_title), variables={"groups": groups})
+    return PageLink(BRIEFINGS.day(today), str(labels.today_briefing.format(day=formatter.date(today)))) if today else None

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.themes import Theme
+from generator.timeline import Moment
 
 MAX_RECORDS_PER_PAGE = 15
 """A day with more records than this is split into several pages."""
@@ -35,6 +36,9 @@ class CalendarDay:
 
     records: list[RecordRef] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
+    leads: bool = False
+    """Whether the day has something of its theme to lead with (a record, a national Air Force report), not only a
+    regional post: a theme's front page opens on the latest such day."""
 
     @property
     def parts(self) -> list[list[RecordRef]]:
@@ -53,6 +57,7 @@ class Calendar:
 
     def __init__(self) -> None:
         self._days: dict[Theme, dict[dt.date, CalendarDay]] = {theme: {} for theme in Theme}
+        self._briefings: dict[dt.date, Moment | None] = {}
         self.closed = False
 
     def close(self) -> None:
@@ -64,13 +69,39 @@ class Calendar:
             raise RuntimeError("the calendar is complete only once every contributor has declared; read it in contribute()")
         return self._days
 
-    def add(self, theme: Theme, day: dt.date, records: Iterable[RecordRef] = (), details: Iterable[str] = ()) -> None:
-        """File ``records`` under ``day`` (after those filed before), with words for the month index."""
+    def add(
+        self, theme: Theme, day: dt.date, records: Iterable[RecordRef] = (), details: Iterable[str] = (), leads: bool = True
+    ) -> None:
+        """File ``records`` under ``day`` (after those filed before), with words for the month index; ``leads`` when
+        what is filed is worth opening the theme on."""
         if self.closed:
             raise RuntimeError("days are declared in declare(); the archives are already laid out")
         entry = self._days[theme].setdefault(day, CalendarDay())
         entry.records.extend(records)
         entry.details.extend(details)
+        entry.leads = entry.leads or leads
+
+    def brief(self, day: dt.date, as_of: Moment | None = None) -> None:
+        """Say that ``day`` has a briefing (a record, a national Air Force report), its sources published up to ``as_of``."""
+        if self.closed:
+            raise RuntimeError("briefing days are declared in declare(); the archives are already laid out")
+        known = self._briefings.get(day)
+        if known is None or (as_of is not None and known.end < as_of.end):
+            self._briefings[day] = as_of
+
+    def briefing_days(self) -> list[dt.date]:
+        """The days with a briefing, oldest first: the latest is the site's today."""
+        self._readable()
+        return sorted(self._briefings)
+
+    def as_of(self, day: dt.date) -> Moment | None:
+        """The latest publication among the sources of a day's briefing, if any says when."""
+        self._readable()
+        return self._briefings.get(day)
+
+    def leading_days(self, theme: Theme) -> list[dt.date]:
+        """The days a theme's front page may open on (see :attr:`CalendarDay.leads`), oldest first."""
+        return sorted(day for day, entry in self._readable()[theme].items() if entry.leads)
 
     def day(self, theme: Theme, day: dt.date) -> CalendarDay:
         """What ``day`` has for ``theme`` (nothing if it was never declared)."""

@@ -14,6 +14,7 @@ from generator.gazetteer import Atlas, Entry, Located, shipped_gazetteer
 from generator.labels import Labels
 from generator.model import UNATTRIBUTED, DatePrecision, Party, Place, Quantity, When
 from generator.themes import Theme
+from generator.timeline import Moment
 from generator.weapons import shipped_catalogue
 
 
@@ -30,6 +31,18 @@ class Formatter:
     def date(self, day: dt.date) -> str:
         """``31 mai 2024`` / ``31 May 2024``."""
         return format_date(day, format="long", locale=self.language)
+
+    def moment(self, moment: Moment) -> str:
+        """When something was published, in the site's time zone: ``2 juin 2024 14:30``, or the date alone."""
+        day = self.date(moment.day)
+        return f"{day} {moment.local:%H:%M}" if moment.local is not None else day
+
+    def as_of(self, moment: Moment | None) -> str | None:
+        """``À jour au 3 juin 2024 08:00 (heure de Kyiv)``: a briefing's latest source; None when none says when."""
+        if moment is None:
+            return None
+        label = self.labels.as_of_time if moment.local is not None else self.labels.as_of_day
+        return str(label.format(moment=self.moment(moment)))
 
     def month(self, month: str) -> str:
         """``2024-05`` -> ``Mai 2024`` / ``May 2024``."""

@@ -93,6 +93,20 @@ class Archive:
         return f"archives/{self.slug}/{group}/{name}"
 
 
+@dataclass(frozen=True)
+class Briefings:
+    """Where every day's briefing is kept: ``briefings/2024-05-31.md``, and the index of them all, ``briefings.md``."""
+
+    front: str = "briefings.md"
+
+    def day(self, day: dt.date) -> str:
+        """The briefing of one day."""
+        return f"briefings/{day.isoformat()}.md"
+
+
+BRIEFINGS = Briefings()
+
+
 _THEME_ARCHIVES = {
     Theme.attribution: Archive("attribution"),
     Theme.on_russia: Archive("strikes-on-russia"),

@@ -39,10 +39,13 @@ def test_one_changed_article_renders_only_the_pages_it_appears_on(tmp_path: Path
     article.write_text(article.read_text(encoding="utf-8").replace("value: 4", "value: 6"), encoding="utf-8")
     generated = generate(paths)
     rendered, pages, report = sorted(generated.rendered), generated.pages, generated.report
-    # The event's day page, the theme's front page (its latest day), the home page, and where the article is listed.
+    # The event's day page, the theme's front page (its latest day), the home page and the briefings of the days the
+    # event is filed on and reported again, and where the article is listed.
     assert rendered == [
         "archives/sources/2024-06-03.md",
         "archives/strikes-on-ukraine/2024-06-02.md",
+        "briefings/2024-06-02.md",
+        "briefings/2024-06-03.md",
         "index.md",
         "sources.md",
         "strikes-on-ukraine.md",

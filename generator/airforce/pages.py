@@ -14,17 +14,21 @@ their SVG charts.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.airforce.charting import AirForceCharts, Chart, Coverage, Drawn
 from generator.airforce.formatting import AirForceFormatter
-from generator.airforce.model import AttackWave
-from generator.airforce.tally import ScopeGroup, WaveIndex, index_waves, tally_by
+from generator.airforce.model import AttackWave, parse_moment
+from generator.airforce.sources import Scope
+from generator.airforce.tally import ScopeGroup, WaveIndex, index_waves, owner_of, tally_by
 from generator.airforce.view import ARCHIVE, AirForceView, model_anchor, model_page, night_anchor
+from generator.archives import BRIEFING, HOME_PAGE
 from generator.calendar import RecordRef
 from generator.model import Weapon
 from generator.pages import PageKind, PageLink, PlanBuilder, Section
 from generator.themes import Theme
+from generator.timeline import Moment
 from generator.urls import Slugs, archive, slugify
 from generator.weapons import WeaponMatch, match_weapon, shipped_catalogue
 
@@ -68,9 +72,22 @@ def declare(plan: PlanBuilder, waves: list[AttackWave]) -> WaveIndex:
     index = index_waves(waves)
     on_ukraine = archive(Theme.on_ukraine)
     for day, day_waves in index.by_day.items():
-        plan.calendar.add(Theme.on_ukraine, day, details=[str(plan.labels.airforce_day_summary.format(count=len(day_waves)))])
+        national = [wave for wave in day_waves if owner_of(wave).scope is Scope.national]
+        summary = [str(plan.labels.airforce_day_summary.format(count=len(day_waves)))]
+        plan.calendar.add(Theme.on_ukraine, day, details=summary, leads=bool(national))
+        if national:
+            plan.calendar.brief(day, _reported(plan, national))
         plan.home(night_anchor(day), on_ukraine.day(day))
     return index
+
+
+def _reported(plan: PlanBuilder, waves: list[AttackWave]) -> Moment:
+    """When a night's posts were at the latest written, as far as the dataset says: the latest end (or start) of its
+    waves, in local time."""
+    latest = max(parse_moment(wave.end or wave.start) for wave in waves)
+    if isinstance(latest, dt.datetime):
+        return plan.timeline.moment(latest.replace(tzinfo=plan.timeline.zone))
+    return plan.timeline.moment(latest)
 
 
 def _models(plan: PlanBuilder, index: WaveIndex) -> Models:
@@ -97,6 +114,9 @@ def contribute(plan: PlanBuilder, index: WaveIndex) -> None:
     formatter = AirForceFormatter(plan.formatter)
     view = AirForceView(index, reports.models.slugs, formatter)
     _add_nights(plan, reports, view)
+    for page in plan.pages_of([HOME_PAGE, BRIEFING]):
+        if page.day is not None and (briefing := view.night_briefing(page.day)) is not None:
+            plan.add_section(page, Section("top", "partials/airforce_briefing.md.j2", briefing))
     for claim_id, (_, found) in reports.models.matches.items():
         weapons = [(weapon, view.weapon_links(match)) for weapon, match in found if match.models or match.related]
         if weapons:

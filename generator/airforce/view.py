@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from generator.airforce.charting import Chart
 from generator.airforce.formatting import AirForceFormatter
 from generator.airforce.model import ID_PREFIX, AttackWave
-from generator.airforce.sources import shipped_sources
+from generator.airforce.sources import Scope, shipped_sources
 from generator.airforce.tally import Account, ScopeGroup, Tally, WaveIndex, month_of, owner_of, scopes, tally, tally_by, wave_category
 from generator.calendar import RecordRef
 from generator.model import DatePrecision, WeaponCategory, When
@@ -86,6 +86,19 @@ class NightView:
     """The articles' strikes filed on that day, linked from the block."""
     month: str
     overall: str
+
+
+@dataclass(frozen=True)
+class NightBriefing:
+    """A night's national report in a day's briefing: by weapon category, with its claimants and posts."""
+
+    heading: str
+    claimants: list[str]
+    rows: list[Row]
+    total: Row | None
+    posts: list[Post]
+    night: Target
+    """The night's full block (every account, by model), on the strikes-on-Ukraine day page."""
 
 
 @dataclass(frozen=True)
@@ -216,6 +229,25 @@ class AirForceView:
             strikes,
             ARCHIVE.month(day.strftime("%Y-%m")),
             ARCHIVE.front,
+        )
+
+    def night_briefing(self, day: dt.date) -> NightBriefing | None:
+        """The national report of the night before ``day``, by category, for its briefing; None without one."""
+        national = [wave for wave in self.index.by_day.get(day, []) if owner_of(wave).scope is Scope.national]
+        if not national:
+            return None
+        group = scopes(national)[0]
+        posts: dict[str, list[AttackWave]] = {}
+        for wave in national:
+            posts.setdefault(wave.source.url, []).append(wave)
+        rows = self.category_rows(national)
+        return NightBriefing(
+            str(self.labels.airforce_briefing),
+            list(group.claimants),
+            rows,
+            self.total(national) if len(rows) > 1 else None,
+            [Post(url, self.formatter.covers(post_waves)) for url, post_waves in posts.items()],
+            Target.of_record(night_anchor(day)),
         )
 
     def scope_views(

@@ -18,9 +18,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.articles.crosscheck import check_references, locate_places
+from generator.articles.events import Event
 from generator.articles.figures import Total
 from generator.articles.layout import Layout, WeaponKey, filing_day, plan_layout, weapon_key
-from generator.articles.pages import add_home, add_indexes, add_month_maps, fill_archives
+from generator.articles.pages import add_indexes, add_month_maps, fill_archives, fill_briefings
 from generator.articles.same_event import same_event_hints
 from generator.articles.search import search_terms
 from generator.calendar import RecordRef
@@ -147,6 +148,7 @@ class ArticlesContributor:
             for day in self.layout.days(theme):
                 records = [RecordRef(*record) for record in self.layout.records(theme, day)]
                 plan.calendar.add(theme, day, records, self._details(theme, day, records, plan))
+                plan.calendar.brief(day, self._as_of(theme, day))
         events = self.layout.events
         for report_id, event_id in events.event_of.items():
             if report_id != event_id:
@@ -161,6 +163,17 @@ class ArticlesContributor:
                 RecordRef(strike_event.id, strike_event.headline, strike_event.root.article.language),
                 weapons,
             )
+
+    def _as_of(self, theme: Theme, day: dt.date) -> Moment | None:
+        """The latest publication among the articles a day of a theme shows (its articles, or its events' reports)."""
+        if theme is Theme.sources:
+            articles = [article_file.article for article_file in self.layout.article_days.get(day, [])]
+        else:
+            events: list[Event[Strike]] | list[Event[Attribution]]
+            layout = self.layout
+            events = layout.claim_days.get(day, []) if theme is Theme.attribution else layout.strike_days.get(theme, {}).get(day, [])
+            articles = [report.article for event in events for report in event.reports]
+        return max((self.timeline.moment(article.published) for article in articles), key=lambda moment: moment.end, default=None)
 
     def _details(self, theme: Theme, day: dt.date, records: list[RecordRef], plan: PlanBuilder) -> list[str]:
         """A day's line in the month index: the first places (strikes), else the records' headlines (claims, titles)."""
@@ -188,7 +201,7 @@ class ArticlesContributor:
         add_month_maps(plan, self.layout)
         if self.layout.events.strikes:
             plan.add_asset(MAP_OUTLINES, outlines_svg().encode("utf-8"))
-        add_home(plan, self.layout)
+        fill_briefings(plan, self.layout)
         add_indexes(plan, self.layout, self._written_regions(plan), self._written_weapons())
 
     def _written_weapons(self) -> dict[WeaponKey, set[tuple[str, str | None]]]:
@@ -211,7 +224,7 @@ class ArticlesContributor:
 
     def filters(self, formatter: Formatter) -> dict[str, Callable[..., Any]]:
         """``total``: a sum of claimed figures over events; ``moment``: when a report was published."""
-        return {"total": lambda total: format_total(total, formatter), "moment": lambda moment: format_moment(moment, formatter)}
+        return {"total": lambda total: format_total(total, formatter), "moment": formatter.moment}
 
 
 def format_total(total: Total, formatter: Formatter) -> str:
@@ -237,7 +250,3 @@ def format_total(total: Total, formatter: Formatter) -> str:
     return number
 
 
-def format_moment(moment: Moment, formatter: Formatter) -> str:
-    """When a report was published, in the site's time zone: ``2 juin 2024 14:30``, or the date alone."""
-    day = formatter.date(moment.day)
-    return f"{day} {moment.local:%H:%M}" if moment.local is not None else day

@@ -1,10 +1,11 @@
 """What the articles show on the site: their records on every theme page, the home page, and the place and weapon pages.
 
-The theme pages (front pages, day pages, month indexes) are laid out by
-:mod:`generator.archives` for every contributor; the articles fill each front
-and day page with the records filed on it. The home page shows the latest day
-with an article's record, every theme at once; each region and each weapon
-has a page listing, one line per month and theme, the days that name it.
+The theme pages (front pages, day pages, month indexes) and the briefings
+(the home page, one page per day) are laid out by :mod:`generator.archives`
+for every contributor; the articles fill each front and day page with the
+records filed on it, and each briefing with every theme's events of its day.
+Each region and each weapon has a page listing, one line per month and theme,
+the days that name it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.archives import DAY, FRONT, MONTH
+from generator.archives import BRIEFING, DAY, FRONT, HOME_PAGE, MONTH
 from generator.articles.layout import Layout, MonthRow, WeaponKey, month_rows
 from generator.articles.views import make_briefing, map_item
 from generator.gazetteer import name_key
@@ -21,11 +22,10 @@ from generator.maps.events import MapItem
 from generator.model import WeaponCategory
 from generator.pages import PageKind, PlanBuilder, Section
 from generator.themes import Theme
-from generator.urls import HOME, PLACES, WEAPONS, Slugs, archive, place_slug, weapon_slug
+from generator.urls import PLACES, WEAPONS, Slugs, archive, place_slug, weapon_slug
 from generator.weapons import shipped_catalogue
 
 TOP_AND_BOTTOM = frozenset({"top", "bottom"})
-HOME_PAGE = PageKind("home", "home.md.j2", searchable=True, slots=TOP_AND_BOTTOM)
 PLACE = PageKind("place", "index_days.md.j2", slots=TOP_AND_BOTTOM)
 WEAPON = PageKind("weapon", "index_days.md.j2", slots=TOP_AND_BOTTOM)
 PLACES_INDEX = PageKind("places", "index_places.md.j2")
@@ -67,22 +67,26 @@ def fill_archives(plan: PlanBuilder, layout: Layout) -> None:
                 page.variables["direction"] = theme.direction
 
 
-def add_home(plan: PlanBuilder, layout: Layout) -> None:
-    """The home page: the latest day, every theme at once: the events filed that day or reported again that day,
-    and the articles published that day."""
-    labels, latest = plan.labels, layout.latest_day
-    published = layout.article_days.get(latest, []) if latest else []
-    filed = {event.id for days in layout.strike_days.values() for event in days.get(latest, [])} if latest else set()
-    filed |= {event.id for event in layout.claim_days.get(latest, [])} if latest else set()
-    reported = layout.events.of_articles(article_file.article.id for article_file in published)
-    shown = filed | {event.id for event in reported.strikes} | {event.id for event in reported.claims}
-    strikes = [event for event in layout.events.strikes if event.id in shown]
-    claims = [event for event in layout.events.claims if event.id in shown]
-    with_reports = {report.article.id for strike_event in strikes for report in strike_event.reports}
-    with_reports |= {report.article.id for claim_event in claims for report in claim_event.reports}
-    articles = [a for days in layout.article_days.values() for a in days if a.article.id in with_reports or a in published]
-    briefing = make_briefing(articles, strikes, claims, layout.events.event_of, plan.formatter.atlas, plan.formatter.area, plan.timeline)
-    plan.add_page(HOME_PAGE, HOME, str(labels.home_title), str(labels.site_name), day=latest, variables={"briefing": briefing})
+def fill_briefings(plan: PlanBuilder, layout: Layout) -> None:
+    """Today's briefing (the home page) and every day's: every theme at once, the events filed that day or reported
+    again that day, and the articles published that day."""
+    by_id = {article_file.article.id: article_file for days in layout.article_days.values() for article_file in days}
+    for page in plan.pages_of([HOME_PAGE, BRIEFING]):
+        day = page.day
+        published = layout.article_days.get(day, []) if day else []
+        filed = {event.id for days in layout.strike_days.values() for event in days.get(day, [])} if day else set()
+        filed |= {event.id for event in layout.claim_days.get(day, [])} if day else set()
+        reported = layout.events.of_articles(article_file.article.id for article_file in published)
+        shown = filed | {event.id for event in reported.strikes} | {event.id for event in reported.claims}
+        strikes = [event for event in layout.events.strikes if event.id in shown]
+        claims = [event for event in layout.events.claims if event.id in shown]
+        with_reports = {report.article.id for event in strikes for report in event.reports}
+        with_reports |= {report.article.id for event in claims for report in event.reports}
+        wanted = with_reports | {article_file.article.id for article_file in published}
+        articles = [by_id[article_id] for article_id in by_id if article_id in wanted]
+        page.variables["briefing"] = make_briefing(
+            articles, strikes, claims, layout.events.event_of, plan.formatter.atlas, plan.formatter.area, plan.timeline
+        )
 
 
 def _by_theme(rows: list[MonthRow]) -> list[tuple[Theme, list[MonthRow]]]:
