@@ -69,9 +69,7 @@ class Calendar:
             raise RuntimeError("the calendar is complete only once every contributor has declared; read it in contribute()")
         return self._days
 
-    def add(
-        self, theme: Theme, day: dt.date, records: Iterable[RecordRef] = (), details: Iterable[str] = (), leads: bool = True
-    ) -> None:
+    def add(self, theme: Theme, day: dt.date, records: Iterable[RecordRef] = (), details: Iterable[str] = (), leads: bool = True) -> None:
         """File ``records`` under ``day`` (after those filed before), with words for the month index; ``leads`` when
         what is filed is worth opening the theme on."""
         if self.closed:

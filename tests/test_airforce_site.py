@@ -107,8 +107,14 @@ def _number(cell: str) -> int:
     return int(re.sub(r"\D", "", cell))
 
 
-def _table(section: str, heading: str | None = None) -> tuple[Sums, list[str] | None, list[list[str]]]:
-    """The rows of the first table after ``heading`` (an h3's text) in ``section``: label -> [waves, launched, destroyed]."""
+FIGURES = ("Vagues", "Lancés", "Abattus")
+COLUMNS = ("Lancés", "Abattus", "Taux abattus", "Perdus", "Taux abattus ou perdus", "Encore en vol", "Vagues")
+"""The figures' columns, in the order a phone shows them: launched, shot down and the rate first."""
+
+
+def _table(section: str, heading: str | None = None) -> tuple[Sums, list[int] | None, list[dict[str, str]]]:
+    """The first table after ``heading`` (an h3's text) in ``section``: label -> [waves, launched, destroyed], the
+    total row's [waves, launched, destroyed], and every row by column header."""
     if heading is not None:
         parts = [part for part in re.split(r"(?=<h3)", section) if as_text(part.split("</h3>", 1)[0]).startswith(heading)]
         assert len(parts) == 1, f"no single h3 '{heading}'"
@@ -118,18 +124,17 @@ def _table(section: str, heading: str | None = None) -> tuple[Sums, list[str] | 
         [as_text(cell) for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]
         for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)
     ]
-    header, body = rows[0], rows[1:]
-    total = body[-1] if body and body[-1][0] == "Total" else None
-    sums = {}
+    header = rows[0]
+    assert tuple(header[1:8]) == COLUMNS, header
+    body = [dict(zip(header, cells, strict=True)) for cells in rows[1:]]
+    sums, total = {}, None
     for cells in body:
-        if cells[0] != "Total":
-            numbers = cells[-7:-4]
-            sums[cells[0]] = [_number(cell) for cell in numbers]
-    assert header[-7:] == [
-        *("Vagues", "Lancés", "Abattus", "Perdus (n'ont pas atteint leur cible)"),
-        *("Encore en vol", "Taux abattus", "Taux abattus ou perdus"),
-    ]
-    return sums, total, body
+        figures = [_number(cells[name]) for name in FIGURES]
+        if cells[header[0]] == "Total":
+            total = figures
+        else:
+            sums[cells[header[0]]] = figures
+    return sums, total, [cells for cells in body if cells[header[0]] != "Total"]
 
 
 def _sections(markup: str, level: int) -> dict[str, str]:
@@ -186,10 +191,9 @@ def test_nightly_tables_show_each_accounts_figures_by_model(slice_site: Path) ->
             assert shown == _sums(account_rows, "model"), f"{day} {account}"
             assert f"selon {CLAIMANTS[account]}" in as_text(section), f"{day} {account}: figures without their claimant"
             for cells in body:
-                _, launched, destroyed = (_number(cell) for cell in cells[-7:-4])
-                assert cells[-2] == _rate(launched, destroyed)
+                assert cells["Taux abattus"] == _rate(_number(cells["Lancés"]), _number(cells["Abattus"]))
             if total:
-                assert [_number(cell) for cell in total[-7:-4]] == [
+                assert total == [
                     len({row.wave for row in account_rows}),
                     sum(row.launched for row in account_rows),
                     sum(row.destroyed for row in account_rows),
@@ -222,7 +226,7 @@ def test_month_pages_tally_each_scope_by_night_category_and_model(slice_site: Pa
         by_model, total, _ = _table(section, "Par modèle")
         assert by_model == _sums(scoped, "model")
         assert total is not None
-        assert [_number(cell) for cell in total[-7:-4]] == [
+        assert total == [
             len({row.wave for row in scoped}),
             sum(row.launched for row in scoped),
             sum(row.destroyed for row in scoped),
@@ -240,8 +244,8 @@ def test_the_overall_page_tallies_each_scope_by_month(slice_site: Path) -> None:
         assert _table(scopes[heading], "Par modèle")[0] == _sums(scoped, "model")
         total = _table(scopes[heading], "Par catégorie d'arme")[1]
         assert total is not None
-        launched += _number(total[-6])
-        destroyed += _number(total[-5])
+        launched += total[1]
+        destroyed += total[2]
     assert (launched, destroyed) == (1145, 1009), "the two scopes together account for every launched and destroyed of the slice"
 
 

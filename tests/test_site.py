@@ -143,8 +143,8 @@ def test_theme_pages_show_the_latest_day_and_link_to_the_archives(shipped_site: 
         assert f'href="../{DAY}/"' in month
 
 
-def test_home_page_shows_takeaways_and_claimed_tallies(shipped_site: Path) -> None:
-    text = page_text(shipped_site, "")
+def test_a_days_briefing_shows_takeaways_and_claimed_tallies(shipped_site: Path) -> None:
+    text = page_text(shipped_site, "briefings/2024-05-31")
     assert "Période couverte : 30 mai 2024 – 31 mai 2024" in text
     assert "29 drones ukrainiens neutralisés au-dessus du kraï de Krasnodar" in text
     assert "Frappes rapportées 3 2" in text
@@ -209,6 +209,7 @@ def test_site_language_switches_to_english(tmp_path: Path) -> None:
     site = build_site(tmp_path, config=config_in(tmp_path, "en"))
     home = page_html(site, "")
     assert '<html lang="en"' in home
-    assert "Key takeaways" in home and "Strikes on Russia" in home
+    assert "The day's events" in home and "Strikes on Russia" in home
+    assert "Key takeaways" in page_html(site, "briefings/2024-05-31")
     assert 'placeholder="Search"' in home
     assert json.loads((site / "search" / "search_index.json").read_text())["config"]["lang"] == ["en"]

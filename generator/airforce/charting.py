@@ -115,7 +115,7 @@ class AirForceCharts:
         if all(value is None for column in columns for value in column.values):
             return None
         labels = self.labels
-        series = [str(labels.launched), str(labels.airforce_destroyed), str(labels.airforce_lost_short)]
+        series = [str(labels.launched), str(labels.airforce_destroyed), str(labels.airforce_lost)]
         title, description = self._texts(scope, rows, period, str(labels.airforce_chart_series_time))
         if note:
             description = f"{description} {note}"

@@ -56,7 +56,8 @@ from generator.model import (
 from generator.pages import PlanBuilder
 from generator.themes import Theme
 from generator.timeline import KYIV, Moment
-from generator.urls import MAP_OUTLINES
+from generator.urls import MAP_OUTLINES, PLACES, WEAPONS
+from generator.weapons import shipped_catalogue
 
 ARTICLES_DIR = "articles"
 
@@ -223,8 +224,21 @@ class ArticlesContributor:
         return written
 
     def filters(self, formatter: Formatter) -> dict[str, Callable[..., Any]]:
-        """``total``: a sum of claimed figures over events; ``moment``: when a report was published."""
-        return {"total": lambda total: format_total(total, formatter), "moment": formatter.moment}
+        """``total``: a sum of claimed figures over events; ``moment``: when a report was published; ``place_page``
+        and ``weapon_page``: the page of a strike's region, and of a catalogued weapon (each a permanent id, so a
+        card's links depend on nothing else on the site)."""
+        catalogue = shipped_catalogue()
+
+        def weapon_page(weapon: Weapon) -> str | None:
+            entry = catalogue.by_id.get(weapon_key(weapon, catalogue)[1] or "")
+            return WEAPONS.entry(entry.id) if entry is not None and entry.id else None
+
+        return {
+            "total": lambda total: format_total(total, formatter),
+            "moment": formatter.moment,
+            "place_page": lambda place: PLACES.entry((place if isinstance(place, Located) else formatter.atlas(place)).area_id),
+            "weapon_page": weapon_page,
+        }
 
 
 def format_total(total: Total, formatter: Formatter) -> str:
@@ -248,5 +262,3 @@ def format_total(total: Total, formatter: Formatter) -> str:
     if words:
         return str(labels.total_at_least.format(number=number, words=", ".join(words)))
     return number
-
-

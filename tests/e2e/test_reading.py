@@ -29,9 +29,35 @@ KHARKIV = "kharkiv-novobavarsky-2024-05-31"
 SEED_ARTICLE = "2024-05-31-pentagone-missiles-nord-coreens"
 
 
-def test_home_shows_the_tallies_and_the_key_takeaways(page: Page) -> None:
-    page.goto("")
-    expect(page.locator("h1")).to_contain_text("Briefing Ukraine")
+SEED_DAY = "2024-05-31"
+"""The seed article's day: its records are filed on it, and its briefing is kept."""
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_home_leads_with_today_and_the_air_force_national_night(request: pytest.FixtureRequest, viewport: str) -> None:
+    """Today is the site's latest day (here the Air Force's last national report): its date, how fresh it is, and the
+    night's national figures with their claimant open the page, on a phone too."""
+    reader: Page = request.getfixturevalue("page" if viewport == "desktop" else "phone_page")
+    reader.goto("")
+    meta = reader.locator("article p").filter(has_text="À jour au").first
+    expect(meta).to_contain_text("29 juin 2024")
+    expect(meta).to_be_in_viewport()
+    night = reader.get_by_role("heading", name="Bilan national de la nuit")
+    expect(night).to_be_in_viewport()
+    table = reader.locator("h2:has-text('Bilan national de la nuit') ~ div table").first
+    expect(table.get_by_role("columnheader").nth(1)).to_have_text("Lancés")
+    expect(reader.locator("h2:has-text('Bilan national de la nuit') + p .claimant")).to_have_text("selon Armée de l'air ukrainienne")
+    # Yesterday's briefing is one tap away; the theme page of today opens on the same day.
+    reader.get_by_role("link", name="← jour précédent").click()
+    expect(reader.locator("h1")).to_contain_text(re.compile(r"Briefing du 2\d juin 2024"))
+    reader.goto("strikes-on-ukraine/")
+    expect(reader.locator("h1")).to_contain_text("29 juin 2024")
+    assert_clean(reader)
+
+
+def test_a_day_keeps_its_briefing_with_the_tallies_and_the_key_takeaways(page: Page) -> None:
+    page.goto(f"briefings/{SEED_DAY}/")
+    expect(page.locator("h1")).to_contain_text("Briefing du 31 mai 2024")
     tally = page.get_by_role("table").filter(has_text="Frappes rapportées")
     expect(tally).to_be_visible()
     reported = tally.get_by_role("row").filter(has_text="Frappes rapportées").get_by_role("cell")
@@ -43,10 +69,14 @@ def test_home_shows_the_tallies_and_the_key_takeaways(page: Page) -> None:
     items = page.locator("h2:has-text('Points clés') + ul > li")
     expect(items).to_have_count(5)
     expect(items.nth(1)).to_contain_text("29 drones ukrainiens neutralisés")
-    # At a glance first: the tallies come before the takeaways.
-    tally_top = tally.bounding_box()
-    takeaways_top = takeaways.bounding_box()
-    assert tally_top and takeaways_top and tally_top["y"] < takeaways_top["y"], "the tallies should open the page"
+    # The day's events come first, each leading to its card.
+    events = page.get_by_role("heading", name="Les événements du jour")
+    events_top, takeaways_top = events.bounding_box(), takeaways.bounding_box()
+    assert events_top and takeaways_top and events_top["y"] < takeaways_top["y"], "the day's events should open the briefing"
+    page.get_by_role("table").filter(has_text="Kharkiv").get_by_role("link", name=re.compile("Kharkiv")).first.click()
+    assert_scrolled_to(page, KHARKIV)
+    page.goto("briefings/")
+    expect(page.get_by_role("link", name="31 mai 2024")).to_be_visible()
     assert_clean(page)
 
 
@@ -71,9 +101,9 @@ def test_each_briefing_page_opens_from_the_navigation_with_its_records(page: Pag
 def test_strike_pages_show_their_table_of_strikes(page: Page, built_site: Path) -> None:
     page.goto(record_page(built_site, KHARKIV))
     table = page.get_by_role("table").filter(has_text="Blessés").first
-    expect(table.get_by_role("columnheader")).to_have_text(["Date", "Lieu", "Armes", "Issue", "Tués", "Blessés", "Rapports"])
+    expect(table.get_by_role("columnheader")).to_have_text(["Lieu", "Tués", "Blessés", "Issue", "Armes", "Date", "Rapports"])
     expect(table.locator("tbody tr")).to_have_count(2)
-    # The date of each row leads to the record.
+    # The place of each row leads to the record.
     table.locator("tbody tr").filter(has_text="Kharkiv").get_by_role("link").first.click()
     assert_scrolled_to(page, KHARKIV)
 
