@@ -16,17 +16,17 @@ from xml.sax.saxutils import escape as xml_escape
 
 from generator.escape import clean
 
-WIDTH = 720
-FONT_SIZE = 12
-BAR_HEIGHT = 14
-GROUP_GAP = 10
-TOP = 58
+WIDTH = 480
+FONT_SIZE = 17
+BAR_HEIGHT = 20
+GROUP_GAP = 12
+TOP = 66
 """Space above the first bar: title and legend."""
-VALUE_ROOM = 64
+VALUE_ROOM = 72
 """Space right of the longest bar for its value."""
-MAX_LABEL = 34
+MAX_LABEL = 18
 """Longest row label drawn, in characters; longer ones end with an ellipsis."""
-CHAR_WIDTH = 7
+CHAR_WIDTH = 10
 """Approximate width of one character at the chart's font size, for the label column."""
 COLOURS = ("#7986cb", "#1a237e", "#00897b", "#ef6c00")
 """Series colours, in order (light and dark indigo first: launched, destroyed)."""
@@ -81,7 +81,9 @@ def bar_chart(
     bar_room = WIDTH - bar_left - VALUE_ROOM
     largest = max([value for group in groups for value in group.values if value is not None] + [1])
     group_height = BAR_HEIGHT * len(series) + GROUP_GAP
-    height = TOP + group_height * len(groups) + GROUP_GAP
+    title_lines = _wrap(title)
+    top_room = TOP + LINE * (len(title_lines) - 1)
+    height = top_room + group_height * len(groups) + GROUP_GAP
     lines = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
         f'role="img" aria-labelledby="chart-title chart-desc" lang="{_attribute(language)}" '
@@ -89,16 +91,19 @@ def bar_chart(
         f'<title id="chart-title">{_text(title)}</title>',
         f'<desc id="chart-desc">{_text(description)}</desc>',
         f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
-        f'<text x="8" y="20" font-size="{FONT_SIZE + 2}" font-weight="bold" fill="#212121">{_text(title)}</text>',
     ]
-    legend_x = 8
+    for row, text in enumerate(title_lines):
+        lines.append(
+            f'<text x="8" y="{20 + LINE * row}" font-size="{FONT_SIZE + 1}" font-weight="bold" fill="#212121">{_text(text)}</text>'
+        )
+    legend_x, legend_y = 8, top_room - 32
     for position, name in enumerate(series):
         colour = COLOURS[position % len(COLOURS)]
-        lines.append(f'<rect x="{legend_x}" y="32" width="12" height="12" fill="{colour}"/>')
-        lines.append(f'<text x="{legend_x + 16}" y="42" fill="#212121">{_text(name)}</text>')
-        legend_x += 16 + CHAR_WIDTH * len(_plain(name)) + 24
+        lines.append(f'<rect x="{legend_x}" y="{legend_y}" width="12" height="12" fill="{colour}"/>')
+        lines.append(f'<text x="{legend_x + 16}" y="{legend_y + 11}" fill="#212121">{_text(name)}</text>')
+        legend_x += 16 + (FONT_SIZE * 3 // 5) * len(_plain(name)) + 24
     for row, group in enumerate(groups):
-        top = TOP + row * group_height
+        top = top_room + row * group_height
         middle = top + (BAR_HEIGHT * len(series)) // 2 + FONT_SIZE // 2 - 2
         lines.append(f'<text x="{label_width}" y="{middle}" text-anchor="end" fill="#212121">{_text(_short(group.label))}</text>')
         for position, value in enumerate(group.values):
@@ -111,23 +116,23 @@ def bar_chart(
             colour = COLOURS[position % len(COLOURS)]
             lines.append(f'<rect x="{bar_left}" y="{y + 1}" width="{length}" height="{BAR_HEIGHT - 2}" fill="{colour}"/>')
             lines.append(f'<text x="{bar_left + length + 4}" y="{text_y}" fill="#212121">{_text(number(value))}</text>')
-    lines.append(f'<line x1="{bar_left}" y1="{TOP - 4}" x2="{bar_left}" y2="{height - GROUP_GAP + 4}" stroke="#757575"/>')
+    lines.append(f'<line x1="{bar_left}" y1="{top_room - 4}" x2="{bar_left}" y2="{height - GROUP_GAP + 4}" stroke="#757575"/>')
     lines.append("</svg>")
     return "\n".join(lines) + "\n"
 
 
 TIME_WIDTH = 480
-"""A time chart's width: on a phone (about 340 px wide) its text still reads at about 11 px, on a desktop at its own size."""
-TIME_FONT = 15
-PLOT_TOP = 66
+"""A chart's width: on a phone (a 358 px text column at 390 px) its 17 px text still reads at 12.7 px."""
+TIME_FONT = 17
+PLOT_TOP = 72
 PLOT_HEIGHT = 170
-AXIS_ROOM = 46
+AXIS_ROOM = 66
 """Left of the plot: the value axis' labels."""
-TICK_ROOM = 38
+TICK_ROOM = 42
 """Below the plot: two rows of time labels (``mai`` over ``2024``, or a day over its month)."""
-TIME_CHARS = 50
+TIME_CHARS = 44
 """Characters per line of a time chart's title and note, wrapped past that: the chart stays its width."""
-LINE = 19
+LINE = 21
 """Height of one wrapped line."""
 
 
@@ -249,11 +254,11 @@ def time_chart(
         if column.tick is not None or column.major is not None:
             lines.append(f'<line x1="{centre}" y1="{bottom}" x2="{centre}" y2="{bottom + 4}" stroke="#757575"/>')
         if column.tick:
-            lines.append(f'<text x="{centre}" y="{bottom + 18}" text-anchor="middle" fill="#424242">{_text(column.tick)}</text>')
+            lines.append(f'<text x="{centre}" y="{bottom + 20}" text-anchor="middle" fill="#424242">{_text(column.tick)}</text>')
         if column.major is not None:
             room = (TIME_FONT * 2 // 3) * len(_plain(column.major))
             at = f'x="{round(left)}"' if left + room <= TIME_WIDTH - 4 else f'x="{TIME_WIDTH - 4}" text-anchor="end"'
-            lines.append(f'<text {at} y="{bottom + 35}" fill="#212121" font-weight="bold">{_text(column.major)}</text>')
+            lines.append(f'<text {at} y="{bottom + 39}" fill="#212121" font-weight="bold">{_text(column.major)}</text>')
     lines.append(f'<line x1="{AXIS_ROOM}" y1="{bottom}" x2="{TIME_WIDTH - 8}" y2="{bottom}" stroke="#757575"/>')
     for row, text in enumerate(note_lines):
         lines.append(f'<text x="4" y="{bottom + TICK_ROOM + 12 + LINE * row}" fill="#424242">{_text(text)}</text>')
