@@ -40,15 +40,17 @@ def test_one_changed_article_renders_only_the_pages_it_appears_on(tmp_path: Path
     generated = generate(paths)
     rendered, pages, report = sorted(generated.rendered), generated.pages, generated.report
     # The event's day page, the theme's front page (its latest day), the home page and the briefings of the days the
-    # event is filed on and reported again, and where the article is listed.
+    # event is filed on and reported again, its place's and weapon's pages, and where the article is listed.
     assert rendered == [
         "archives/sources/2024-06-03.md",
         "archives/strikes-on-ukraine/2024-06-02.md",
         "briefings/2024-06-02.md",
         "briefings/2024-06-03.md",
         "index.md",
+        "places/ua-odesa-oblast.md",
         "sources.md",
         "strikes-on-ukraine.md",
+        "weapons/shahed-136-131.md",
     ]
     assert len(rendered) < len(pages) / 2
     after = _snapshot(paths.docs)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from conftest import FIXTURES, ROOT, read_corpus
-from generator.articles.layout import DayMention, month_rows, plan_layout, weapon_key
+from generator.articles.layout import plan_layout, weapon_key
 from generator.formatting import Formatter
 from generator.labels import Labels, load_labels
 from generator.model import Quantity, Weapon, WeaponCategory
-from generator.themes import Theme
 
 
 def test_a_weapon_named_twice_in_one_record_counts_once() -> None:
@@ -54,16 +51,3 @@ def test_ranges_use_the_same_digit_grouping_as_exact_figures() -> None:
     assert english.quantity(Quantity(exact=12500)) == "12,500"
 
 
-def test_month_rows_go_theme_by_theme_latest_month_first_days_in_calendar_order() -> None:
-    entries = [
-        DayMention(dt.date(2024, 5, 3), Theme.on_ukraine, 1, []),
-        DayMention(dt.date(2024, 6, 2), Theme.on_ukraine, 1, []),
-        DayMention(dt.date(2024, 5, 9), Theme.attribution, 1, []),
-        DayMention(dt.date(2024, 6, 1), Theme.on_ukraine, 2, []),
-    ]
-    rows = [(row.theme, row.month, row.count, [day.day for day in row.days]) for row in month_rows(entries)]
-    assert rows == [
-        (Theme.attribution, "2024-05", 1, [9]),
-        (Theme.on_ukraine, "2024-06", 3, [1, 2]),
-        (Theme.on_ukraine, "2024-05", 1, [3]),
-    ]

@@ -71,30 +71,6 @@ class DayMention:
 
 
 @dataclass(frozen=True)
-class MonthRow:
-    """One month of a place or weapon page: its days with records, for one theme."""
-
-    theme: Theme
-    month: str
-    count: int
-    days: list[dt.date]
-
-
-def month_rows(entries: list[DayMention]) -> list[MonthRow]:
-    """Day entries folded into one row per theme and month, themes in navigation order, months latest first;
-    within a row, days in calendar order."""
-    folded: dict[tuple[Theme, str], list[DayMention]] = defaultdict(list)
-    for entry in entries:
-        folded[(entry.theme, entry.day.strftime("%Y-%m"))].append(entry)
-    rows = [
-        MonthRow(theme, month, sum(entry.count for entry in items), sorted(entry.day for entry in items))
-        for (theme, month), items in folded.items()
-    ]
-    latest_first = sorted(rows, key=lambda row: row.month, reverse=True)
-    return sorted(latest_first, key=lambda row: list(Theme).index(row.theme))
-
-
-@dataclass(frozen=True)
 class SettlementEntry:
     """One settlement of a region page: how many records name it, and the latest of them."""
 
@@ -129,6 +105,10 @@ class Layout:
     """Per area, the days its events are filed under; an event is on the page of every area its reports name."""
     settlements: dict[Area, list[SettlementEntry]] = field(default_factory=dict)
     weapons: dict[WeaponKey, list[DayMention]] = field(default_factory=dict)
+    events_of_area: dict[str, set[str]] = field(default_factory=dict)
+    """Area id -> the ids of the strike events any report of which places there: what its page lists."""
+    events_of_weapon: dict[WeaponKey, set[str]] = field(default_factory=dict)
+    """Weapon key -> the ids of the events (strikes and claims) any report of which names it."""
     latest_day: dt.date | None = None
     """The latest day with an event or an article: the home page's day."""
 
@@ -182,6 +162,7 @@ def plan_layout(corpus: Corpus, formatter: Formatter, timeline: Timeline = KYIV)
         weapons = {weapon_key(weapon): weapon.origin for report in claim_event.reports for weapon in report.record.weapons}
         for claim_weapon, origin in weapons.items():
             weapon_days[claim_weapon][(day, Theme.attribution)].append(formatter.country(origin) if origin else "")
+            layout.events_of_weapon.setdefault(claim_weapon, set()).add(claim_event.id)
     for strike_event in layout.events.strikes:
         root = strike_event.root
         day, theme = filing_day(root.record, root.moment.day), Theme.of(root.record.direction)
@@ -189,10 +170,12 @@ def plan_layout(corpus: Corpus, formatter: Formatter, timeline: Timeline = KYIV)
         named = dict(_area(report.record.where, formatter) for report in strike_event.reports)
         for area, finest in named.items():
             region_days[area][(day, theme)].append(finest)
+            layout.events_of_area.setdefault(area.id, set()).add(strike_event.id)
             region_records[area].append((finest, day, strike_event.id))
         root_area = _area(root.record.where, formatter)[0]
         for strike_weapon in {weapon_key(weapon) for report in strike_event.reports for weapon in report.record.weapons}:
             weapon_days[strike_weapon][(day, theme)].append(root_area.name)
+            layout.events_of_weapon.setdefault(strike_weapon, set()).add(strike_event.id)
 
     for key in sorted(region_days, key=lambda area: (area.country, area.id)):
         layout.regions[key] = _day_entries(region_days[key])

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.archives import BRIEFING, DAY, FRONT, HOME_PAGE, MONTH
-from generator.articles.layout import Layout, MonthRow, WeaponKey, month_rows
-from generator.articles.views import make_briefing, map_item
+from generator.articles.layout import Layout, WeaponKey
+from generator.articles.views import Briefing, make_briefing, map_item
 from generator.gazetteer import name_key
 from generator.maps.events import MapItem
 from generator.model import WeaponCategory
@@ -26,8 +26,8 @@ from generator.urls import PLACES, WEAPONS, Slugs, archive, place_slug, weapon_s
 from generator.weapons import shipped_catalogue
 
 TOP_AND_BOTTOM = frozenset({"top", "bottom"})
-PLACE = PageKind("place", "index_days.md.j2", slots=TOP_AND_BOTTOM)
-WEAPON = PageKind("weapon", "index_days.md.j2", slots=TOP_AND_BOTTOM)
+PLACE = PageKind("place", "index_events.md.j2", slots=TOP_AND_BOTTOM)
+WEAPON = PageKind("weapon", "index_events.md.j2", slots=TOP_AND_BOTTOM)
 PLACES_INDEX = PageKind("places", "index_places.md.j2")
 WEAPONS_INDEX = PageKind("weapons", "index_weapons.md.j2", slots=TOP_AND_BOTTOM)
 
@@ -89,11 +89,6 @@ def fill_briefings(plan: PlanBuilder, layout: Layout) -> None:
         )
 
 
-def _by_theme(rows: list[MonthRow]) -> list[tuple[Theme, list[MonthRow]]]:
-    """Month rows grouped under their theme, themes in navigation order (rows are latest first)."""
-    return [(theme, [row for row in rows if row.theme is theme]) for theme in Theme if any(row.theme is theme for row in rows)]
-
-
 def add_indexes(
     plan: PlanBuilder, layout: Layout, written: Mapping[str, set[str]], written_weapons: Mapping[WeaponKey, set[tuple[str, str | None]]]
 ) -> None:
@@ -111,7 +106,7 @@ def add_indexes(
         page = PLACES.entry(area.id)
         regions_by_country[area.country].append(IndexEntry(area.name, sum(entry.count for entry in entries), page))
         heading = str(labels.qualified.format(name=area.name, qualifier=formatter.country(area.country)))
-        variables = {"months": _by_theme(month_rows(entries)), "settlements": layout.settlements[area]}
+        variables = {"settlements": layout.settlements[area], "briefing": _events(plan, layout, layout.events_of_area[area.id])}
         plan.add_page(PLACE, page, heading, variables=variables)
         for name in sorted(written.get(area.id, ())):
             plan.redirect(PLACES.entry(place_slug(area.country, name)), page)
@@ -128,11 +123,19 @@ def add_indexes(
         weapon_name = formatter.weapon(entry.name) if entry else model
         weapons_by_category[category].append(IndexEntry(weapon_name, sum(mention.count for mention in entries), page))
         heading = str(labels.qualified.format(name=weapon_name or str(labels.all_models), qualifier=labels.category[category.value]))
-        plan.add_page(WEAPON, page, heading, variables={"months": _by_theme(month_rows(entries)), "settlements": []})
+        variables = {"settlements": [], "briefing": _events(plan, layout, layout.events_of_weapon[weapon])}
+        plan.add_page(WEAPON, page, heading, variables=variables)
         for old in sorted(written_weapons.get(weapon, ())):
             plan.redirect(WEAPONS.entry(weapon_slug(*old)), page)
     groups = sorted(weapons_by_category.items(), key=lambda item: item[0].value)
     plan.add_page(WEAPONS_INDEX, WEAPONS.front, str(labels.weapons_title), variables={"groups": groups})
+
+
+def _events(plan: PlanBuilder, layout: Layout, ids: set[str]) -> Briefing:
+    """What a place or weapon page lists: these events, with the tally of their figures per claimant."""
+    strikes = [event for event in layout.events.strikes if event.id in ids]
+    claims = [event for event in layout.events.claims if event.id in ids]
+    return make_briefing([], strikes, claims, layout.events.event_of, plan.formatter.atlas, plan.formatter.area, plan.timeline)
 
 
 def add_month_maps(plan: PlanBuilder, layout: Layout) -> None:
