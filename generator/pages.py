@@ -218,6 +218,10 @@ class PlanBuilder:
         self._pages[path] = page
         return page
 
+    def page(self, path: str) -> Page | None:
+        """The page at ``path``, if one was added."""
+        return self._pages.get(path)
+
     def front_page(self, theme: Theme) -> Page:
         """A theme's front page."""
         return self._pages[archive(theme).front]

@@ -21,7 +21,7 @@ from generator.airforce.charting import AirForceCharts, Chart, Coverage, Drawn
 from generator.airforce.formatting import AirForceFormatter
 from generator.airforce.model import AttackWave, parse_moment
 from generator.airforce.sources import Scope
-from generator.airforce.tally import ScopeGroup, WaveIndex, index_waves, owner_of, tally_by
+from generator.airforce.tally import ScopeGroup, Tally, WaveIndex, index_waves, owner_of, tally, tally_by
 from generator.airforce.view import ARCHIVE, AirForceView, model_anchor, model_page, night_anchor
 from generator.archives import BRIEFING, HOME_PAGE
 from generator.calendar import RecordRef
@@ -29,7 +29,7 @@ from generator.model import Weapon
 from generator.pages import PageKind, PageLink, PlanBuilder, Section
 from generator.themes import Theme
 from generator.timeline import Moment
-from generator.urls import Slugs, archive, slugify
+from generator.urls import WEAPONS, Slugs, archive, slugify
 from generator.weapons import WeaponMatch, match_weapon, shipped_catalogue
 
 OVERALL = PageKind("airforce-overall", "airforce.md.j2")
@@ -57,6 +57,17 @@ class Models:
     """Model name -> slug of its page."""
     matches: dict[str, tuple[RecordRef, list[tuple[Weapon, WeaponMatch]]]] = field(default_factory=dict)
     """Attribution id -> the claim, and for each of its weapons the models it concerns."""
+
+
+@dataclass(frozen=True)
+class WeaponRow:
+    """An Air Force model joined to the articles' weapon through the catalogue: its tally, its page, the articles'."""
+
+    name: str
+    tally: Tally
+    model_page: str
+    weapon_page: str | None
+    """The page of the same catalogue weapon in the articles, when an article names it."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +218,17 @@ def _add_models(plan: PlanBuilder, reports: Reports, view: AirForceView, charts:
     """One page per model: what the catalogue says, its counts by month per scope with a chart, related models,
     attributions."""
     catalogue, period = shipped_catalogue(), charts.formatter.period(list(reports.index.by_day))
+    weapons_index = plan.page(WEAPONS.front)
+    joined: list[WeaponRow] = []
     for name, slug in reports.models.slugs.items():
+        entry = catalogue.find(name)
+        weapon = WEAPONS.entry(entry.id) if entry is not None and entry.id else None
+        weapon_page = plan.page(weapon) if weapon else None
+        row = WeaponRow(name, tally(reports.index.by_model.get(name, [])), model_page(slug), weapon if weapon_page else None)
+        if reports.index.by_model.get(name):
+            joined.append(row)
+        if weapon_page is not None:
+            plan.add_section(weapon_page, Section("top", "partials/airforce_weapon_page.md.j2", row))
 
         def model_charts(scope: ScopeGroup, scoped: list[AttackWave], slug: str = slug, name: str = name) -> list[Chart]:
             return _charts(plan, charts.by_month(f"model-{slug}-{scope.scope.value}", scope, scoped, f"{name}, {period}"))
@@ -220,5 +241,12 @@ def _add_models(plan: PlanBuilder, reports: Reports, view: AirForceView, charts:
             MODEL,
             model_page(slug),
             str(plan.labels.airforce_model_title.format(model=name)),
-            variables={"model": view.model(name, citing, related, catalogue, model_charts), "period": period, "overall": ARCHIVE.front},
+            variables={
+                "model": view.model(name, citing, related, catalogue, model_charts),
+                "period": period,
+                "overall": ARCHIVE.front,
+                "weapon_page": row.weapon_page,
+            },
         )
+    if weapons_index is not None and joined:
+        plan.add_section(weapons_index, Section("bottom", "partials/airforce_weapons_index.md.j2", joined))
