@@ -13,6 +13,8 @@ them, in the order :mod:`generator.contributors` lists them:
   records name;
 - to *contribute*: fill the shared pages with what it shows there, add
   sections to pages others made, add pages and files of its own;
+- to *connect*: once all have contributed, add sections to the pages other
+  contributors made of their own (a weapon page, the weapons index);
 - for the Jinja filters its templates use.
 
 Adding a data source is writing one contributor and listing it; no core module
@@ -92,6 +94,11 @@ class Contributor(Protocol):
 
     def contribute(self, plan: PlanBuilder) -> None:
         """Fill the shared pages with what it shows there, add sections, pages and files."""
+        ...
+
+    def connect(self, plan: PlanBuilder) -> None:
+        """Once every contributor has contributed: add sections to pages others made in ``contribute`` (the Air
+        Force's models on the articles' weapon pages), so that no contributor depends on the order they run in."""
         ...
 
     def filters(self, formatter: Formatter) -> dict[str, Callable[..., Any]]:

@@ -9,7 +9,8 @@ from generator.validate import Content
 
 
 def plan_site(content: Content, settings: Settings) -> SitePlan:
-    """Contributors declare, the shared archives are laid out, contributors contribute; the plan is finished."""
+    """Contributors declare, the shared archives are laid out, contributors contribute, then connect their pages to
+    each other's; the plan is finished."""
     plan = PlanBuilder(content.formatter(settings.labels, settings.language), settings.directory_urls, settings.timeline)
     for contributor in content.contributors:
         contributor.declare(plan)
@@ -17,4 +18,6 @@ def plan_site(content: Content, settings: Settings) -> SitePlan:
     plan_archives(plan)
     for contributor in content.contributors:
         contributor.contribute(plan)
+    for contributor in content.contributors:
+        contributor.connect(plan)
     return plan.finish()

@@ -49,5 +49,3 @@ def test_ranges_use_the_same_digit_grouping_as_exact_figures() -> None:
     assert french.quantity(Quantity(low=1000, high=1200)) == "1\u202f000–1\u202f200"
     assert english.quantity(Quantity(low=1000, high=1200)) == "1,000–1,200"
     assert english.quantity(Quantity(exact=12500)) == "12,500"
-
-

@@ -35,6 +35,7 @@ class AirForceContributor:
     def __init__(self) -> None:
         self.waves: list[AttackWave] = []
         self._index: WaveIndex | None = None
+        self._slugs: dict[str, str] = {}
 
     def content_files(self, content_dir: Path) -> list[Path]:
         """The month files under ``content/airforce/``."""
@@ -68,7 +69,12 @@ class AirForceContributor:
     def contribute(self, plan: PlanBuilder) -> None:
         """Nights, weapon links and month links on the shared pages; the tallies, model pages and charts."""
         assert self._index is not None, "declare() comes first"
-        pages.contribute(plan, self._index)
+        self._slugs = pages.contribute(plan, self._index)
+
+    def connect(self, plan: PlanBuilder) -> None:
+        """Each reported model on the articles' page of the same weapon, and on the weapons index."""
+        assert self._index is not None, "declare() comes first"
+        pages.connect(plan, self._index, self._slugs)
 
     def filters(self, formatter: Formatter) -> dict[str, Callable[..., Any]]:
         """``af_count``, ``af_rate`` and ``af_category``: cells of the Air Force's tables."""

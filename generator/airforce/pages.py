@@ -30,11 +30,11 @@ from generator.pages import PageKind, PageLink, PlanBuilder, Section
 from generator.themes import Theme
 from generator.timeline import Moment
 from generator.urls import WEAPONS, Slugs, archive, slugify
-from generator.weapons import WeaponMatch, match_weapon, shipped_catalogue
+from generator.weapons import Catalogue, WeaponMatch, match_weapon, shipped_catalogue
 
 OVERALL = PageKind("airforce-overall", "airforce.md.j2")
 MONTH_TALLY = PageKind("airforce-month", "airforce_month.md.j2")
-MODEL = PageKind("airforce-model", "airforce_model.md.j2")
+MODEL = PageKind("airforce-model", "airforce_model.md.j2", slots=frozenset({"bottom"}))
 
 MAX_CHART_MODELS = 15
 """A month's chart shows the models with the most launched; the table beside it has them all."""
@@ -119,8 +119,8 @@ def _models(plan: PlanBuilder, index: WaveIndex) -> Models:
     return models
 
 
-def contribute(plan: PlanBuilder, index: WaveIndex) -> None:
-    """Sections of the shared pages, then the Air Force's own pages and charts."""
+def contribute(plan: PlanBuilder, index: WaveIndex) -> dict[str, str]:
+    """Sections of the shared pages, then the Air Force's own pages and charts; the slug of each model's page."""
     reports = Reports(index, _models(plan, index))
     formatter = AirForceFormatter(plan.formatter)
     view = AirForceView(index, reports.models.slugs, formatter)
@@ -138,6 +138,7 @@ def contribute(plan: PlanBuilder, index: WaveIndex) -> None:
     charts = AirForceCharts(formatter, Coverage.of(list(reports.index.by_day)), ARCHIVE)
     _add_tallies(plan, reports, view, charts)
     _add_models(plan, reports, view, charts)
+    return reports.models.slugs
 
 
 def _add_nights(plan: PlanBuilder, reports: Reports, view: AirForceView) -> None:
@@ -218,17 +219,7 @@ def _add_models(plan: PlanBuilder, reports: Reports, view: AirForceView, charts:
     """One page per model: what the catalogue says, its counts by month per scope with a chart, related models,
     attributions."""
     catalogue, period = shipped_catalogue(), charts.formatter.period(list(reports.index.by_day))
-    weapons_index = plan.page(WEAPONS.front)
-    joined: list[WeaponRow] = []
     for name, slug in reports.models.slugs.items():
-        entry = catalogue.find(name)
-        weapon = WEAPONS.entry(entry.id) if entry is not None and entry.id else None
-        weapon_page = plan.page(weapon) if weapon else None
-        row = WeaponRow(name, tally(reports.index.by_model.get(name, [])), model_page(slug), weapon if weapon_page else None)
-        if reports.index.by_model.get(name):
-            joined.append(row)
-        if weapon_page is not None:
-            plan.add_section(weapon_page, Section("top", "partials/airforce_weapon_page.md.j2", row))
 
         def model_charts(scope: ScopeGroup, scoped: list[AttackWave], slug: str = slug, name: str = name) -> list[Chart]:
             return _charts(plan, charts.by_month(f"model-{slug}-{scope.scope.value}", scope, scoped, f"{name}, {period}"))
@@ -245,8 +236,32 @@ def _add_models(plan: PlanBuilder, reports: Reports, view: AirForceView, charts:
                 "model": view.model(name, citing, related, catalogue, model_charts),
                 "period": period,
                 "overall": ARCHIVE.front,
-                "weapon_page": row.weapon_page,
             },
         )
+
+
+def _article_weapon(name: str, catalogue: Catalogue) -> str | None:
+    """Where the articles' page of this model's catalogue weapon would be (it exists when an article names it)."""
+    entry = catalogue.find(name)
+    return WEAPONS.entry(entry.id) if entry is not None and entry.id else None
+
+
+def connect(plan: PlanBuilder, index: WaveIndex, slugs: dict[str, str]) -> None:
+    """Once every page exists: each reported model on the articles' page of the same catalogue weapon, and every
+    reported model on the weapons index, joined to that page."""
+    catalogue = shipped_catalogue()
+    joined: list[WeaponRow] = []
+    for name, slug in slugs.items():
+        weapon = _article_weapon(name, catalogue)
+        weapon_page = plan.page(weapon) if weapon else None
+        row = WeaponRow(name, tally(index.by_model.get(name, [])), model_page(slug), weapon if weapon_page else None)
+        if index.by_model.get(name):
+            joined.append(row)
+        if weapon_page is not None:
+            plan.add_section(weapon_page, Section("top", "partials/airforce_weapon_page.md.j2", row))
+            own = plan.page(model_page(slug))
+            if own is not None:
+                plan.add_section(own, Section("bottom", "partials/airforce_model_weapon.md.j2", row))
+    weapons_index = plan.page(WEAPONS.front)
     if weapons_index is not None and joined:
         plan.add_section(weapons_index, Section("bottom", "partials/airforce_weapons_index.md.j2", joined))

@@ -205,6 +205,9 @@ class ArticlesContributor:
         fill_briefings(plan, self.layout)
         add_indexes(plan, self.layout, self._written_regions(plan), self._written_weapons())
 
+    def connect(self, plan: PlanBuilder) -> None:
+        """Nothing: the articles' pages are the ones others connect to."""
+
     def _written_weapons(self) -> dict[WeaponKey, set[tuple[str, str | None]]]:
         """Per weapon key, the (category, model) records give as written: what weapon pages were named after."""
         written: dict[WeaponKey, set[tuple[str, str | None]]] = {}
