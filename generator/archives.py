@@ -78,29 +78,30 @@ def plan_archives(plan: PlanBuilder) -> None:
             up=PageLink(place.month(latest.strftime("%Y-%m")), str(labels.month_index)) if latest else None,
             months=[PageLink(place.month(month), formatter.month(month)) for month in months],
             records=[record.id for record in latest_parts[0]],
-            variables={"today": today},
+            variables={"today": today, **(_parts(plan, theme, latest) if latest else {})},
         )
-        sequence = [(day, part) for day in days for part in range(1, len(calendar.day(theme, day).parts) + 1)]
-        for position, (day, part) in enumerate(sequence):
+        for position, day in enumerate(days):
             parts = calendar.day(theme, day).parts
-            heading = str(labels.page_of_day.format(title=title, day=formatter.date(day)))
-            if len(parts) > 1:
-                heading = str(labels.page_part.format(heading=heading, part=part, count=len(parts)))
-            before = sequence[position - 1] if position > 0 else None
-            after = sequence[position + 1] if position + 1 < len(sequence) else None
-            path = place.day(day, part)
-            plan.add_page(
-                DAY[theme],
-                path,
-                heading,
-                day=day,
-                previous=PageLink(place.day(*before), str(labels.previous_day)) if before else None,
-                next=PageLink(place.day(*after), str(labels.next_day)) if after else None,
-                up=PageLink(place.month(day.strftime("%Y-%m")), str(labels.month_index)),
-                records=[record.id for record in parts[part - 1]],
-            )
-            for record in parts[part - 1]:
-                plan.home(record.id, path)
+            before = days[position - 1] if position > 0 else None
+            after = days[position + 1] if position + 1 < len(days) else None
+            for part, records in enumerate(parts, start=1):
+                heading = str(labels.page_of_day.format(title=title, day=formatter.date(day)))
+                if len(parts) > 1:
+                    heading = str(labels.page_part.format(heading=heading, part=part, count=len(parts)))
+                path = place.day(day, part)
+                plan.add_page(
+                    DAY[theme],
+                    path,
+                    heading,
+                    day=day,
+                    previous=PageLink(place.day(before), str(labels.previous_day)) if before else None,
+                    next=PageLink(place.day(after), str(labels.next_day)) if after else None,
+                    up=PageLink(place.month(day.strftime("%Y-%m")), str(labels.month_index)),
+                    records=[record.id for record in records],
+                    variables=_parts(plan, theme, day, part),
+                )
+                for record in records:
+                    plan.home(record.id, path)
         for month in months:
             entries = [
                 DayLine(day, place.day(day), len(found.records), found.details)
@@ -140,3 +141,14 @@ def _plan_briefings(plan: PlanBuilder) -> PageLink | None:
     groups = [(formatter.month(month), links) for month, links in months.items()]
     plan.add_page(BRIEFINGS_INDEX, BRIEFINGS.front, str(labels.briefings_title), variables={"groups": groups})
     return PageLink(BRIEFINGS.day(today), str(labels.today_briefing.format(day=formatter.date(today)))) if today else None
+
+
+def _parts(plan: PlanBuilder, theme: Theme, day: dt.date, part: int = 1) -> dict[str, object]:
+    """On a day split in parts: a link to every part, which one this is, and which of the day's records it shows."""
+    parts, place, labels = plan.calendar.day(theme, day).parts, archive(theme), plan.labels
+    if len(parts) < 2:
+        return {}
+    first = 1 + sum(len(records) for records in parts[: part - 1])
+    shown = labels.part_shows.format(first=first, last=first + len(parts[part - 1]) - 1, total=sum(len(records) for records in parts))
+    links = [PageLink(place.day(day, number), str(labels.part_of.format(part=number))) for number in range(1, len(parts) + 1)]
+    return {"parts": links, "part": part, "part_shows": str(shown)}

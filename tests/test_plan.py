@@ -71,18 +71,26 @@ def test_every_record_lives_on_a_page_that_shows_it(which: str, request: pytest.
         assert record in pages[home].records, f"{record} lives on {home}, which does not show it"
 
 
-def test_a_busy_day_is_split_and_its_pages_chain_day_by_day_and_part_by_part(busy: Planned) -> None:
-    pages = _pages(busy)
+def test_a_busy_day_is_split_into_parts_that_link_to_each_other_and_previous_next_go_to_real_days(busy: Planned) -> None:
     days = [page for page in busy.plan.pages if page.kind is DAY[Theme.on_ukraine]]
     assert any(len(page.records) == MAX_RECORDS_PER_PAGE for page in days), "premise: some day is split"
     assert all(len(page.records) <= MAX_RECORDS_PER_PAGE for page in days)
-    for before, after in itertools.pairwise(days):
-        assert before.next is not None and before.next.path == after.path
+    firsts = [page for page in days if not page.variables.get("part", 1) > 1]
+    for before, after in itertools.pairwise(firsts):
+        assert before.next is not None and before.next.path == after.path, "next leads to the next day, not to a part"
         assert after.previous is not None and after.previous.path == before.path
-    assert days[0].previous is None and days[-1].next is None
     split = next(page for page in days if page.path.endswith("-2.md"))
-    first = pages[split.path.replace("-2.md", ".md")]
-    assert first.heading.endswith("(1/" + split.heading.split("/")[-1]) and split.heading.endswith(")")
+    parts = [page for page in days if page.day == split.day]
+    count = len(parts)
+    assert [page.heading.endswith(f"(partie {number} sur {count})") for number, page in enumerate(parts, start=1)] == [True] * count
+    for page in parts:
+        assert [link.path for link in page.variables["parts"]] == [part.path for part in parts], "every part lists every part"
+        assert page.previous == parts[0].previous and page.next == parts[0].next, "the parts of a day share their neighbours"
+    total = sum(len(page.records) for page in parts)
+    assert parts[1].variables["part_shows"] == (
+        f"Journée en plusieurs pages : celle-ci montre les fiches {MAX_RECORDS_PER_PAGE + 1} à "
+        f"{MAX_RECORDS_PER_PAGE + len(parts[1].records)} sur {total}."
+    )
 
 
 def test_the_front_page_shows_the_first_page_of_its_latest_day(busy: Planned) -> None:
