@@ -10,6 +10,7 @@ Missing chromium or axe-core is a test *error*, not a skip: run ``./scripts/inst
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,10 +22,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from bench.corpus import write_corpus
 from conftest import FIXTURES, build_site, config_in
 from generator.errors import BriefingError
 
-from .harness import CHROMIUM, CHROMIUM_ARGS, EXTERNAL_URL, PHONE_CONTEXT, unwatch, watch
+from .harness import CHROMIUM, CHROMIUM_ARGS, EXTERNAL_URL, PHONE_CONTEXT, REPO_ROOT, unwatch, watch
 
 # ---------------------------------------------------------------------------------------------
 # The site under test: the session's one real build of the shipped content (``shipped_site``).
@@ -95,6 +97,15 @@ def events_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServ
     """The events fixture (one night reported by four outlets, a revised toll, a dispute), built and served."""
     tmp = tmp_path_factory.mktemp("events-site")
     yield from _serve(build_site(tmp, FIXTURES / "events" / "content"))
+
+
+@pytest.fixture(scope="session")
+def busy_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """Forty synthetic articles (days split into several pages) with the shipped Air Force reports, built and served."""
+    tmp = tmp_path_factory.mktemp("busy-site")
+    write_corpus(tmp / "content", 40, seed=1)
+    shutil.copytree(REPO_ROOT / "content" / "airforce", tmp / "content" / "airforce")
+    yield from _serve(build_site(tmp, tmp / "content"))
 
 
 @pytest.fixture(scope="session", params=["fr", "en"])
@@ -169,6 +180,12 @@ def phone_page(browser: Browser, site_server: SiteServer) -> Iterator[Page]:
 def names_page(browser: Browser, names_server: SiteServer) -> Iterator[Page]:
     """A desktop page on the names fixture's site (French, then English)."""
     yield from _new_page(browser, names_server, viewport={"width": 1280, "height": 720})
+
+
+@pytest.fixture
+def busy_phone(browser: Browser, busy_server: SiteServer) -> Iterator[Page]:
+    """A phone on the busy site."""
+    yield from _new_page(browser, busy_server, **PHONE_CONTEXT)
 
 
 @pytest.fixture(params=["desktop", "phone"])
