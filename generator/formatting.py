@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
 from generator.gazetteer import Atlas, Entry, Located, shipped_gazetteer
@@ -29,8 +30,12 @@ class Formatter:
     """Where each place is, for its names in the site's language."""
 
     def date(self, day: dt.date) -> str:
-        """``31 mai 2024`` / ``31 May 2024``."""
-        return format_date(day, format="long", locale=self.language)
+        """``31 mai 2024`` / ``31 May 2024``; French writes the first of a month ``1er mai 2024``."""
+        return self._first(day, format_date(day, format="long", locale=self.language))
+
+    def _first(self, day: dt.date, text: str) -> str:
+        """``1 mai`` -> ``1er mai`` in French, where the first of a month is an ordinal."""
+        return "1er" + text[1:] if self.language == "fr" and day.day == 1 and text.startswith("1") and not text[1:2].isdigit() else text
 
     def moment(self, moment: Moment) -> str:
         """When something was published, in the site's time zone: ``2 juin 2024 14:30``, or the date alone."""
@@ -51,9 +56,9 @@ class Formatter:
     def _span_start(self, start: dt.date, end: dt.date) -> str:
         """The first day of a span, without what it shares with the last: ``30`` (au 31 mai 2024)."""
         if (start.year, start.month) == (end.year, end.month) and self.language == "fr":
-            return format_date(start, format="d", locale=self.language)
+            return self._first(start, format_date(start, format="d", locale=self.language))
         if start.year == end.year:
-            return format_date(start, format="d MMMM" if self.language == "fr" else "MMMM d", locale=self.language)
+            return self._first(start, format_date(start, format="d MMMM" if self.language == "fr" else "MMMM d", locale=self.language))
         return self.date(start)
 
     def when(self, when: When) -> str:
@@ -74,6 +79,13 @@ class Formatter:
     def country(self, code: str) -> str:
         """Country name from its ISO code, or the code when the catalogue has no name for it."""
         return str(self.labels.countries.get(code, code))
+
+    def language_name(self, code: str) -> str:
+        """A language's name in the site's language (``fr`` -> ``français``), or the code when Babel does not know it."""
+        try:
+            return str(Locale.parse(code).get_display_name(self.language) or code)
+        except (ValueError, UnknownLocaleError):
+            return code
 
     def entry(self, entry: Entry) -> str:
         """A gazetteer entry's name in the site's language: ``Temriouk`` / ``Temryuk``."""

@@ -83,6 +83,7 @@ def make_environment(
         party=formatter.party,
         parties=formatter.parties_list,
         country=formatter.country,
+        language_name=formatter.language_name,
         theme=formatter.theme,
         hashes=lambda level: Markup("#" * int(level)),
         quoted=lambda text, language: escape.quoted(text, language, formatter.language),
