@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CODE := generator tests scripts bench
 
-.PHONY: site test test-fast lint serve check golden bench clean readme
+.PHONY: site test test-fast lint serve check golden bench lighthouse clean readme
 
 $(BIN)/briefing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ test-fast: $(BIN)/briefing
 
 bench: $(BIN)/briefing
 	$(BIN)/python -m bench.benchmark
+
+# Lighthouse's mobile scores of every page kind, gzip-served and plain (outside the test suite; prints figures).
+lighthouse: site
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund
+	$(BIN)/python scripts/lighthouse/run.py site
 
 golden: $(BIN)/briefing
 	$(BIN)/pytest -m golden --update-golden -q

@@ -103,6 +103,12 @@ def _rate(launched: int, destroyed: int) -> str:
 # Reading the built pages
 
 
+def _french_day(day: str) -> str:
+    """``2024-05-01`` as the French site writes it: ``1er mai 2024``; ``2024-06-12``: ``12 juin 2024``."""
+    number = int(day[8:])
+    return f"{'1er' if number == 1 else number} {'mai' if day[5:7] == '05' else 'juin'} 2024"
+
+
 def _number(cell: str) -> int:
     return int(re.sub(r"\D", "", cell))
 
@@ -220,7 +226,7 @@ def test_month_pages_tally_each_scope_by_night_category_and_model(slice_site: Pa
     for scope, heading in SCOPE_HEADINGS.items():
         section = scopes[heading]
         scoped = [row for row in month_rows if row.scope == scope]
-        by_day = {f"{int(day[8:])} {'mai' if day[5:7] == '05' else 'juin'} 2024": sums for day, sums in _sums(scoped, "day").items()}
+        by_day = {_french_day(day): sums for day, sums in _sums(scoped, "day").items()}
         assert _table(section, "Par jour de bilan")[0] == by_day
         assert _table(section, "Par catégorie d'arme")[0] == _sums(scoped, "category")
         by_model, total, _ = _table(section, "Par modèle")
@@ -283,7 +289,7 @@ def test_charts_are_svg_images_with_alt_text_whose_bars_match_the_tables(slice_s
             names = (
                 {MONTH_NAMES.get(key, key): sums[1:] for key, sums in expected.items()}
                 if by == "month"
-                else {f"{int(key[8:])} {'mai' if key[5:7] == '05' else 'juin'} 2024": sums[1:] for key, sums in expected.items()}
+                else {_french_day(key): sums[1:] for key, sums in expected.items()}
             )
             on_axis = {title.split(" — ", 1)[0] for title in columns}
             assert drawn == {period: sums for period, sums in names.items() if period in on_axis}, f"{name}: each period's figures"

@@ -213,3 +213,12 @@ def test_site_language_switches_to_english(tmp_path: Path) -> None:
     assert "Key takeaways" in page_html(site, "briefings/2024-05-31")
     assert 'placeholder="Search"' in home
     assert json.loads((site / "search" / "search_index.json").read_text())["config"]["lang"] == ["en"]
+
+
+def test_no_search_snippet_shows_an_empty_source_label(shipped_site: Path) -> None:
+    """A record's sources are left out of the search index with their label, never the label alone."""
+    docs = json.loads((shipped_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    records = [doc for doc in docs if "#" in doc["location"] and "Tués" in doc["text"]]
+    assert records, "premise: strike records are indexed"
+    empty = [doc["location"] for doc in docs if re.search(r"Sources?\s*:\s*(?:\(|<|$)", doc["text"])]
+    assert empty == []
