@@ -135,6 +135,10 @@ class Index:
         """The page of one thing (``places/ua-oblast-d-odessa.md``)."""
         return f"{self.slug}/{slug}.md"
 
+    def month(self, slug: str, month: str) -> str:
+        """One month of a thing's events, when they are too many for its page (``places/ua-kharkiv-oblast/2024-05.md``)."""
+        return f"{self.slug}/{slug}/{month}.md"
+
 
 PLACES = Index("places")
 WEAPONS = Index("weapons")

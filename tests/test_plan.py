@@ -170,3 +170,29 @@ def test_two_pages_at_one_path_are_refused(golden: Planned) -> None:
     builder.add_page(FRONT[Theme.sources], "sources.md", "Sources")
     with pytest.raises(PlanError, match=r"two pages at sources\.md"):
         builder.add_page(FRONT[Theme.sources], "sources.md", "Sources")
+
+
+def test_a_place_with_many_events_lists_them_month_by_month(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a screenful of events, a place's page keeps the totals of all of them and lists the latest month; each
+    month has a page of its own listing its events, linked to the months around it and to the place's page."""
+    monkeypatch.setattr("generator.articles.pages.MAX_LISTED", 3)
+    write_corpus(tmp_path / "content", 40, seed=1)
+    planned = plan(project_paths(tmp_path, tmp_path / "content"), Timings())
+    pages = _pages(planned)
+    place = max(
+        (page for page in planned.plan.pages if page.kind.name == "place" and page.months),
+        key=lambda page: len(page.months),
+        default=None,
+    )
+    assert place is not None, "premise: some place has more than 3 events"
+    totals = place.variables["totals"].view()
+    all_events = {view.id for direction in totals.strike_rows for view in totals.strike_rows[direction]}
+    months = [pages[link.path] for link in place.months]
+    listed = [{view.id for rows in page.variables["briefing"].view().strike_rows.values() for view in rows} for page in months]
+    assert set().union(*listed) == all_events and sum(map(len, listed)) == len(all_events), "each event on one month page"
+    shown = {view.id for rows in place.variables["briefing"].view().strike_rows.values() for view in rows}
+    assert shown == listed[0], "the place's page lists its latest month"
+    for later, earlier in itertools.pairwise(months):
+        assert later.previous is not None and later.previous.path == earlier.path
+        assert earlier.next is not None and earlier.next.path == later.path
+    assert all(page.up is not None and page.up.path == place.path for page in months)

@@ -105,6 +105,8 @@ class Layout:
     """Per area, the days its events are filed under; an event is on the page of every area its reports name."""
     settlements: dict[Area, list[SettlementEntry]] = field(default_factory=dict)
     weapons: dict[WeaponKey, list[DayMention]] = field(default_factory=dict)
+    day_of: dict[str, dt.date] = field(default_factory=dict)
+    """Event id -> the day it is filed under."""
     events_of_area: dict[str, set[str]] = field(default_factory=dict)
     """Area id -> the ids of the strike events any report of which places there: what its page lists."""
     events_of_weapon: dict[WeaponKey, set[str]] = field(default_factory=dict)
@@ -159,6 +161,7 @@ def plan_layout(corpus: Corpus, formatter: Formatter, timeline: Timeline = KYIV)
     for claim_event in layout.events.claims:
         day = claim_event.root.moment.day
         layout.claim_days.setdefault(day, []).append(claim_event)
+        layout.day_of[claim_event.id] = day
         weapons = {weapon_key(weapon): weapon.origin for report in claim_event.reports for weapon in report.record.weapons}
         for claim_weapon, origin in weapons.items():
             weapon_days[claim_weapon][(day, Theme.attribution)].append(formatter.country(origin) if origin else "")
@@ -167,6 +170,7 @@ def plan_layout(corpus: Corpus, formatter: Formatter, timeline: Timeline = KYIV)
         root = strike_event.root
         day, theme = filing_day(root.record, root.moment.day), Theme.of(root.record.direction)
         layout.strike_days.setdefault(theme, {}).setdefault(day, []).append(strike_event)
+        layout.day_of[strike_event.id] = day
         named = dict(_area(report.record.where, formatter) for report in strike_event.reports)
         for area, finest in named.items():
             region_days[area][(day, theme)].append(finest)

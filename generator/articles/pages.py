@@ -15,14 +15,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.archives import BRIEFING, DAY, FRONT, HOME_PAGE, MONTH
-from generator.articles.layout import Layout, WeaponKey
+from generator.articles.layout import Layout, SettlementEntry, WeaponKey
 from generator.articles.views import Briefing, make_briefing, map_item
 from generator.gazetteer import name_key
 from generator.maps.events import MapItem
 from generator.model import WeaponCategory
-from generator.pages import PageKind, PlanBuilder, Section
+from generator.pages import PageKind, PageLink, PlanBuilder, Section
 from generator.themes import Theme
-from generator.urls import PLACES, WEAPONS, Slugs, archive, place_slug, weapon_slug
+from generator.urls import PLACES, WEAPONS, Index, Slugs, archive, place_slug, weapon_slug
 from generator.weapons import shipped_catalogue
 
 TOP_AND_BOTTOM = frozenset({"top", "bottom"})
@@ -106,8 +106,7 @@ def add_indexes(
         page = PLACES.entry(area.id)
         regions_by_country[area.country].append(IndexEntry(area.name, sum(entry.count for entry in entries), page))
         heading = str(labels.qualified.format(name=area.name, qualifier=formatter.country(area.country)))
-        variables = {"settlements": layout.settlements[area], "briefing": _events(plan, layout, layout.events_of_area[area.id])}
-        plan.add_page(PLACE, page, heading, variables=variables)
+        _add_listing(plan, layout, PLACE, (PLACES, area.id), heading, layout.events_of_area[area.id], layout.settlements[area])
         for name in sorted(written.get(area.id, ())):
             plan.redirect(PLACES.entry(place_slug(area.country, name)), page)
     by_country = sorted(regions_by_country.items())
@@ -123,12 +122,57 @@ def add_indexes(
         weapon_name = formatter.weapon(entry.name) if entry else model
         weapons_by_category[category].append(IndexEntry(weapon_name, sum(mention.count for mention in entries), page))
         heading = str(labels.qualified.format(name=weapon_name or str(labels.all_models), qualifier=labels.category[category.value]))
-        variables = {"settlements": [], "briefing": _events(plan, layout, layout.events_of_weapon[weapon])}
-        plan.add_page(WEAPON, page, heading, variables=variables)
+        slug = page.removeprefix(f"{WEAPONS.slug}/").removesuffix(".md")
+        _add_listing(plan, layout, WEAPON, (WEAPONS, slug), heading, layout.events_of_weapon[weapon], [])
         for old in sorted(written_weapons.get(weapon, ())):
             plan.redirect(WEAPONS.entry(weapon_slug(*old)), page)
     groups = sorted(weapons_by_category.items(), key=lambda item: item[0].value)
     plan.add_page(WEAPONS_INDEX, WEAPONS.front, str(labels.weapons_title), variables={"groups": groups})
+
+
+MAX_LISTED = 30
+"""A place or weapon page lists at most about this many events; past it, one page per month lists them, and the page
+itself shows the totals, the latest month and the list of months."""
+
+
+def _add_listing(
+    plan: PlanBuilder,
+    layout: Layout,
+    kind: PageKind,
+    where: tuple[Index, str],
+    heading: str,
+    ids: set[str],
+    settlements: list[SettlementEntry],
+) -> None:
+    """A place's or weapon's page: totals of all its events, then the events; past :data:`MAX_LISTED`, its latest
+    month there and each month on a page of its own (previous and next month, the main page above)."""
+    index, slug = where
+    path, formatter, labels = index.entry(slug), plan.formatter, plan.labels
+    totals = _events(plan, layout, ids)
+    by_month: dict[str, set[str]] = defaultdict(set)
+    for event_id in ids:
+        by_month[layout.day_of[event_id].strftime("%Y-%m")].add(event_id)
+    months = sorted(by_month, reverse=True)
+    if len(ids) <= MAX_LISTED:
+        plan.add_page(kind, path, heading, variables={"settlements": settlements, "totals": totals, "briefing": totals})
+        return
+    links = [PageLink(index.month(slug, month), formatter.month(month)) for month in months]
+    latest = _events(plan, layout, by_month[months[0]])
+    variables = {"settlements": settlements, "totals": totals, "briefing": latest, "listed_month": formatter.month(months[0])}
+    plan.add_page(kind, path, heading, months=links, variables=variables)
+    for position, month in enumerate(months):
+        listed = _events(plan, layout, by_month[month])
+        later = months[position - 1] if position > 0 else None
+        earlier = months[position + 1] if position + 1 < len(months) else None
+        plan.add_page(
+            kind,
+            index.month(slug, month),
+            str(labels.page_of_month.format(title=heading, month=formatter.month(month))),
+            previous=PageLink(index.month(slug, earlier), formatter.month(earlier)) if earlier else None,
+            next=PageLink(index.month(slug, later), formatter.month(later)) if later else None,
+            up=PageLink(path, heading),
+            variables={"settlements": [], "totals": listed, "briefing": listed},
+        )
 
 
 def _events(plan: PlanBuilder, layout: Layout, ids: set[str]) -> Briefing:
