@@ -18,7 +18,6 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.articles.crosscheck import check_references, locate_places
-from generator.articles.events import Event
 from generator.articles.figures import Total
 from generator.articles.layout import Layout, WeaponKey, filing_day, plan_layout, weapon_key
 from generator.articles.pages import add_indexes, add_month_maps, fill_archives, fill_briefings
@@ -170,10 +169,7 @@ class ArticlesContributor:
         if theme is Theme.sources:
             articles = [article_file.article for article_file in self.layout.article_days.get(day, [])]
         else:
-            events: list[Event[Strike]] | list[Event[Attribution]]
-            layout = self.layout
-            events = layout.claim_days.get(day, []) if theme is Theme.attribution else layout.strike_days.get(theme, {}).get(day, [])
-            articles = [report.article for event in events for report in event.reports]
+            articles = [report.article for event in self.layout.events_on(theme, day) for report in event.reports]
         return max((self.timeline.moment(article.published) for article in articles), key=lambda moment: moment.end, default=None)
 
     def _details(self, theme: Theme, day: dt.date, records: list[RecordRef], plan: PlanBuilder) -> list[str]:

@@ -111,16 +111,18 @@ class Layout:
     """Area id -> the ids of the strike events any report of which places there: what its page lists."""
     events_of_weapon: dict[WeaponKey, set[str]] = field(default_factory=dict)
     """Weapon key -> the ids of the events (strikes and claims) any report of which names it."""
-    latest_day: dt.date | None = None
-    """The latest day with an event or an article: the home page's day."""
+
+    def events_on(self, theme: Theme, day: dt.date) -> list[Event[Strike]] | list[Event[Attribution]]:
+        """The events filed under ``day`` for a theme of events (none on Sources)."""
+        if theme is Theme.attribution:
+            return self.claim_days.get(day, [])
+        return self.strike_days.get(theme, {}).get(day, [])
 
     def records(self, theme: Theme, day: dt.date) -> list[tuple[str, str, str]]:
         """(id, headline, its language) of what ``day`` shows for ``theme``: its events, or on Sources its articles."""
         if theme is Theme.sources:
             return [(a.article.id, a.article.title, a.article.language) for a in self.article_days.get(day, [])]
-        events: list[Event[Strike]] | list[Event[Attribution]]
-        events = self.claim_days.get(day, []) if theme is Theme.attribution else self.strike_days.get(theme, {}).get(day, [])
-        return [(event.id, event.headline, event.root.article.language) for event in events]
+        return [(event.id, event.headline, event.root.article.language) for event in self.events_on(theme, day)]
 
     def days(self, theme: Theme) -> list[dt.date]:
         """The days ``theme`` has something on."""
@@ -186,6 +188,4 @@ def plan_layout(corpus: Corpus, formatter: Formatter, timeline: Timeline = KYIV)
         layout.settlements[key] = _settlements(region_records[key])
     for model_key in sorted(weapon_days, key=lambda key: (key[0].value, key[1] or "")):
         layout.weapons[model_key] = _day_entries(weapon_days[model_key])
-    all_days = [day for theme in Theme for day in layout.days(theme)]
-    layout.latest_day = max(all_days) if all_days else None
     return layout
