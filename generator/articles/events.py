@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 from generator.articles.same_event import roots
 from generator.model import Article, ArticleFile, Attribution, Corpus, Direction, Strike
@@ -92,14 +93,37 @@ class Events:
     event_of: dict[str, str]
     """Report id -> event id, for strikes and claims."""
 
+    @cached_property
+    def _strike_at(self) -> dict[str, int]:
+        """Strike event id -> its place in :attr:`strikes`."""
+        return {event.id: position for position, event in enumerate(self.strikes)}
+
+    @cached_property
+    def _claim_at(self) -> dict[str, int]:
+        """Claim event id -> its place in :attr:`claims`."""
+        return {event.id: position for position, event in enumerate(self.claims)}
+
+    @cached_property
+    def _of_article(self) -> dict[str, list[str]]:
+        """Article id -> the events it has a report in."""
+        found: dict[str, list[str]] = defaultdict(list)
+        events: list[Event[Any]] = [*self.strikes, *self.claims]
+        for event in events:
+            for article_id in dict.fromkeys(report.article.id for report in event.reports):
+                found[article_id].append(event.id)
+        return dict(found)
+
+    def select(self, event_ids: Iterable[str]) -> Events:
+        """These events, in the corpus' order (ids of no event are ignored); looked up, never a scan of every event,
+        so that a page per day, place or weapon costs what it shows."""
+        wanted = set(event_ids)
+        strikes = [self.strikes[at] for at in sorted(self._strike_at[event] for event in wanted if event in self._strike_at)]
+        claims = [self.claims[at] for at in sorted(self._claim_at[event] for event in wanted if event in self._claim_at)]
+        return Events(strikes, claims, self.event_of)
+
     def of_articles(self, article_ids: Iterable[str]) -> Events:
         """The events with a report in one of these articles."""
-        wanted = set(article_ids)
-
-        def keep(events: list[Event[R]]) -> list[Event[R]]:
-            return [event for event in events if any(report.article.id in wanted for report in event.reports)]
-
-        return Events(keep(self.strikes), keep(self.claims), self.event_of)
+        return self.select(event for article_id in article_ids for event in self._of_article.get(article_id, []))
 
 
 def group_events(corpus: Corpus, timeline: Timeline) -> Events:

@@ -77,9 +77,8 @@ def fill_briefings(plan: PlanBuilder, layout: Layout) -> None:
         filed = {event.id for days in layout.strike_days.values() for event in days.get(day, [])} if day else set()
         filed |= {event.id for event in layout.claim_days.get(day, [])} if day else set()
         reported = layout.events.of_articles(article_file.article.id for article_file in published)
-        shown = filed | {event.id for event in reported.strikes} | {event.id for event in reported.claims}
-        strikes = [event for event in layout.events.strikes if event.id in shown]
-        claims = [event for event in layout.events.claims if event.id in shown]
+        shown = layout.events.select(filed | {event.id for event in reported.strikes} | {event.id for event in reported.claims})
+        strikes, claims = shown.strikes, shown.claims
         with_reports = {report.article.id for event in strikes for report in event.reports}
         with_reports |= {report.article.id for event in claims for report in event.reports}
         wanted = with_reports | {article_file.article.id for article_file in published}
@@ -177,9 +176,8 @@ def _add_listing(
 
 def _events(plan: PlanBuilder, layout: Layout, ids: set[str]) -> Briefing:
     """What a place or weapon page lists: these events, with the tally of their figures per claimant."""
-    strikes = [event for event in layout.events.strikes if event.id in ids]
-    claims = [event for event in layout.events.claims if event.id in ids]
-    return make_briefing([], strikes, claims, layout.events.event_of, plan.formatter.atlas, plan.formatter.area, plan.timeline)
+    shown = layout.events.select(ids)
+    return make_briefing([], shown.strikes, shown.claims, layout.events.event_of, plan.formatter.atlas, plan.formatter.area, plan.timeline)
 
 
 def add_month_maps(plan: PlanBuilder, layout: Layout) -> None:
