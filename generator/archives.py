@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.pages import PageKind, PageLink, PlanBuilder
+from generator.pages import PageKind, PageLink, PlanBuilder, neighbours
 from generator.themes import Theme
 from generator.urls import BRIEFINGS, HOME, archive
 
@@ -82,8 +82,7 @@ def plan_archives(plan: PlanBuilder) -> None:
         )
         for position, day in enumerate(days):
             parts = calendar.day(theme, day).parts
-            before = days[position - 1] if position > 0 else None
-            after = days[position + 1] if position + 1 < len(days) else None
+            before, after = neighbours(days, position)
             for part, records in enumerate(parts, start=1):
                 heading = str(labels.page_of_day.format(title=title, day=formatter.date(day)))
                 if len(parts) > 1:
@@ -121,8 +120,7 @@ def _plan_briefings(plan: PlanBuilder) -> PageLink | None:
     index = PageLink(BRIEFINGS.front, str(labels.briefings_title))
     home = plan.add_page(HOME_PAGE, HOME, str(labels.home_title), str(labels.site_name), day=today, up=index)
     for position, day in enumerate(days):
-        before = days[position - 1] if position > 0 else None
-        after = days[position + 1] if position + 1 < len(days) else None
+        before, after = neighbours(days, position)
         page = plan.add_page(
             BRIEFING,
             BRIEFINGS.day(day),

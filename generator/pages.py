@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from generator.calendar import Calendar, RecordRef
 from generator.errors import PlanError
@@ -62,6 +62,14 @@ class Viewable(Protocol):
     def view(self) -> Any:
         """What the template reads."""
         ...
+
+
+T = TypeVar("T")
+
+
+def neighbours(items: Sequence[T], position: int) -> tuple[T | None, T | None]:
+    """The items before and after ``items[position]`` (None at either end): what a page's previous and next link to."""
+    return (items[position - 1] if position > 0 else None, items[position + 1] if position + 1 < len(items) else None)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from generator.airforce.view import ARCHIVE, AirForceView, model_anchor, model_p
 from generator.archives import BRIEFING, HOME_PAGE
 from generator.calendar import RecordRef
 from generator.model import Weapon
-from generator.pages import PageKind, PageLink, PlanBuilder, Section
+from generator.pages import PageKind, PageLink, PlanBuilder, Section, neighbours
 from generator.themes import Theme
 from generator.timeline import Moment
 from generator.urls import WEAPONS, Slugs, archive, slugify
@@ -202,8 +202,7 @@ def _add_tallies(plan: PlanBuilder, reports: Reports, view: AirForceView, charts
                 charts.by_model(f"{month}-{key}", scope, ranked, str(rows).lower(), month_name),
             )
 
-        later = months[position - 1] if position > 0 else None
-        earlier = months[position + 1] if position + 1 < len(months) else None
+        later, earlier = neighbours(months, position)
         plan.add_page(
             MONTH_TALLY,
             ARCHIVE.month(month),

@@ -20,7 +20,7 @@ from generator.articles.views import Briefing, make_briefing, map_item
 from generator.gazetteer import name_key
 from generator.maps.events import MapItem
 from generator.model import WeaponCategory
-from generator.pages import PageKind, PageLink, PlanBuilder, Section
+from generator.pages import PageKind, PageLink, PlanBuilder, Section, neighbours
 from generator.themes import Theme
 from generator.urls import PLACES, WEAPONS, Index, Slugs, archive, place_slug, weapon_slug
 from generator.weapons import shipped_catalogue
@@ -161,8 +161,7 @@ def _add_listing(
     plan.add_page(kind, path, heading, months=links, variables=variables)
     for position, month in enumerate(months):
         listed = _events(plan, layout, by_month[month])
-        later = months[position - 1] if position > 0 else None
-        earlier = months[position + 1] if position + 1 < len(months) else None
+        later, earlier = neighbours(months, position)
         plan.add_page(
             kind,
             index.month(slug, month),
