@@ -75,15 +75,12 @@ class ImportReport:
             ("revised figures or details (same post, model and start)", self.revised),
             ("likely corrections (same post, start or model moved), applied to the stored wave, not added", self.corrected),
             ("stored waves of this file's period it no longer lists, kept", self.missing),
+            ("figures contradicting each other, kept as published and left out of the rates", self.inconsistent),
         ):
             if entries:
                 lines.append(f"  {title}: {len(entries)}")
                 lines += [f"    {entry}" for entry in entries[:SKIP_EXAMPLES]]
                 lines += ["    …"] if len(entries) > SKIP_EXAMPLES else []
-        if self.inconsistent:
-            lines.append(f"  figures contradicting each other, kept as published and left out of the rates: {len(self.inconsistent)}")
-            lines += [f"    {entry}" for entry in self.inconsistent[:SKIP_EXAMPLES]]
-            lines += ["    …"] if len(self.inconsistent) > SKIP_EXAMPLES else []
         if self.unidentified:
             lines.append(
                 f"  unidentified sources, shown as such (add the account to {REGISTRY_FILE} to name its owner): "

@@ -192,6 +192,13 @@ class AirForceView:
             Row(self.formatter.base.month(month), found, Target.page(ARCHIVE.month(month))) for month, found in sorted(by_month.items())
         ]
 
+    def posts(self, waves: list[AttackWave]) -> list[Post]:
+        """The posts these waves come from, in order, each with the time its waves cover."""
+        by_post: dict[str, list[AttackWave]] = {}
+        for wave in waves:
+            by_post.setdefault(wave.source.url, []).append(wave)
+        return [Post(url, self.formatter.covers(post_waves)) for url, post_waves in by_post.items()]
+
     # Views
 
     def night(self, day: dt.date, strikes: list[RecordRef]) -> NightView:
@@ -204,9 +211,6 @@ class AirForceView:
         for account, account_waves in sorted(
             by_account.items(), key=lambda item: (order[owner_of(item[1][0]).id], item[0].platform, (item[0].name or "").casefold())
         ):
-            posts: dict[str, list[AttackWave]] = {}
-            for wave in account_waves:
-                posts.setdefault(wave.source.url, []).append(wave)
             rows = self.model_rows(account_waves)
             owner = owner_of(account_waves[0]).id
             tables.append(
@@ -215,7 +219,7 @@ class AirForceView:
                     owner,
                     rows,
                     self.total(account_waves) if len(rows) > 1 else None,
-                    [Post(url, self.formatter.covers(post_waves)) for url, post_waves in posts.items()],
+                    self.posts(account_waves),
                     [said for wave in account_waves if (said := self.formatter.contradiction(wave)) is not None],
                 )
             )
@@ -237,16 +241,13 @@ class AirForceView:
         if not national:
             return None
         group = scopes(national)[0]
-        posts: dict[str, list[AttackWave]] = {}
-        for wave in national:
-            posts.setdefault(wave.source.url, []).append(wave)
         rows = self.category_rows(national)
         return NightBriefing(
             str(self.labels.airforce_briefing),
             list(group.claimants),
             rows,
             self.total(national) if len(rows) > 1 else None,
-            [Post(url, self.formatter.covers(post_waves)) for url, post_waves in posts.items()],
+            self.posts(national),
             Target.of_record(night_anchor(day)),
         )
 
