@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape as xml_escape
 from generator.escape import clean
 
 WIDTH = 480
+"""Every chart's width, with 17 px text: in a phone's 358 px column the text still reads at 12.7 px."""
 FONT_SIZE = 17
 BAR_HEIGHT = 20
 GROUP_GAP = 12
@@ -61,6 +62,43 @@ def _short(label: str) -> str:
     return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
 
 
+@dataclass(frozen=True)
+class Margins:
+    """Where a chart's title and legend sit: left edge, first title baseline, gap between legend items, legend text
+    baseline below its swatch."""
+
+    left: int
+    title_y: int
+    legend_gap: int
+    legend_text_dy: int
+
+
+def _head(
+    title_lines: list[str], title: str, description: str, series: list[str], height: int, legend_y: int, language: str, at: Margins
+) -> list[str]:
+    """The opening of a chart: the ``<svg>`` element (titled, described, in its language), a white ground, the
+    title's lines and the legend of the series."""
+    lines = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
+        f'role="img" aria-labelledby="chart-title chart-desc" lang="{_attribute(language)}" '
+        f'font-family="sans-serif" font-size="{FONT_SIZE}">',
+        f'<title id="chart-title">{_text(title)}</title>',
+        f'<desc id="chart-desc">{_text(description)}</desc>',
+        f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
+    ]
+    for row, text in enumerate(title_lines):
+        lines.append(
+            f'<text x="{at.left}" y="{at.title_y + LINE * row}" font-size="{FONT_SIZE + 1}" font-weight="bold" fill="#212121">'
+            f"{_text(text)}</text>"
+        )
+    legend_x = at.left
+    for position, name in enumerate(series):
+        lines.append(f'<rect x="{legend_x}" y="{legend_y}" width="12" height="12" fill="{COLOURS[position % len(COLOURS)]}"/>')
+        lines.append(f'<text x="{legend_x + 16}" y="{legend_y + at.legend_text_dy}" fill="#212121">{_text(name)}</text>')
+        legend_x += 16 + (FONT_SIZE * 3 // 5) * len(_plain(name)) + at.legend_gap
+    return lines
+
+
 def bar_chart(
     title: str,
     description: str,
@@ -84,24 +122,7 @@ def bar_chart(
     title_lines = _wrap(title)
     top_room = TOP + LINE * (len(title_lines) - 1)
     height = top_room + group_height * len(groups) + GROUP_GAP
-    lines = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'role="img" aria-labelledby="chart-title chart-desc" lang="{_attribute(language)}" '
-        f'font-family="sans-serif" font-size="{FONT_SIZE}">',
-        f'<title id="chart-title">{_text(title)}</title>',
-        f'<desc id="chart-desc">{_text(description)}</desc>',
-        f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
-    ]
-    for row, text in enumerate(title_lines):
-        lines.append(
-            f'<text x="8" y="{20 + LINE * row}" font-size="{FONT_SIZE + 1}" font-weight="bold" fill="#212121">{_text(text)}</text>'
-        )
-    legend_x, legend_y = 8, top_room - 32
-    for position, name in enumerate(series):
-        colour = COLOURS[position % len(COLOURS)]
-        lines.append(f'<rect x="{legend_x}" y="{legend_y}" width="12" height="12" fill="{colour}"/>')
-        lines.append(f'<text x="{legend_x + 16}" y="{legend_y + 11}" fill="#212121">{_text(name)}</text>')
-        legend_x += 16 + (FONT_SIZE * 3 // 5) * len(_plain(name)) + 24
+    lines = _head(title_lines, title, description, series, height, top_room - 32, language, Margins(8, 20, 24, 11))
     for row, group in enumerate(groups):
         top = top_room + row * group_height
         middle = top + (BAR_HEIGHT * len(series)) // 2 + FONT_SIZE // 2 - 2
@@ -121,9 +142,6 @@ def bar_chart(
     return "\n".join(lines) + "\n"
 
 
-TIME_WIDTH = 480
-"""A chart's width: on a phone (a 358 px text column at 390 px) its 17 px text still reads at 12.7 px."""
-TIME_FONT = 17
 PLOT_TOP = 72
 PLOT_HEIGHT = 170
 AXIS_ROOM = 66
@@ -191,7 +209,7 @@ def time_chart(
     which ``note`` explains under the axis. The title and the note wrap, so the chart keeps its width. The value
     axis has round gridlines labelled by ``number``.
     """
-    slot = (TIME_WIDTH - AXIS_ROOM - 8) / max(len(columns), 1)
+    slot = (WIDTH - AXIS_ROOM - 8) / max(len(columns), 1)
     gap = 1 if slot < 6 else 2
     largest = max([value for column in columns for value in column.values if value is not None] + [1])
     step = _nice_step(largest)
@@ -204,26 +222,9 @@ def time_chart(
     def y(value: int) -> int:
         return bottom - round(value * PLOT_HEIGHT / top_value)
 
-    lines = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{TIME_WIDTH}" height="{height}" viewBox="0 0 {TIME_WIDTH} {height}" '
-        f'role="img" aria-labelledby="chart-title chart-desc" lang="{_attribute(language)}" '
-        f'font-family="sans-serif" font-size="{TIME_FONT}">',
-        f'<title id="chart-title">{_text(title)}</title>',
-        f'<desc id="chart-desc">{_text(description)}</desc>',
-        f'<rect width="{TIME_WIDTH}" height="{height}" fill="#ffffff"/>',
-    ]
-    for row, text in enumerate(title_lines):
-        lines.append(
-            f'<text x="4" y="{18 + LINE * row}" font-size="{TIME_FONT + 1}" font-weight="bold" fill="#212121">{_text(text)}</text>'
-        )
-    legend_y = plot_top - 32
-    legend_x = 4
-    for position, name in enumerate(series):
-        lines.append(f'<rect x="{legend_x}" y="{legend_y}" width="12" height="12" fill="{COLOURS[position % len(COLOURS)]}"/>')
-        lines.append(f'<text x="{legend_x + 16}" y="{legend_y + 10}" fill="#212121">{_text(name)}</text>')
-        legend_x += 16 + (TIME_FONT * 3 // 5) * len(_plain(name)) + 16
+    lines = _head(title_lines, title, description, series, height, plot_top - 32, language, Margins(4, 18, 16, 10))
     for value in range(0, top_value + 1, step):
-        lines.append(f'<line x1="{AXIS_ROOM}" y1="{y(value)}" x2="{TIME_WIDTH - 8}" y2="{y(value)}" stroke="#e0e0e0"/>')
+        lines.append(f'<line x1="{AXIS_ROOM}" y1="{y(value)}" x2="{WIDTH - 8}" y2="{y(value)}" stroke="#e0e0e0"/>')
         lines.append(f'<text x="{AXIS_ROOM - 4}" y="{y(value) + 4}" text-anchor="end" fill="#424242">{_text(number(value))}</text>')
     for index, column in enumerate(columns):
         left = AXIS_ROOM + index * slot
@@ -256,10 +257,10 @@ def time_chart(
         if column.tick:
             lines.append(f'<text x="{centre}" y="{bottom + 20}" text-anchor="middle" fill="#424242">{_text(column.tick)}</text>')
         if column.major is not None:
-            room = (TIME_FONT * 2 // 3) * len(_plain(column.major))
-            at = f'x="{round(left)}"' if left + room <= TIME_WIDTH - 4 else f'x="{TIME_WIDTH - 4}" text-anchor="end"'
+            room = (FONT_SIZE * 2 // 3) * len(_plain(column.major))
+            at = f'x="{round(left)}"' if left + room <= WIDTH - 4 else f'x="{WIDTH - 4}" text-anchor="end"'
             lines.append(f'<text {at} y="{bottom + 39}" fill="#212121" font-weight="bold">{_text(column.major)}</text>')
-    lines.append(f'<line x1="{AXIS_ROOM}" y1="{bottom}" x2="{TIME_WIDTH - 8}" y2="{bottom}" stroke="#757575"/>')
+    lines.append(f'<line x1="{AXIS_ROOM}" y1="{bottom}" x2="{WIDTH - 8}" y2="{bottom}" stroke="#757575"/>')
     for row, text in enumerate(note_lines):
         lines.append(f'<text x="4" y="{bottom + TICK_ROOM + 12 + LINE * row}" fill="#424242">{_text(text)}</text>')
     lines.append("</svg>")
