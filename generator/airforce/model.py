@@ -94,6 +94,12 @@ class WavePart(Strict):
     still_attacking: Count = Field(default=None, description="Still in the air when the post was written, per this row.")
 
 
+def _as_stored(models: list[WeaponModel]) -> list[WeaponModel]:
+    """A wave's models as a month file keeps them: without the catalogue's id, names and spellings, which the
+    catalogue alone holds (and a file never stores), so a parsed wave equals the same wave read back."""
+    return [model.model_copy(update={"id": None, "names": {}, "aliases": []}) for model in models]
+
+
 class WaveIdentity(Strict):
     """What a wave's id was made from, when a newer file has since corrected its start or model."""
 
@@ -109,7 +115,9 @@ class AttackWave(Strict):
     end: Moment | None = Field(default=None, description="End, local time; the next day for a wave spanning midnight.")
     model: Text = Field(description="Normalised model name; several models are joined by ` and `.")
     model_as_published: Text = Field(description="The model column exactly as published.")
-    models: list[WeaponModel] = Field(min_length=1, description="Each model named in the row, with its catalogue data.")
+    models: Annotated[list[WeaponModel], AfterValidator(_as_stored)] = Field(
+        min_length=1, description="Each model named in the row, with its catalogue data."
+    )
     category: Category = Field(description="missile, uav, guided_bomb, unknown, or mixed when the models differ.")
     type: Text | None = Field(default=None, description="The catalogue class shared by all the models, e.g. `cruise missile`.")
     origin: list[CountryCode] = Field(default_factory=list, description="Producing countries of the models, ISO codes.")
