@@ -4,8 +4,8 @@ Every chart pictures the table beside it, in the same order (oldest first, as
 a time axis reads), and names whose figures it shows. The time axis runs over
 the whole period the imported data covers, so a month or a night without any
 report is an empty slot, never skipped; the first and last months, when the
-data covers them only in part, are drawn lighter and marked, so a half month
-does not read as a collapse.
+data covers them only in part, are outlined with dashes and marked, so a half
+month does not read as a collapse.
 """
 
 from __future__ import annotations
