@@ -9,6 +9,7 @@ Contributors then fill these pages (:meth:`generator.contributor.Contributor.con
 
 from __future__ import annotations
 
+import calendar as weeks
 import datetime as dt
 from dataclasses import dataclass
 
@@ -54,6 +55,24 @@ class DayLine:
     page: str
     count: int
     details: list[str]
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """One square of a month's calendar: the day's number, its full date, and its briefing when it has one."""
+
+    number: int
+    date: str
+    briefing: str | None
+
+
+@dataclass(frozen=True)
+class CalendarMonth:
+    """A month of the briefings' calendar: its name, the weekdays' short names and its weeks (None outside it)."""
+
+    title: str
+    weekdays: list[str]
+    weeks: list[list[CalendarDay | None]]
 
 
 def plan_archives(plan: PlanBuilder) -> None:
@@ -133,10 +152,24 @@ def _plan_briefings(plan: PlanBuilder) -> PageLink | None:
         )
         if day == today:
             home.previous, home.variables["as_of"] = page.previous, page.variables["as_of"]
-    months: dict[str, list[PageLink]] = {}
-    for day in reversed(days):
-        months.setdefault(day.strftime("%Y-%m"), []).append(PageLink(BRIEFINGS.day(day), formatter.date(day)))
-    groups = [(formatter.month(month), links) for month, links in months.items()]
+    first, weekdays = formatter.week()
+    with_briefing = set(days)
+    groups = [
+        CalendarMonth(
+            formatter.month(f"{year:04d}-{month:02d}"),
+            weekdays,
+            [
+                [
+                    CalendarDay(day.day, formatter.date(day), BRIEFINGS.day(day) if day in with_briefing else None)
+                    if day.month == month
+                    else None
+                    for day in week
+                ]
+                for week in weeks.Calendar(first).monthdatescalendar(year, month)
+            ],
+        )
+        for year, month in sorted({(day.year, day.month) for day in days}, reverse=True)
+    ]
     plan.add_page(BRIEFINGS_INDEX, BRIEFINGS.front, str(labels.briefings_title), variables={"groups": groups})
     return PageLink(BRIEFINGS.day(today), str(labels.today_briefing.format(day=formatter.date(today)))) if today else None
 

@@ -87,6 +87,12 @@ class Formatter:
         except (ValueError, UnknownLocaleError):
             return code
 
+    def week(self) -> tuple[int, list[str]]:
+        """The first day of the week in the site's language (0 is Monday) and the days' short names from it on."""
+        locale = Locale.parse(self.language)
+        first, names = locale.first_week_day, locale.days["format"]["abbreviated"]
+        return first, [str(names[(first + offset) % 7]) for offset in range(7)]
+
     def entry(self, entry: Entry) -> str:
         """A gazetteer entry's name in the site's language: ``Temriouk`` / ``Temryuk``."""
         return entry.name(self.language)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.corpus import write_corpus
 from conftest import FIXTURES, ROOT, config_in, project_paths
 from generator.build import render
 from golden import check_golden, updating
@@ -31,3 +32,22 @@ def test_rendered_pages_match_golden_files(tmp_path: Path, name: str, language: 
     files = {page.path: page.text or "" for page in pages}
     files |= {asset.path: asset.data.decode("utf-8") for asset in planned.plan.assets}  # pages left where a page moved
     check_golden(files, golden / language, updating(request))
+
+
+@pytest.mark.golden
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_busy_days_and_places_match_golden_files(
+    tmp_path: Path, language: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page kinds only a busy site has, with a screenful cut to three so a small corpus shows them: a day split in
+    parts (each listing every part), a place listed month by month (its page and its month pages), the calendar of
+    briefings."""
+    monkeypatch.setattr("generator.articles.pages.MAX_LISTED", 3)
+    monkeypatch.setattr("generator.calendar.MAX_RECORDS_PER_PAGE", 3)
+    write_corpus(tmp_path / "content", 12, seed=1)
+    planned, pages = render(project_paths(tmp_path, tmp_path / "content", config_in(tmp_path, language)))
+    day = "archives/strikes-on-ukraine/2024-01-01"
+    kept = {page.path: page.text or "" for page in pages if page.path.startswith((day, "places/ru.md", "places/ru/", "briefings.md"))}
+    assert f"{day}-2.md" in kept, "premise: the day is split"
+    assert any(page.kind.name == "place" and page.months for page in planned.plan.pages if page.path in kept), "premise"
+    check_golden(kept, ROOT / "tests" / "golden-busy" / language, updating(request))

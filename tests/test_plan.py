@@ -196,3 +196,26 @@ def test_a_place_with_many_events_lists_them_month_by_month(tmp_path: Path, monk
         assert later.previous is not None and later.previous.path == earlier.path
         assert earlier.next is not None and earlier.next.path == later.path
     assert all(page.up is not None and page.up.path == place.path for page in months)
+
+
+def test_the_briefings_calendar_has_every_day_of_each_month_and_links_the_days_with_a_briefing(busy: Planned) -> None:
+    """One calendar per month with a briefing, latest first; weeks of seven days from the language's first weekday;
+    every day of the month once, in order; a link exactly on the days that have a briefing page."""
+    pages = _pages(busy)
+    briefing_days = sorted(
+        dt.date.fromisoformat(page.path.removeprefix("briefings/").removesuffix(".md"))
+        for page in busy.plan.pages
+        if page.kind.name == "briefing"
+    )
+    months = pages["briefings.md"].variables["groups"]
+    assert [month.title for month in months] == list(
+        dict.fromkeys(Formatter(busy.settings.labels, "fr", {}).month(f"{day:%Y-%m}") for day in reversed(briefing_days))
+    )
+    linked = []
+    for month in months:
+        assert month.weekdays[0] == "lun." and all(len(week) == 7 for week in month.weeks)
+        days = [day for week in month.weeks for day in week if day is not None]
+        assert [day.number for day in days] == list(range(1, len(days) + 1)) and len(days) >= 28
+        linked += [day.briefing for day in reversed(days) if day.briefing]
+        assert all(day.briefing is None or day.briefing in pages for day in days)
+    assert sorted(linked) == sorted(f"briefings/{day}.md" for day in briefing_days)

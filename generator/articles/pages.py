@@ -104,7 +104,8 @@ def add_indexes(
     for area, entries in layout.regions.items():
         page = PLACES.entry(area.id)
         regions_by_country[area.country].append(IndexEntry(area.name, sum(entry.count for entry in entries), page))
-        heading = str(labels.qualified.format(name=area.name, qualifier=formatter.country(area.country)))
+        country = formatter.country(area.country)
+        heading = area.name if area.name == country else str(labels.qualified.format(name=area.name, qualifier=country))
         _add_listing(plan, layout, PLACE, (PLACES, area.id), heading, layout.events_of_area[area.id], layout.settlements[area])
         for name in sorted(written.get(area.id, ())):
             plan.redirect(PLACES.entry(place_slug(area.country, name)), page)

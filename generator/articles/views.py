@@ -166,6 +166,13 @@ class StrikeView:
         """One report only: the card reads as that report."""
         return len(self.event.reports) == 1
 
+    @property
+    def weapon_kinds(self) -> list[Weapon]:
+        """Each category and model named once, in the order first named (a table cell; the card lists every
+        mention with its claimants)."""
+        kinds = {(item.value.category, item.value.model): item.value for item in reversed(self.weapons)}
+        return list(reversed(kinds.values()))
+
     def figure(self, quantity: str) -> list[FigureView]:
         """The figures of one quantity (one per weapon category for launched and intercepted)."""
         return [view for view in self.figures if view.quantity == quantity]
