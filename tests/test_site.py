@@ -222,3 +222,22 @@ def test_no_search_snippet_shows_an_empty_source_label(shipped_site: Path) -> No
     assert records, "premise: strike records are indexed"
     empty = [doc["location"] for doc in docs if re.search(r"Sources?\s*:\s*(?:\(|<|$)", doc["text"])]
     assert empty == []
+
+
+def test_the_404_page_works_under_a_sub_path(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A host serves 404.html at whatever address was missing, so its links cannot be relative: with ``site_url`` under
+    a sub-path, every one of them is under that path and leads to a file of the site. Without ``site_url`` the build
+    says what it cannot know."""
+    config = config_in(tmp_path)
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name:", "site_url: https://example.org/briefing/\nsite_name:", 1))
+    site = build_site(tmp_path, config=config)
+    links = re.findall(r'(?:href|src)="(/[^"]*)"', (site / "404.html").read_text(encoding="utf-8"))
+    assert len(links) > 5 and any(link.endswith(".css") for link in links), "premise: the page has its stylesheets"
+    for link in links:
+        assert link.startswith("/briefing/"), link
+        target = site / link.removeprefix("/briefing/").split("#")[0]
+        assert (target / "index.html" if target.is_dir() else target).is_file(), link
+    assert "no site_url" not in caplog.text
+    (tmp_path / "plain").mkdir()
+    build_site(tmp_path / "plain", config=config_in(tmp_path / "plain"))
+    assert "no site_url: 404.html links to the host's root" in caplog.text

@@ -47,6 +47,9 @@ SITE_MARKER = SITE_MARKUP.search_index
 """A file every site this stage builds has: a folder without it is not a site the generator built."""
 
 
+log = logging.getLogger(__name__)
+
+
 @dataclass(frozen=True)
 class EngineSettings:
     """What the generator reads from ``mkdocs.yml`` before building: the site language, the URL style, the time zone."""
@@ -134,6 +137,12 @@ def build_site(config_file: Path, docs_dir: Path, staging: Path, build_date: dt.
         with _warnings_counted(collector), _dated(build_date):
             config = load_site_config(config_file, docs_dir=str(docs_dir.resolve()), site_dir=str(staging))
             mkdocs_build(config)
+        if not config.site_url:
+            log.warning(
+                "%s has no site_url: 404.html links to the host's root and sitemap.xml is empty; set it to the address "
+                "the site is published at (a site under a sub-path, https://example.org/briefing/, needs it)",
+                config_file,
+            )
         if collector.messages:  # strict mode should have stopped already; never publish past a warning
             raise MkDocsException(f"{len(collector.messages)} warning(s) in strict mode")
     except (MkDocsException, SystemExit) as error:
