@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, config_in
+from conftest import FIXTURES, build_site, config_in
 from search_index import load_index, search
 from site_text import page_html, page_text, record_text
 
@@ -241,3 +241,16 @@ def test_the_404_page_works_under_a_sub_path(tmp_path: Path, caplog: pytest.LogC
     (tmp_path / "plain").mkdir()
     build_site(tmp_path / "plain", config=config_in(tmp_path / "plain"))
     assert "no site_url: 404.html links to the host's root" in caplog.text
+
+
+def test_a_site_without_air_force_reports_has_no_air_force_tab(tmp_path: Path) -> None:
+    """No report imported: no Air Force page, no tab, no link to it, rather than a tab that says there is nothing."""
+    site = build_site(tmp_path, FIXTURES / "golden" / "content")
+    assert not (site / "air-force").exists()
+    linked = [
+        page
+        for page in site.rglob("*.html")
+        if 'href="air-force/' in page.read_text(encoding="utf-8") or "/air-force/" in page.read_text(encoding="utf-8")
+    ]
+    assert linked == []
+    assert 'href="strikes-on-ukraine/"' in page_html(site, ""), "premise: the other tabs are there"

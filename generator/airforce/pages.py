@@ -179,6 +179,8 @@ def _add_tallies(plan: PlanBuilder, reports: Reports, view: AirForceView, charts
         )
 
     waves = [wave for month in months for wave in index.by_month[month]]
+    if not waves:
+        return  # no page, so no tab: nothing to show
     plan.add_page(
         OVERALL,
         ARCHIVE.front,

@@ -75,9 +75,26 @@ def read_engine_settings(config_file: Path) -> EngineSettings:
 
 
 def register_extensions(config: MkDocsConfig) -> MkDocsConfig:
-    """What only this stage gives MkDocs, in code rather than in ``mkdocs.yml``: the linear-time escapes."""
+    """What only this stage gives MkDocs, in code rather than in ``mkdocs.yml``: the linear-time escapes, and a
+    navigation without the pages this build has not made (the Air Force's tab with no report imported)."""
     config.markdown_extensions.append(LinearEscapes())
+    if config.nav is not None:
+        config.nav = _present(config.nav, Path(config.docs_dir))
     return config
+
+
+def _present(nav: list[Any], docs_dir: Path) -> list[Any]:
+    """The navigation's entries whose page is in ``docs_dir`` (links elsewhere kept; a section left empty dropped)."""
+    kept: list[Any] = []
+    for entry in nav:
+        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+        if isinstance(target, list):
+            children = _present(target, docs_dir)
+            if children:
+                kept.append({title: children})
+        elif "://" in str(target) or (docs_dir / str(target)).is_file():
+            kept.append(entry)
+    return kept
 
 
 def load_site_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
