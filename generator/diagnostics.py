@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import Problem
 from generator.load import FieldPath, RawDocument, format_path
+from generator.model import UNION_TAG
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -78,16 +79,23 @@ def _field_names(model: type[BaseModel], path: FieldPath) -> list[str]:
         info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
         if info is None:
             return []
-        annotation = info.annotation
-        for candidate in (annotation, *getattr(annotation, "__args__", ())):
-            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                current = candidate
-                break
-            for inner in getattr(candidate, "__args__", ()):
-                if isinstance(inner, type) and issubclass(inner, BaseModel):
-                    current = inner
-                    break
+        current = _model_in(info.annotation) or current
     return list(current.model_fields) if hasattr(current, "model_fields") else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, however deep in lists, optionals and unions (the first one found)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for inner in getattr(annotation, "__args__", ()):
+        if (found := _model_in(inner)) is not None:
+            return found
+    return None
+
+
+def _is_step(part: str | int) -> bool:
+    """Whether a part of pydantic's location is a field or an index, not a validator's or a union member's name."""
+    return not (isinstance(part, str) and part.startswith(("function-", UNION_TAG)))
 
 
 def parse_document(document: RawDocument, model: type[M]) -> tuple[M | None, list[Problem]]:
@@ -97,7 +105,7 @@ def parse_document(document: RawDocument, model: type[M]) -> tuple[M | None, lis
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+            loc = tuple(part for part in item["loc"] if _is_step(part))
             parent = loc[:-1] if item["type"] in {"extra_forbidden", "missing"} else loc
             fields = _field_names(model, parent)
             where = loc if item["type"] != "missing" else loc[:-1]

@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+
+UNION_TAG = "one-of-"
+"""How the members of a field that takes one of several shapes are tagged; errors leave the tag out of their field path."""
 
 MAX_TEXT = 50_000
 """Longest string accepted in any text field, in characters."""
@@ -484,6 +487,22 @@ class Attribution(Strict):
     )
 
 
+class Takeaway(Strict):
+    """A key takeaway that sums up some of the article's records: on a briefing it stands with their event, beside
+    what other articles took away from it."""
+
+    text: Text = Field(description="The takeaway, one line.")
+    records: list[Id] = Field(min_length=1, description="Ids of the records of this article it sums up.")
+
+
+TakeawayItem = Annotated[
+    Annotated[Text, Tag(f"{UNION_TAG}text")] | Annotated[Takeaway, Tag(f"{UNION_TAG}takeaway")],
+    Discriminator(lambda value: f"{UNION_TAG}{'takeaway' if isinstance(value, dict | Takeaway) else 'text'}"),
+]
+"""A takeaway as one line of text, or with the records it sums up: a mapping is read as the latter, anything else as
+text (so each shape's errors are its own)."""
+
+
 class Article(Strict):
     """The source article itself."""
 
@@ -499,7 +518,11 @@ class Article(Strict):
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(description="ISO 639-1 language code of the article, e.g. `fr`.")
     url: Annotated[str, Field(max_length=2000)] | None = Field(default=None, description="Link to the article (http or https).")
     summary: Text = Field(description="Short summary in your own words.")
-    takeaways: list[Text] = Field(default_factory=list, description="Key takeaways, one line each.")
+    takeaways: list[TakeawayItem] = Field(
+        default_factory=list,
+        description="Key takeaways, one line each; a takeaway about some of the article's records may name them "
+        "(`{text: ..., records: [id, ...]}`): a briefing then groups it with the other articles' takeaways on the same event.",
+    )
 
     @field_validator("url")
     @classmethod

@@ -116,3 +116,17 @@ def test_a_time_in_another_offset_is_the_same_moment(tmp_path: Path, published: 
     pravda = content / "articles" / "2024-08-11-ukrainska-pravda.yaml"
     pravda.write_text(pravda.read_text(encoding="utf-8").replace("2024-08-11T14:30+03:00", published), encoding="utf-8")
     assert "Ukrainska Pravda, 11 août 2024 14&#58;30" in _pages(content, tmp_path)[DAY]
+
+
+def test_takeaways_that_name_records_stand_with_their_event(tmp_path: Path) -> None:
+    """Three outlets' takeaways on the Odesa strike (each naming its own report) under that event, once; one on the
+    allegation under it; one naming nothing under its article."""
+    planned, _ = render(project_paths(tmp_path, FIXTURES / "events" / "content"))
+    home = next(page for page in planned.plan.pages if page.kind.name == "home")
+    takeaways = home.variables["briefing"].view().takeaways
+    groups = {group.event_id: [article.id for _, article in group.items] for group in takeaways.by_event}
+    assert groups == {
+        "odesa-port-2024-08-11": ["2024-08-11-kyiv-independent", "2024-08-11-le-monde", "2024-08-11-europe-1"],
+        "ua-accuses-iranian-drones-2024-08-11": ["2024-08-11-le-monde"],
+    }
+    assert [text for text, _ in takeaways.others] == ["La défense aérienne reste sous tension dans le sud."]

@@ -76,6 +76,10 @@ EXPECTED = {
     "entity-encoded-javascript-url": ["6: article.url: expected an http:// or https:// address, got '&#106;avascript:alert(1)'"],
     "unpaired-surrogate": ["3: article.title: text contains an unpaired surrogate escape (\\ud800-\\udfff), which is not a character"],
     "explicit-str-tag-on-number": ["3: invalid YAML: explicit YAML tags are not allowed, got 'tag:yaml.org,2002:str'"],
+    "takeaway-of-another-article": [
+        "9: article.takeaways[0].records[1]: 'frappe-d-un-autre-article' is not a record of this article (its records: 'kharkiv-takeaway')"
+    ],
+    "takeaway-without-records": ["9: article.takeaways[0].records: expected at least 1 item(s), got none"],
     "unknown-same-as": ["14: strikes[0].same_as: expected the id of another strike, got 'frappe-qui-n-existe-pas'"],
     "wrong-type-missing-and-unknown": [
         "8: strikes[0].headline: required field is missing",

@@ -10,7 +10,7 @@ from generator.articles.same_event import check_same_as
 from generator.errors import Problem
 from generator.gazetteer import Atlas, Located
 from generator.load import FieldPath, RawDocument, format_path
-from generator.model import UNATTRIBUTED, ArticleFile, Party, Place
+from generator.model import UNATTRIBUTED, ArticleFile, Party, Place, Takeaway
 
 PARTY_REFERENCES = frozenset({"claimed_by", "reported_by", "launched_from_claimed_by", "claimant", "via", "accused", "speaker", "by"})
 """Fields whose values are party ids."""
@@ -81,6 +81,21 @@ def check_references(
                         )
     problems += check_same_as(articles, places)
     problems += _check_reserved_ids(articles, reserved)
+    problems += _check_takeaways(articles)
+    return problems
+
+
+def _check_takeaways(articles: list[tuple[RawDocument, ArticleFile]]) -> list[Problem]:
+    """A takeaway names records of its own article."""
+    problems = []
+    for document, article_file in articles:
+        own = [record.id for record in [*article_file.attributions, *article_file.strikes]]
+        for index, takeaway in enumerate(article_file.article.takeaways):
+            for position, record_id in enumerate(takeaway.records if isinstance(takeaway, Takeaway) else []):
+                if record_id not in own:
+                    known = ", ".join(f"'{known}'" for known in own) or "none"
+                    path = ("article", "takeaways", index, "records", position)
+                    problems.append(_located(document, path, f"'{record_id}' is not a record of this article (its records: {known})"))
     return problems
 
 

@@ -31,6 +31,7 @@ from generator.model import (
     Quote,
     StatusEntry,
     Strike,
+    Takeaway,
     Target,
     Weapon,
     WeaponCategory,
@@ -288,6 +289,28 @@ class DateGroup:
 
 
 @dataclass(frozen=True)
+class EventTakeaways:
+    """What the articles took away from one event: its link and headline, and each takeaway with its article."""
+
+    event_id: str
+    headline: str
+    language: str
+    """The headline's language."""
+    items: list[tuple[str, Article]]
+
+
+@dataclass(frozen=True)
+class Takeaways:
+    """A briefing's key takeaways: those naming records grouped by their event, the others under their article."""
+
+    by_event: list[EventTakeaways]
+    others: list[tuple[str, Article]]
+
+    def __bool__(self) -> bool:
+        return bool(self.by_event or self.others)
+
+
+@dataclass(frozen=True)
 class Briefing:
     """What a page shows of the articles: its articles and events. The views are computed when the page is
     rendered (:meth:`view`), and dropped after: a page the render cache skips costs nothing more."""
@@ -349,9 +372,26 @@ class BriefingView:
         return max(self._days, default=None)
 
     @cached_property
-    def takeaways(self) -> list[tuple[str, Article]]:
-        """The articles' key takeaways, latest article first."""
-        return [(takeaway, a.article) for a in reversed(self.articles) for takeaway in a.article.takeaways]
+    def takeaways(self) -> Takeaways:
+        """The articles' key takeaways, latest article first: one naming records goes with the event of the first of
+        them (each event once, in the order of its latest takeaway), the others with their article."""
+        shown: dict[str, Event[Strike] | Event[Attribution]] = {event.id: event for event in [*self.events.strikes, *self.events.claims]}
+        groups: dict[str, EventTakeaways] = {}
+        others: list[tuple[str, Article]] = []
+        for article_file in reversed(self.articles):
+            article = article_file.article
+            records = {record.id: record for record in [*article_file.attributions, *article_file.strikes]}
+            for takeaway in article.takeaways:
+                if not isinstance(takeaway, Takeaway):
+                    others.append((takeaway, article))
+                    continue
+                record = records[takeaway.records[0]]
+                event_id = self.events.event_of.get(record.id, record.id)
+                event = shown.get(event_id)
+                headline, language = (event.headline, event.root.article.language) if event else (record.headline, article.language)
+                group = groups.setdefault(event_id, EventTakeaways(event_id, headline, language, []))
+                group.items.append((takeaway.text, article))
+        return Takeaways(list(groups.values()), others)
 
     @cached_property
     def claims(self) -> list[ClaimView]:
