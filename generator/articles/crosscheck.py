@@ -89,7 +89,7 @@ def _check_takeaways(articles: list[tuple[RawDocument, ArticleFile]]) -> list[Pr
     """A takeaway names records of its own article."""
     problems = []
     for document, article_file in articles:
-        own = [record.id for record in [*article_file.attributions, *article_file.strikes]]
+        own = [record.id for record in article_file.attributions] + [record.id for record in article_file.strikes]
         for index, takeaway in enumerate(article_file.article.takeaways):
             for position, record_id in enumerate(takeaway.records if isinstance(takeaway, Takeaway) else []):
                 if record_id not in own:

@@ -375,12 +375,14 @@ class BriefingView:
     def takeaways(self) -> Takeaways:
         """The articles' key takeaways, latest article first: one naming records goes with the event of the first of
         them (each event once, in the order of its latest takeaway), the others with their article."""
-        shown: dict[str, Event[Strike] | Event[Attribution]] = {event.id: event for event in [*self.events.strikes, *self.events.claims]}
+        events: list[Event[Strike] | Event[Attribution]] = [*self.events.strikes, *self.events.claims]
+        shown = {event.id: event for event in events}
         groups: dict[str, EventTakeaways] = {}
         others: list[tuple[str, Article]] = []
         for article_file in reversed(self.articles):
             article = article_file.article
-            records = {record.id: record for record in [*article_file.attributions, *article_file.strikes]}
+            own: list[Strike | Attribution] = [*article_file.attributions, *article_file.strikes]
+            records = {record.id: record for record in own}
             for takeaway in article.takeaways:
                 if not isinstance(takeaway, Takeaway):
                     others.append((takeaway, article))
