@@ -63,6 +63,16 @@ def _short(label: str) -> str:
 
 
 @dataclass(frozen=True)
+class Svg:
+    """A chart's SVG document and its size in CSS pixels (a page gives its image that size, so nothing moves when the
+    chart arrives)."""
+
+    text: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
 class Margins:
     """Where a chart's title and legend sit: left edge, first title baseline, gap between legend items, legend text
     baseline below its swatch."""
@@ -107,7 +117,7 @@ def bar_chart(
     number: Callable[[int], str] = str,
     missing: str = "—",
     language: str = "fr",
-) -> str:
+) -> Svg:
     """An SVG document: a title, a legend, and for each group one labelled horizontal bar per series.
 
     ``description`` goes into the SVG's ``<desc>`` (say what the bars show and
@@ -139,7 +149,7 @@ def bar_chart(
             lines.append(f'<text x="{bar_left + length + 4}" y="{text_y}" fill="#212121">{_text(number(value))}</text>')
     lines.append(f'<line x1="{bar_left}" y1="{top_room - 4}" x2="{bar_left}" y2="{height - GROUP_GAP + 4}" stroke="#757575"/>')
     lines.append("</svg>")
-    return "\n".join(lines) + "\n"
+    return Svg("\n".join(lines) + "\n", WIDTH, height)
 
 
 PLOT_TOP = 72
@@ -201,7 +211,7 @@ def time_chart(
     note: str | None = None,
     language: str = "fr",
     missing: str = "—",
-) -> str:
+) -> Svg:
     """An SVG document: one column per period along a real time axis, the series drawn over each other from the
     baseline: the first (launched) behind, the next ones (shot down, then lost, stacked) in front of it.
 
@@ -264,4 +274,4 @@ def time_chart(
     for row, text in enumerate(note_lines):
         lines.append(f'<text x="4" y="{bottom + TICK_ROOM + 12 + LINE * row}" fill="#424242">{_text(text)}</text>')
     lines.append("</svg>")
-    return "\n".join(lines) + "\n"
+    return Svg("\n".join(lines) + "\n", WIDTH, height)

@@ -29,10 +29,12 @@ LAST_NIGHTS = 30
 
 @dataclass(frozen=True)
 class Chart:
-    """An SVG chart written beside the pages: its path, and the text that stands for it."""
+    """An SVG chart written beside the pages: its path, the text that stands for it, and its size in CSS pixels."""
 
     path: str
     alt: str
+    width: int
+    height: int
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ class AirForceCharts:
         svg = time_chart(
             title, description, series, columns, number=base.number, note=note, language=base.language, missing=str(labels.no_figure)
         )
-        return Drawn(Chart(self.archive.file("charts", f"{name}.svg"), f"{title}. {description}"), svg)
+        return Drawn(Chart(self.archive.file("charts", f"{name}.svg"), f"{title}. {description}", svg.width, svg.height), svg.text)
 
     def by_month(self, name: str, scope: ScopeGroup, waves: list[AttackWave], period: str) -> Drawn | None:
         """Launched, shot down and lost per month over the whole coverage: empty months empty, partial ones marked."""
@@ -166,4 +168,4 @@ class AirForceCharts:
             missing=str(labels.no_figure),
             language=base.language,
         )
-        return Drawn(Chart(self.archive.file("charts", f"{name}.svg"), f"{title}. {description}"), svg)
+        return Drawn(Chart(self.archive.file("charts", f"{name}.svg"), f"{title}. {description}", svg.width, svg.height), svg.text)

@@ -13,7 +13,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def chart(groups: list[BarGroup], title: str = "Posts nationaux — Mai 2024") -> str:
-    return bar_chart(title, "Lancés et détruits par modèle.", ["Lancés", "Détruits"], groups)
+    return bar_chart(title, "Lancés et détruits par modèle.", ["Lancés", "Détruits"], groups).text
 
 
 def test_a_chart_is_titled_described_and_labels_every_bar_with_its_value() -> None:
@@ -50,7 +50,7 @@ def test_characters_xml_cannot_hold_are_dropped() -> None:
 
 
 def time(columns: list[Column], title: str = "Bilans nationaux", note: str | None = None) -> ET.Element:
-    svg = time_chart(title, "Lancés, abattus et perdus par mois.", ["Lancés", "Abattus", "Perdus"], columns, note=note)
+    svg = time_chart(title, "Lancés, abattus et perdus par mois.", ["Lancés", "Abattus", "Perdus"], columns, note=note).text
     return ET.fromstring(svg)  # noqa: S314 - our own output
 
 
@@ -90,3 +90,15 @@ def test_any_period_label_title_or_note_stays_text_in_a_time_chart(label: str, t
     root = time([Column(label, (1, 0, None), label)], title=title, note=title)
     assert [element.tag for element in root.iter() if element.tag.endswith(("script", "foreignObject"))] == []
     assert all(not key.startswith("on") for element in root.iter() for key in element.attrib)
+
+
+def test_a_chart_knows_the_size_it_is_drawn_at() -> None:
+    """The page gives a chart's image the size of its SVG, so the text does not move when the chart arrives."""
+    drawn = [
+        bar_chart("T", "D", ["Lancés", "Détruits"], [BarGroup("Mai 2024", (457, 408)), BarGroup("Juin 2024", (458, 399))]),
+        time_chart("T", "D", ["Lancés"], [Column("Mai", (3,), "mai"), Column("Juin", (5,), "juin")], note="*"),
+    ]
+    for svg in drawn:
+        root = ET.fromstring(svg.text)  # noqa: S314 - our own output
+        assert (int(root.get("width") or 0), int(root.get("height") or 0)) == (svg.width, svg.height)
+        assert svg.height > 100
