@@ -56,7 +56,7 @@ def test_every_chart_text_reads_at_12_px_or_more_on_a_phone(phone_page: Page, pa
     assert small == [], f"chart text under {MIN_CHART_TEXT} px: {small[:5]}"
 
 
-@pytest.mark.parametrize("path", ["places/ua-kharkiv-oblast/", "weapons/s-300/", "places/", "weapons/"])
+@pytest.mark.parametrize("path", ["places/ua-kharkiv-oblast/", "weapons/s-300/", "places/", "weapons/", "briefings/"])
 def test_every_link_on_place_and_weapon_pages_is_a_24_px_target(phone_page: Page, path: str) -> None:
     phone_page.goto(path)
     expect(phone_page.locator("article a").first).to_be_visible()
@@ -100,3 +100,15 @@ def test_a_record_in_part_two_of_a_split_day_opens_in_view_from_its_place_page(b
     parts = busy_phone.locator(".day-parts")
     expect(parts.first).to_contain_text("partie 1")
     expect(parts.first).to_contain_text(re.compile(r"celle-ci montre les fiches 16 à \d+ sur \d+"))
+
+
+@pytest.mark.parametrize("path", ["air-force/", "archives/air-force/2024-05/", "archives/strikes-on-ukraine/2024-05-31/"])
+def test_every_table_is_a_keyboard_region_named_by_its_heading(phone_page: Page, path: str) -> None:
+    """Each wide table scrolls in a focusable region named after the heading above it, even inside a wrapper of its
+    own (the Air Force's tables), never after the whole page."""
+    phone_page.goto(path)
+    regions = phone_page.locator(".md-typeset__scrollwrap")
+    expect(regions.first).to_have_attribute("role", "region")
+    title = phone_page.title()
+    labels = [regions.nth(index).get_attribute("aria-label") for index in range(regions.count())]
+    assert len(labels) >= 2 and all(label and label != title for label in labels), labels
