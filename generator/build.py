@@ -124,7 +124,16 @@ def build(paths: Paths) -> BuildSummary:
     started, timings = time.perf_counter(), Timings()
     generated = generate(paths, timings)
     with staging_folder(paths.site, mkdocs_stage.SITE_MARKER) as staging:
-        timings.run("mkdocs", mkdocs_stage.build_site, paths.config, paths.docs, staging, generated.content.last_day, paths.search_terms)
+        timings.run(
+            "mkdocs",
+            mkdocs_stage.build_site,
+            paths.config,
+            paths.docs,
+            staging,
+            generated.content.last_day,
+            paths.search_terms,
+            paths.engine_cache,
+        )
         timings.run("sanitise", sanitize_site, staging, mkdocs_stage.SITE_MARKUP)
         timings.run("publish", publish, staging, paths.site)
     return BuildSummary(generated, timings, time.perf_counter() - started)

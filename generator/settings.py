@@ -28,6 +28,13 @@ class Paths:
         return docs.with_name(docs.name + ".cache.json")
 
     @property
+    def engine_cache(self) -> Path:
+        """The engine's page cache: each page's conversion, search entries and themed output from the last successful
+        build (``build/docs.engine/``)."""
+        docs = self.docs.resolve()
+        return docs.with_name(docs.name + ".engine")
+
+    @property
     def search_terms(self) -> Path:
         """Other names of each record's places and weapons, for the engine's search index (``build/docs.search.json``)."""
         docs = self.docs.resolve()

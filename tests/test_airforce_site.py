@@ -266,7 +266,10 @@ def test_charts_are_svg_images_with_alt_text_whose_bars_match_the_tables(slice_s
     """Each scope has a time chart (months, or the month's nights) and a second one (the last 30 nights, or the
     month's models); each column or bar holds the figures of the table beside it."""
     markup = page_html(slice_site, page)
-    images = re.findall(r'<img alt="([^"]+)" class="af-chart" src="([^"]+\.svg)"', markup)
+    tags = re.findall(r'<img [^>]*class="af-chart"[^>]*>', markup)
+    images = [(re.search(r'alt="([^"]+)"', tag).group(1), re.search(r'src="([^"]+\.svg)"', tag).group(1)) for tag in tags]  # type: ignore[union-attr]
+    for tag in tags:  # the size the chart is drawn at, so the page does not move when it arrives
+        assert re.search(r'width="\d+"', tag) and re.search(r'height="\d+"', tag), tag
     assert [Path(src).stem for _, src in images] == charts
     assert "<script" not in markup.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
     svg_ns = "{http://www.w3.org/2000/svg}"

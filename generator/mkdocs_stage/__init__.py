@@ -33,6 +33,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.errors import SiteBuildError
 from generator.escape import LinearEscapes
+from generator.mkdocs_stage.page_cache import PageCache
 from generator.mkdocs_stage.search import extend_index, read_terms
 from generator.sanitize import SiteMarkup
 from generator.timeline import SITE_TIMEZONE
@@ -146,13 +147,19 @@ def _dated(day: dt.date) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def build_site(config_file: Path, docs_dir: Path, staging: Path, build_date: dt.date, search_terms: Path) -> None:
+def build_site(
+    config_file: Path, docs_dir: Path, staging: Path, build_date: dt.date, search_terms: Path, cache: Path | None = None
+) -> None:
     """A strict MkDocs build of ``docs_dir`` into ``staging``, dated ``build_date``; any warning fails it. The search
-    index then gets the records' other names (``search_terms``, see :mod:`generator.mkdocs_stage.search`)."""
+    index then gets the records' other names (``search_terms``, see :mod:`generator.mkdocs_stage.search`). With
+    ``cache``, a folder, unchanged pages are taken from the last successful build (:mod:`generator.mkdocs_stage.page_cache`)."""
     collector = _Collect()
+    page_cache = PageCache(cache, config_file) if cache is not None else None
     try:
         with _warnings_counted(collector), _dated(build_date):
             config = load_site_config(config_file, docs_dir=str(docs_dir.resolve()), site_dir=str(staging))
+            if page_cache is not None:
+                config.plugins["briefing/page-cache"] = page_cache
             mkdocs_build(config)
         if not config.site_url:
             log.warning(
@@ -162,6 +169,8 @@ def build_site(config_file: Path, docs_dir: Path, staging: Path, build_date: dt.
             )
         if collector.messages:  # strict mode should have stopped already; never publish past a warning
             raise MkDocsException(f"{len(collector.messages)} warning(s) in strict mode")
+        if page_cache is not None:
+            page_cache.commit()
     except (MkDocsException, SystemExit) as error:
         details = "\n".join(f"  {message}" for message in collector.messages) or f"  {error}"
         raise SiteBuildError(f"{config_file}: MkDocs build failed:\n{details}") from error

@@ -1,0 +1,257 @@
+"""The engine's page cache: an unchanged page is not converted, indexed or themed again.
+
+MkDocs converts, indexes and themes every page on every build. This plugin
+(registered in code by :func:`generator.mkdocs_stage.build_site`, never in
+``mkdocs.yml``) keeps, per page, what those steps produced the last time the
+build succeeded: the theme's output, the search entries, the title, the
+anchors the page has and the anchors it links to, and which files its links
+looked up. A page is taken from the cache when
+
+- its Markdown (after the other plugins' ``page_markdown``), its path, the
+  configuration, the theme overrides, the generator's code and the versions of
+  the libraries that shape the output are what they were (the *page key*);
+- every file its links looked up still exists or is still missing as it was
+  (links are resolved and checked against the files of this build); and
+- the navigation every page shows (titles and addresses) is what it was (the
+  *site key*); otherwise its Markdown is converted again and its page themed.
+
+Anchors are still validated by MkDocs over every page, cached or not, from the
+anchors each page has now. Nothing is kept from a build that failed: entries
+are written as the build goes, and the manifest that says which entry each page
+may use is written only once the whole build has succeeded (see :meth:`PageCache.commit`).
+A clean build and a build through the cache give the same bytes (``tests/test_engine_cache.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from generator.cache import GENERATOR_DIR, tree_digest
+from generator.files import write_atomically
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "babel")
+"""Libraries whose version changes what a page is converted or themed to."""
+MANIFEST = "manifest.json"
+
+
+def _digest(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _nav_lines(items: list[Any], depth: int = 0) -> list[str]:
+    lines = []
+    for item in items:
+        lines.append(f"{depth}\t{type(item).__name__}\t{item.title}\t{getattr(item, 'url', '')}")
+        if isinstance(item, Section):
+            lines += _nav_lines(item.children, depth + 1)
+    return lines
+
+
+class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Reuses each unchanged page's conversion, search entries and themed output (see the module's docstring)."""
+
+    def __init__(self, folder: Path, config_file: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.config_file = config_file
+        self.salt = ""
+        self.committed: dict[str, str] = {}
+        """Per page (source path): the entry the last successful build left it."""
+        self.manifest: dict[str, str] = {}
+        """Per page: the entry this build leaves it."""
+        self.entries: dict[str, dict[str, Any]] = {}
+        """Per page taken from the cache: its entry, until the navigation says whether its themed output stands."""
+        self.fresh: dict[str, dict[str, Any]] = {}
+        """Per page converted by this build: its entry, as it is gathered."""
+        self.files: Files | None = None
+        self.nav: Navigation | None = None
+        self.site_key = ""
+        self.hits = 0
+        self._config: MkDocsConfig | None = None
+
+    # MkDocs events, in the order MkDocs calls them.
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """The salt (what every page's output depends on besides its own Markdown), the last build's manifest, and
+        the search plugin's index made to go through the cache."""
+        theme_dir = config.theme.custom_dir
+        folders = [GENERATOR_DIR, *([Path(theme_dir)] if theme_dir else [])]
+        versions = ",".join(f"{name}={metadata.version(name)}" for name in LIBRARIES)
+        self.salt = _digest(str(FORMAT), self.config_file.read_bytes(), tree_digest(folders), versions, config.site_url or "")
+        try:
+            found = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            found = {}
+        self.committed = found.get("pages", {}) if isinstance(found, dict) and found.get("salt") == self.salt else {}
+        self._config = config
+        search = config.plugins.get("material/search")
+        index = getattr(search, "search_index", None)
+        if index is not None:
+            add = index.add_entry_from_context
+            index.add_entry_from_context = lambda page: self.search_entries(page, add, index.entries)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.files = files
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """Convert the page's Markdown only if the cache has nothing for it; else take what the conversion gave."""
+        render = page.render
+
+        def cached_or_rendered(config: MkDocsConfig, files: Files) -> None:
+            key = _digest(self.salt, page.file.src_uri, page.markdown or "")
+            entry = self._entry(page.file.src_uri, key, files)
+            if entry is None:
+                self._render(page, render, key, files)
+                return
+            self.entries[page.file.src_uri] = entry | {"render": render}
+            page.content, page.toc = "", get_toc([])  # its search entries and themed output come from the entry
+            page._title_from_render = entry["title"]
+            page.present_anchor_ids = set(entry["anchors"])
+            page.links_to_anchors = {
+                target: dict(links) for uri, links in entry["links_to_anchors"].items() if (target := files.get_file_from_path(uri))
+            }
+
+        page.render = cached_or_rendered  # type: ignore[method-assign]
+        return page
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page is read, so every title of the navigation is known: the site key; each page's theme output then
+        goes through the cache."""
+        assert self.nav is not None
+        self.site_key = _digest(self.salt, "\n".join(_nav_lines(self.nav.items)))
+        get_template = env.get_template
+        env.get_template = lambda *args, **kwargs: _Themed(get_template(*args, **kwargs), self)
+        return env
+
+    # What the wrapped search index and templates call.
+
+    def search_entries(self, page: Page, add: Callable[[Page], None], index_entries: list[Any]) -> None:
+        """The search plugin's entries for one page: the cached ones, or the plugin's own, kept for next time."""
+        entry = self._standing(page)
+        if entry is not None:
+            index_entries.extend(entry["search"])
+            return
+        before = len(index_entries)
+        add(page)
+        self.fresh[page.file.src_uri]["search"] = index_entries[before:]
+
+    def themed(self, page: Page, render: Callable[[], str]) -> str:
+        """The theme's output for one page: the cached one, or the theme's, kept for next time."""
+        entry = self._standing(page)
+        if entry is not None:
+            self.hits += 1
+            self.manifest[page.file.src_uri] = _digest(entry["key"], entry["site"])
+            return str(entry["html"])
+        output = render()
+        fresh = self.fresh.pop(page.file.src_uri) | {"site": self.site_key, "html": output}
+        fresh.setdefault("search", [])
+        name = _digest(fresh["key"], self.site_key)
+        write_atomically(self.folder / "pages" / f"{name}.json", json.dumps(fresh, ensure_ascii=False).encode("utf-8"))
+        self.manifest[page.file.src_uri] = name
+        return output
+
+    def commit(self) -> None:
+        """The build succeeded: record which entry each page may use next time, and drop the others."""
+        write_atomically(self.folder / MANIFEST, json.dumps({"salt": self.salt, "pages": self.manifest}, sort_keys=True).encode("utf-8"))
+        kept = {f"{name}.json" for name in self.manifest.values()}
+        for stale in (self.folder / "pages").glob("*.json"):
+            if stale.name not in kept:
+                stale.unlink()
+        log.info("engine cache: %d of %d page(s) reused", self.hits, len(self.manifest))
+
+    # Helpers.
+
+    def _entry(self, uri: str, key: str, files: Files) -> dict[str, Any] | None:
+        """The committed entry of a page whose key matches and whose links would still resolve the same way."""
+        name = self.committed.get(uri)
+        if name is None:
+            return None
+        try:
+            entry: dict[str, Any] = json.loads((self.folder / "pages" / f"{name}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if entry.get("key") != key:
+            return None
+        if any((files.get_file_from_path(target) is not None) != found for target, found in entry["lookups"].items()):
+            return None
+        return entry
+
+    def _standing(self, page: Page) -> dict[str, Any] | None:
+        """The entry of a page taken from the cache if it was themed with this navigation; else None, and a page taken
+        from the cache is converted after all, before it is indexed and themed."""
+        uri = page.file.src_uri
+        entry = self.entries.get(uri)
+        if entry is None or entry["site"] == self.site_key:
+            return entry
+        del self.entries[uri]
+        assert self.files is not None
+        self._render(page, entry["render"], entry["key"], self.files)
+        return None
+
+    def _render(self, page: Page, render: Callable[[MkDocsConfig, Files], None], key: str, files: Files) -> None:
+        """Convert the page as MkDocs does, noting every file its links look up."""
+        assert self._config is not None
+        lookups: dict[str, bool] = {}
+        original = files.get_file_from_path
+
+        def looked_up(path: str) -> File | None:
+            found = original(path)
+            lookups[path] = found is not None
+            return found
+
+        files.get_file_from_path = looked_up  # type: ignore[method-assign]
+        try:
+            render(self._config, files)
+        finally:
+            del files.get_file_from_path
+        self.fresh[page.file.src_uri] = {
+            "key": key,
+            "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links_to_anchors": {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()},
+            "lookups": lookups,
+        }
+
+
+class _Themed:
+    """A theme template whose pages' output goes through the cache (other templates, the 404 page, render as they are)."""
+
+    def __init__(self, template: Any, cache: PageCache) -> None:
+        self.template = template
+        self.cache = cache
+
+    def render(self, context: dict[str, Any]) -> str:
+        page = context.get("page")
+        if not isinstance(page, Page) or page.file.src_uri not in {**self.cache.entries, **self.cache.fresh}:
+            return str(self.template.render(context))
+        return self.cache.themed(page, lambda: str(self.template.render(context)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.template, name)

@@ -1,0 +1,153 @@
+"""The engine's page cache: a build through it gives the same bytes as a clean build, whatever changed in between, and
+checks links as a clean build does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, config_in, copy_content
+from generator.build import build
+from generator.errors import SiteBuildError
+from generator.mkdocs_stage import build_site
+from generator.settings import Paths
+
+pytestmark = pytest.mark.slow  # real MkDocs builds
+
+REUSED = re.compile(r"engine cache: (\d+) of (\d+) page\(s\) reused")
+
+
+def tree(site: Path) -> dict[str, str]:
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def reused(caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
+    found = REUSED.findall(caplog.text)
+    assert found, "premise: the build went through the engine cache"
+    hits, pages = found[-1]
+    return int(hits), int(pages)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Paths:
+    """A writable copy of the golden content, templates and configuration, built once (the cache filled)."""
+    content = copy_content(FIXTURES / "golden" / "content", tmp_path / "content")
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    config = config_in(tmp_path)
+    config.write_text(config.read_text(encoding="utf-8").replace(f"{ROOT}/templates/", f"{templates}/"), encoding="utf-8")
+    paths = Paths(content=content, templates=templates, config=config, docs=tmp_path / "build" / "docs", site=tmp_path / "site")
+    build(paths)
+    return paths
+
+
+def clean_build(paths: Paths, where: Path) -> dict[str, str]:
+    """The same inputs built from nothing: no render cache, no engine cache."""
+    where.mkdir()
+    build(Paths(paths.content, paths.templates, paths.config, where / "build" / "docs", where / "site"))
+    return tree(where / "site")
+
+
+def test_a_no_op_rebuild_takes_every_page_from_the_cache(project: Paths, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, "generator")
+    before = tree(project.site)
+    build(project)
+    hits, pages = reused(caplog)
+    assert hits == pages > 10
+    assert tree(project.site) == before
+
+
+def test_one_changed_article_rebuilds_what_it_touches_and_equals_a_clean_build(
+    project: Paths, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, "generator")
+    article = project.content / "articles" / "2024-06-03-odessa-suivi.yaml"
+    article.write_text(article.read_text(encoding="utf-8").replace("value: 4", "value: 6"), encoding="utf-8")
+    build(project)
+    hits, pages = reused(caplog)
+    assert 0 < hits < pages, "some pages reused, the changed ones converted again"
+    assert tree(project.site) == clean_build(project, tmp_path / "clean")
+
+
+def test_a_new_article_and_a_new_day_equal_a_clean_build(project: Paths, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """New pages, new links from cached pages' neighbours (previous/next), a new latest day on every front page."""
+    source = project.content / "articles" / "2024-06-03-odessa-suivi.yaml"
+    text = source.read_text(encoding="utf-8").replace("2024-06-03", "2024-06-09")
+    text = re.sub(r"(\bid: [a-z0-9-]+)", r"\1-later", text)
+    text = re.sub(r"\n\s*same_as: [a-z0-9-]+", "", text)
+    (project.content / "articles" / "2024-06-09-later.yaml").write_text(text, encoding="utf-8")
+    build(project)
+    assert tree(project.site) == clean_build(project, tmp_path / "clean")
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["label", "override", "config-title", "config-nav"],
+)
+def test_a_template_label_or_configuration_change_equals_a_clean_build(project: Paths, tmp_path: Path, change: str) -> None:
+    """What every page's output depends on besides its Markdown: its theme overrides, its labels, the navigation's
+    titles, the configuration."""
+    if change == "label":
+        labels = project.templates / "labels" / "fr.yml"
+        labels.write_text(labels.read_text(encoding="utf-8").replace("Points clés", "À retenir"), encoding="utf-8")
+    elif change == "override":
+        main = project.templates / "overrides" / "main.html"
+        main.write_text(main.read_text(encoding="utf-8") + "\n{# changed #}\n", encoding="utf-8")
+    elif change == "config-title":
+        project.config.write_text(
+            project.config.read_text(encoding="utf-8").replace("site_name: Briefing Ukraine", "site_name: Briefing"), encoding="utf-8"
+        )
+    else:
+        text = project.config.read_text(encoding="utf-8").replace("  - sources.md\n", "  - Les sources: sources.md\n")
+        assert "Les sources" in text
+        project.config.write_text(text, encoding="utf-8")
+    build(project)
+    assert tree(project.site) == clean_build(project, tmp_path / "clean")
+
+
+def test_a_cached_page_linking_to_a_page_that_is_gone_fails_as_a_clean_build_does(tmp_path: Path) -> None:
+    """Links are checked against this build's files: a page taken from the cache whose link target is gone is
+    converted again, and strict mode fails the build on it."""
+    docs, cache = tmp_path / "docs", tmp_path / "engine"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Accueil\n\n[Sources](sources.md)\n", encoding="utf-8")
+    (docs / "sources.md").write_text("# Sources\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Test\ntheme:\n  name: material\n  language: fr\nplugins:\n  - search\n", encoding="utf-8")
+    day, terms = dt.date(2024, 5, 31), tmp_path / "terms.json"
+    build_site(config, docs, tmp_path / "first", day, terms, cache)
+    (docs / "sources.md").unlink()
+    with pytest.raises(SiteBuildError, match=r"sources\.md"):
+        build_site(config, docs, tmp_path / "second", day, terms, cache)
+    with pytest.raises(SiteBuildError, match=r"sources\.md"):
+        build_site(config, docs, tmp_path / "third", day, terms, cache)  # the failed build left nothing to reuse
+
+
+def test_a_failed_build_leaves_nothing_in_the_cache_and_anchors_are_checked_on_cached_pages(tmp_path: Path) -> None:
+    """A page whose anchor link is broken fails the build, again the next time (nothing was kept from the failed
+    build); fixed, it builds; when the anchor it links to goes away, the page taken from the cache fails the build."""
+    docs, cache = tmp_path / "docs", tmp_path / "engine"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Accueil\n\n[Sources](sources.md#plus-loin)\n", encoding="utf-8")
+    (docs / "sources.md").write_text("# Sources\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Test\ntheme:\n  name: material\nplugins:\n  - search\nvalidation:\n  anchors: warn\n", encoding="utf-8")
+    day, terms = dt.date(2024, 5, 31), tmp_path / "terms.json"
+    for attempt in ("first", "second"):
+        with pytest.raises(SiteBuildError, match="plus-loin"):
+            build_site(config, docs, tmp_path / attempt, day, terms, cache)
+    (docs / "sources.md").write_text("# Sources\n\n## Plus loin\n", encoding="utf-8")
+    build_site(config, docs, tmp_path / "third", day, terms, cache)
+    (docs / "sources.md").write_text("# Sources\n\n## Ailleurs\n", encoding="utf-8")
+    with pytest.raises(SiteBuildError, match="plus-loin"):
+        build_site(config, docs, tmp_path / "fourth", day, terms, cache)
