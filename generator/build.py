@@ -134,7 +134,7 @@ def build(paths: Paths) -> BuildSummary:
             paths.search_terms,
             paths.engine_cache,
         )
-        timings.run("sanitise", sanitize_site, staging, mkdocs_stage.SITE_MARKUP)
+        timings.run("sanitise", sanitize_site, staging, mkdocs_stage.SITE_MARKUP, paths.site, paths.sanitise_record)
         timings.run("publish", publish, staging, paths.site)
     return BuildSummary(generated, timings, time.perf_counter() - started)
 

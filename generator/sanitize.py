@@ -25,14 +25,18 @@ import base64
 import hashlib
 import json
 import logging
+import os
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import nh3
 
 from generator.errors import SiteBuildError
+from generator.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -200,21 +204,71 @@ def sanitize_search_index(index_file: Path) -> int:
     return changed
 
 
-def sanitize_site(site_dir: Path, markup: SiteMarkup) -> SanitizeReport:
+def sanitize_site(site_dir: Path, markup: SiteMarkup, published: Path | None = None, record: Path | None = None) -> SanitizeReport:
     """Run the stage over a built (not yet published) site, whose theme lays pages out as ``markup`` says;
-    raise :class:`SiteBuildError` on an unsafe page."""
-    pages = changed = 0
+    raise :class:`SiteBuildError` on an unsafe page.
+
+    With ``record`` (a file the stage keeps between builds) and the ``published`` site: a page the engine wrote
+    exactly as last time, whose published copy is still what this stage made of it then, is carried over from the
+    published site (hard-linked where the file system allows) instead of being sanitised again; the record says,
+    per page, the hash of what the engine wrote, of what the stage made of it, and whether it had to change it."""
+    salt = _salt(markup)
+    previous = _read_record(record, salt) if record is not None else {}
+    carried: dict[str, list[Any]] = {}
+    pages = changed = reused = 0
     for page in sorted(site_dir.rglob("*.html")):
-        original = page.read_text(encoding="utf-8")
-        cleaned = sanitize_page(original, str(page.relative_to(site_dir)), markup)
+        where = page.relative_to(site_dir).as_posix()
+        raw = page.read_bytes()
+        raw_hash = hashlib.sha256(raw).hexdigest()
         pages += 1
-        if _CSP_SCRIPT_SRC in original and cleaned.replace(_pinned_policy(cleaned), _CSP_SCRIPT_SRC, 1) != original:
-            changed += 1
-        page.write_text(cleaned, encoding="utf-8")
+        before = previous.get(where)
+        if before is not None and before[0] == raw_hash and published is not None and _carry(published / where, page, before[1]):
+            changed += bool(before[2])
+            reused += 1
+            carried[where] = before
+            continue
+        original = raw.decode("utf-8")
+        cleaned = sanitize_page(original, where, markup)
+        was_changed = _CSP_SCRIPT_SRC in original and cleaned.replace(_pinned_policy(cleaned), _CSP_SCRIPT_SRC, 1) != original
+        changed += was_changed
+        data = cleaned.encode("utf-8")
+        page.write_bytes(data)
+        carried[where] = [raw_hash, hashlib.sha256(data).hexdigest(), was_changed]
     index_file = site_dir / markup.search_index
     entries = sanitize_search_index(index_file) if index_file.is_file() else 0
-    log.info("sanitised %d page(s), %d changed; %d search entries", pages, changed, entries)
+    if record is not None:
+        write_atomically(record, json.dumps({"salt": salt, "pages": carried}, sort_keys=True).encode("utf-8"))
+    log.info("sanitised %d page(s), %d carried over, %d changed; %d search entries", pages, reused, changed, entries)
     return SanitizeReport(pages, changed, entries)
+
+
+def _salt(markup: SiteMarkup) -> str:
+    """What a page's sanitised form depends on besides its bytes: this module, nh3's version, the theme's markup."""
+    return hashlib.sha256(b"\0".join([Path(__file__).read_bytes(), metadata.version("nh3").encode(), repr(markup).encode()])).hexdigest()
+
+
+def _read_record(record: Path, salt: str) -> dict[str, list[Any]]:
+    try:
+        found = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found.get("pages", {}) if isinstance(found, dict) and found.get("salt") == salt else {}
+
+
+def _carry(source: Path, target: Path, clean_hash: str) -> bool:
+    """Put the published page at ``target`` if it is still what this stage made (``clean_hash``)."""
+    try:
+        data = source.read_bytes()
+    except OSError:
+        return False
+    if hashlib.sha256(data).hexdigest() != clean_hash:
+        return False
+    target.unlink()
+    try:
+        os.link(source, target)
+    except OSError:
+        target.write_bytes(data)
+    return True
 
 
 def _pinned_policy(html: str) -> str:

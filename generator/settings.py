@@ -35,6 +35,12 @@ class Paths:
         return docs.with_name(docs.name + ".engine")
 
     @property
+    def sanitise_record(self) -> Path:
+        """What the sanitise stage made of each page last time, to carry unchanged pages over (``build/docs.sanitised.json``)."""
+        docs = self.docs.resolve()
+        return docs.with_name(docs.name + ".sanitised.json")
+
+    @property
     def search_terms(self) -> Path:
         """Other names of each record's places and weapons, for the engine's search index (``build/docs.search.json``)."""
         docs = self.docs.resolve()

@@ -151,3 +151,17 @@ def test_a_failed_build_leaves_nothing_in_the_cache_and_anchors_are_checked_on_c
     (docs / "sources.md").write_text("# Sources\n\n## Ailleurs\n", encoding="utf-8")
     with pytest.raises(SiteBuildError, match="plus-loin"):
         build_site(config, docs, tmp_path / "fourth", day, terms, cache)
+
+
+def test_a_published_page_edited_by_hand_is_sanitised_again_not_carried_over(
+    project: Paths, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The sanitise stage carries an unchanged page over from the published site only if that copy is still what it
+    made: one edited there is made again from the engine's output."""
+    caplog.set_level(logging.INFO, "generator")
+    home = project.site / "index.html"
+    home.write_text(home.read_text(encoding="utf-8").replace("</article>", "<script>alert(1)</script></article>"), encoding="utf-8")
+    build(project)
+    carried = re.findall(r"sanitised (\d+) page\(s\), (\d+) carried over", caplog.text)
+    assert carried and int(carried[-1][1]) == int(carried[-1][0]) - 1, "every other page carried over"
+    assert tree(project.site) == clean_build(project, tmp_path / "clean")
