@@ -81,7 +81,7 @@ class Fingerprinter:
     def _encode(self, value: Any) -> str:
         if isinstance(value, BaseModel):
             return type(value).__name__ + value.model_dump_json()
-        if isinstance(value, Derived):
+        if hasattr(type(value), "fingerprint_inputs"):  # a Derived value (isinstance on a Protocol is slow)
             return type(value).__name__ + ":" + self._digest(value.fingerprint_inputs())
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             fields = (self._digest(getattr(value, field.name)) for field in dataclasses.fields(value))

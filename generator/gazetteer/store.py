@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -268,8 +268,9 @@ class Gazetteer:
         """Whether the gazetteer has the regions of this country (Ukraine and Russia); elsewhere places stay free text."""
         return country in self.countries
 
-    @property
+    @cached_property
     def countries(self) -> frozenset[str]:
+        """The countries whose regions the gazetteer has (computed once: every place an article gives asks)."""
         return frozenset(entry.country for entry in self.entries.values() if entry.level is Level.region)
 
 
