@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from typing import ParamSpec, TypeVar
 
 from generator import mkdocs_stage
+from generator.contributor import Contributor
 from generator.contributors import contributors
 from generator.errors import BriefingError
-from generator.load import load_content
+from generator.load import LoadedContent, load_content
+from generator.load_cache import DocumentCache
 from generator.pages import SitePlan
 from generator.plan import plan_site
 from generator.publish import publish, staging_folder
@@ -97,9 +99,14 @@ def plan(paths: Paths, timings: Timings) -> Planned:
     """Content to the site plan: settings, load, validate, plan."""
     sources = contributors()
     settings = timings.run("settings", read_settings, paths)
-    loaded = timings.run("load", load_content, paths.content, sources)
+    loaded = timings.run("load", _load, paths, sources)
     content = timings.run("validate", validate_content, loaded, sources)
     return Planned(settings, content, timings.run("plan", plan_site, content, settings))
+
+
+def _load(paths: Paths, sources: list[Contributor]) -> LoadedContent:
+    """Every content file, through the load cache (what did not change since the last build is not parsed again)."""
+    return load_content(paths.content, sources, DocumentCache.open(paths.load_cache))
 
 
 def generate(paths: Paths, timings: Timings | None = None) -> Generated:

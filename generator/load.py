@@ -26,13 +26,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Problem
+
+if TYPE_CHECKING:
+    from generator.load_cache import DocumentCache
 
 MAX_FILE_BYTES = 2_000_000
 """Content files larger than this are refused before parsing."""
@@ -213,12 +216,25 @@ class _Builder:
         return text
 
 
-def load_document(path: Path, display: str) -> tuple[RawDocument | None, list[Problem]]:
-    """Parse one YAML file. Returns the document (or None) and the problems found."""
+def load_document(path: Path, display: str, cache: DocumentCache | None = None) -> tuple[RawDocument | None, list[Problem]]:
+    """Parse one YAML file (unless ``cache`` has it from the same bytes). Returns the document (or None) and the
+    problems found."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return None, [Problem(display, 1, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")]
     raw = path.read_bytes()
+    if cache is not None:
+        cached = cache.get(path, raw)
+        if cached is not None and cached.path == display:
+            return cached, []
+    document, problems = _parse(raw, display)
+    if cache is not None and document is not None and not problems:
+        cache.put(path, raw, document)
+    return document, problems
+
+
+def _parse(raw: bytes, display: str) -> tuple[RawDocument | None, list[Problem]]:
+    """Parse a file's bytes: the fast loader, else the reference one, whose refusals and messages are the reference."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -256,12 +272,12 @@ def _load_reference(text: str, display: str) -> tuple[RawDocument | None, list[P
     return RawDocument(display, data, builder.lines), builder.problems
 
 
-def load_files(paths: list[Path], content_dir: Path) -> tuple[list[RawDocument], list[Problem]]:
+def load_files(paths: list[Path], content_dir: Path, cache: DocumentCache | None = None) -> tuple[list[RawDocument], list[Problem]]:
     """Parse every file of ``paths`` (under ``content_dir``, which messages name them from): the documents and every problem."""
     documents: list[RawDocument] = []
     problems: list[Problem] = []
     for path in paths:
-        document, found = load_document(path, display_path(path, content_dir))
+        document, found = load_document(path, display_path(path, content_dir), cache)
         problems += found
         if document is not None:
             documents.append(document)
@@ -304,21 +320,24 @@ class ContentSource(Protocol):
     def content_files(self, content_dir: Path) -> list[Path]: ...
 
 
-def load_content(content_dir: Path, sources: Sequence[ContentSource]) -> LoadedContent:
-    """Parse the party registry and every contributor's files; problems are kept for the validate stage to report."""
+def load_content(content_dir: Path, sources: Sequence[ContentSource], cache: DocumentCache | None = None) -> LoadedContent:
+    """Parse the party registry and every contributor's files (through ``cache``, which keeps what did not change);
+    problems are kept for the validate stage to report."""
     registry = content_dir / PARTIES_FILE
     parties: RawDocument | None = None
     if registry.is_file():
-        parties, parties_problems = load_document(registry, display_path(registry, content_dir))
+        parties, parties_problems = load_document(registry, display_path(registry, content_dir), cache)
     else:
         parties_problems = [Problem(display_path(registry, content_dir), 1, "", "file is missing: the party registry is required")]
     documents: dict[str, list[RawDocument]] = {}
     problems: list[Problem] = []
     places: RawDocument | None = None
     if (additions := content_dir / PLACES_FILE).is_file():
-        places, found = load_document(additions, display_path(additions, content_dir))
+        places, found = load_document(additions, display_path(additions, content_dir), cache)
         problems += found
     for source in sources:
-        documents[source.name], found = load_files(source.content_files(content_dir), content_dir)
+        documents[source.name], found = load_files(source.content_files(content_dir), content_dir, cache)
         problems += found
+    if cache is not None:
+        cache.save()
     return LoadedContent(content_dir, parties, parties_problems, documents, problems, places)

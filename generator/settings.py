@@ -41,6 +41,12 @@ class Paths:
         return docs.with_name(docs.name + ".sanitised.json")
 
     @property
+    def load_cache(self) -> Path:
+        """Each content file as last parsed, with the hash of its bytes (``build/docs.content.pickle``)."""
+        docs = self.docs.resolve()
+        return docs.with_name(docs.name + ".content.pickle")
+
+    @property
     def search_terms(self) -> Path:
         """Other names of each record's places and weapons, for the engine's search index (``build/docs.search.json``)."""
         docs = self.docs.resolve()

@@ -7,6 +7,9 @@ from pathlib import Path
 
 from conftest import FIXTURES, ROOT, config_in, copy_content, project_paths
 from generator.build import generate
+from generator.contributors import contributors
+from generator.load import load_content
+from generator.load_cache import DocumentCache
 from generator.settings import Paths
 
 
@@ -99,3 +102,25 @@ def test_another_time_zone_renders_the_times_shown_again(tmp_path: Path) -> None
     config.write_text(config.read_text(encoding="utf-8").replace("timezone: Europe/Kyiv", "timezone: Europe/Paris"), encoding="utf-8")
     assert "archives/strikes-on-ukraine/2024-08-11.md" in generate(paths).rendered
     assert "The Kyiv Independent, 11 août 2024 07&#58;00" in day.read_text(encoding="utf-8")
+
+
+def test_the_load_cache_reparses_only_changed_files_and_gives_what_a_fresh_parse_gives(tmp_path: Path) -> None:
+    """Unchanged files come from the cache, equal to a fresh parse; a changed one is parsed again; a file with
+    problems is never kept, so its problems are reported every time."""
+    paths = _paths(tmp_path)
+    store = tmp_path / "content.pickle"
+    fresh = load_content(paths.content, contributors())
+    first = DocumentCache.open(store)
+    load_content(paths.content, contributors(), first)
+    assert first.hits == 0 and store.is_file()
+    article = paths.content / "articles" / "2024-06-03-odessa-suivi.yaml"
+    article.write_text(article.read_text(encoding="utf-8").replace("value: 4", "value: 6"), encoding="utf-8")
+    (paths.content / "articles" / "broken.yaml").write_text("article: [unclosed\n", encoding="utf-8")
+    for attempt in range(2):
+        cache = DocumentCache.open(store)
+        loaded = load_content(paths.content, contributors(), cache)
+        files = sum(len(documents) for documents in fresh.documents.values()) + 1  # and the party registry
+        assert cache.hits == files - 1 + attempt, "every file but the changed one (then all but the broken one) reused"
+        assert [problem.file for problem in loaded.problems] == ["content/articles/broken.yaml"], attempt
+        reference = load_content(paths.content, contributors())
+        assert loaded.documents == reference.documents and loaded.parties == reference.parties
