@@ -67,7 +67,7 @@ CONTENT_TAGS = frozenset(
 
 CONTENT_ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
-    "a": {"href"},
+    "a": {"href", "aria-label"},
     "img": {"src", "alt", "width", "height", "loading"},
     "ol": {"start"},
     "time": {"datetime"},

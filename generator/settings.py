@@ -21,36 +21,36 @@ class Paths:
     docs: Path = Path("build/docs")
     site: Path = Path("site")
 
+    def _beside_docs(self, suffix: str) -> Path:
+        """A file or folder beside the docs folder, named after it (``build/docs`` + ``suffix``)."""
+        docs = self.docs.resolve()
+        return docs.with_name(docs.name + suffix)
+
     @property
     def cache(self) -> Path:
         """The render cache's fingerprints, beside the docs folder (``build/docs.cache.json``)."""
-        docs = self.docs.resolve()
-        return docs.with_name(docs.name + ".cache.json")
+        return self._beside_docs(".cache.json")
 
     @property
     def engine_cache(self) -> Path:
         """The engine's page cache: each page's conversion, search entries and themed output from the last successful
         build (``build/docs.engine/``)."""
-        docs = self.docs.resolve()
-        return docs.with_name(docs.name + ".engine")
+        return self._beside_docs(".engine")
 
     @property
     def sanitise_record(self) -> Path:
         """What the sanitise stage made of each page last time, to carry unchanged pages over (``build/docs.sanitised.json``)."""
-        docs = self.docs.resolve()
-        return docs.with_name(docs.name + ".sanitised.json")
+        return self._beside_docs(".sanitised.json")
 
     @property
     def load_cache(self) -> Path:
         """Each content file as last parsed, with the hash of its bytes (``build/docs.content.pickle``)."""
-        docs = self.docs.resolve()
-        return docs.with_name(docs.name + ".content.pickle")
+        return self._beside_docs(".content.pickle")
 
     @property
     def search_terms(self) -> Path:
         """Other names of each record's places and weapons, for the engine's search index (``build/docs.search.json``)."""
-        docs = self.docs.resolve()
-        return docs.with_name(docs.name + ".search.json")
+        return self._beside_docs(".search.json")
 
 
 @dataclass(frozen=True)

@@ -115,16 +115,25 @@ def test_a_template_label_or_configuration_change_equals_a_clean_build(project: 
     assert tree(project.site) == clean_build(project, tmp_path / "clean")
 
 
+def small_site(tmp_path: Path, index: str, validation: str = "") -> tuple[Path, Path, Path]:
+    """Two hand-written pages (``index.md`` as given, ``sources.md``) and a configuration: docs folder, cache, config."""
+    docs, cache = tmp_path / "docs", tmp_path / "engine"
+    docs.mkdir()
+    (docs / "index.md").write_text(index, encoding="utf-8")
+    (docs / "sources.md").write_text("# Sources\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: Test\ntheme:\n  name: material\nplugins:\n  - search\n{validation}", encoding="utf-8")
+    return docs, cache, config
+
+
+DAY = dt.date(2024, 5, 31)
+
+
 def test_a_cached_page_linking_to_a_page_that_is_gone_fails_as_a_clean_build_does(tmp_path: Path) -> None:
     """Links are checked against this build's files: a page taken from the cache whose link target is gone is
     converted again, and strict mode fails the build on it."""
-    docs, cache = tmp_path / "docs", tmp_path / "engine"
-    docs.mkdir()
-    (docs / "index.md").write_text("# Accueil\n\n[Sources](sources.md)\n", encoding="utf-8")
-    (docs / "sources.md").write_text("# Sources\n", encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: Test\ntheme:\n  name: material\n  language: fr\nplugins:\n  - search\n", encoding="utf-8")
-    day, terms = dt.date(2024, 5, 31), tmp_path / "terms.json"
+    docs, cache, config = small_site(tmp_path, "# Accueil\n\n[Sources](sources.md)\n")
+    day, terms = DAY, tmp_path / "terms.json"
     build_site(config, docs, tmp_path / "first", day, terms, cache)
     (docs / "sources.md").unlink()
     with pytest.raises(SiteBuildError, match=r"sources\.md"):
@@ -136,13 +145,8 @@ def test_a_cached_page_linking_to_a_page_that_is_gone_fails_as_a_clean_build_doe
 def test_a_failed_build_leaves_nothing_in_the_cache_and_anchors_are_checked_on_cached_pages(tmp_path: Path) -> None:
     """A page whose anchor link is broken fails the build, again the next time (nothing was kept from the failed
     build); fixed, it builds; when the anchor it links to goes away, the page taken from the cache fails the build."""
-    docs, cache = tmp_path / "docs", tmp_path / "engine"
-    docs.mkdir()
-    (docs / "index.md").write_text("# Accueil\n\n[Sources](sources.md#plus-loin)\n", encoding="utf-8")
-    (docs / "sources.md").write_text("# Sources\n", encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: Test\ntheme:\n  name: material\nplugins:\n  - search\nvalidation:\n  anchors: warn\n", encoding="utf-8")
-    day, terms = dt.date(2024, 5, 31), tmp_path / "terms.json"
+    docs, cache, config = small_site(tmp_path, "# Accueil\n\n[Sources](sources.md#plus-loin)\n", "validation:\n  anchors: warn\n")
+    day, terms = DAY, tmp_path / "terms.json"
     for attempt in ("first", "second"):
         with pytest.raises(SiteBuildError, match="plus-loin"):
             build_site(config, docs, tmp_path / attempt, day, terms, cache)
