@@ -61,7 +61,8 @@ class DayLine:
 class CalendarDay:
     """One square of a month's calendar: the day's number, its full date, and its briefing when it has one."""
 
-    number: int
+    number: str
+    """As the calendar shows it (``1er`` in French)."""
     date: str
     briefing: str | None
 
@@ -160,7 +161,7 @@ def _plan_briefings(plan: PlanBuilder) -> PageLink | None:
             weekdays,
             [
                 [
-                    CalendarDay(day.day, formatter.date(day), BRIEFINGS.day(day) if day in with_briefing else None)
+                    CalendarDay(formatter.day_number(day), formatter.date(day), BRIEFINGS.day(day) if day in with_briefing else None)
                     if day.month == month
                     else None
                     for day in week

@@ -33,6 +33,10 @@ class Formatter:
         """``31 mai 2024`` / ``31 May 2024``; French writes the first of a month ``1er mai 2024``."""
         return self._first(day, format_date(day, format="long", locale=self.language))
 
+    def day_number(self, day: dt.date) -> str:
+        """A day of the month on its own, as a calendar shows it: ``31``; ``1er`` for the first in French."""
+        return self._first(day, str(day.day))
+
     def _first(self, day: dt.date, text: str) -> str:
         """``1 mai`` -> ``1er mai`` in French, where the first of a month is an ordinal."""
         return "1er" + text[1:] if self.language == "fr" and day.day == 1 and text.startswith("1") and not text[1:2].isdigit() else text

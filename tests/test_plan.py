@@ -215,7 +215,7 @@ def test_the_briefings_calendar_has_every_day_of_each_month_and_links_the_days_w
     for month in months:
         assert month.weekdays[0] == "lun." and all(len(week) == 7 for week in month.weeks)
         days = [day for week in month.weeks for day in week if day is not None]
-        assert [day.number for day in days] == list(range(1, len(days) + 1)) and len(days) >= 28
+        assert [day.number for day in days] == ["1er"] + [str(number) for number in range(2, len(days) + 1)] and len(days) >= 28
         linked += [day.briefing for day in reversed(days) if day.briefing]
         assert all(day.briefing is None or day.briefing in pages for day in days)
     assert sorted(linked) == sorted(f"briefings/{day}.md" for day in briefing_days)
