@@ -40,9 +40,9 @@ class Event(Generic[R]):
     """The root report's id: the event's permalink, stable as reports are added."""
     reports: list[Report[R]]
 
-    @property
+    @cached_property
     def root(self) -> Report[R]:
-        """The report the others point to."""
+        """The report the others point to (looked up once: every card, row and sort asks)."""
         return next(report for report in self.reports if report.record.id == self.id)
 
     @property
