@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from enum import Enum
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 
@@ -47,9 +47,9 @@ def tree_digest(folders: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-@runtime_checkable
 class Derived(Protocol):
-    """A value computed by code from other values: it is fingerprinted by those (the code is in the salt)."""
+    """A value computed by code from other values: it is fingerprinted by those (the code is in the salt). Told by its
+    ``fingerprint_inputs`` attribute, not ``isinstance`` (slow on a Protocol)."""
 
     def fingerprint_inputs(self) -> Any:
         """What the value is computed from."""
@@ -81,7 +81,7 @@ class Fingerprinter:
     def _encode(self, value: Any) -> str:
         if isinstance(value, BaseModel):
             return type(value).__name__ + value.model_dump_json()
-        if hasattr(type(value), "fingerprint_inputs"):  # a Derived value (isinstance on a Protocol is slow)
+        if hasattr(type(value), "fingerprint_inputs"):  # a Derived value
             return type(value).__name__ + ":" + self._digest(value.fingerprint_inputs())
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             fields = (self._digest(getattr(value, field.name)) for field in dataclasses.fields(value))

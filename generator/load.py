@@ -223,13 +223,15 @@ def load_document(path: Path, display: str, cache: DocumentCache | None = None) 
     if size > MAX_FILE_BYTES:
         return None, [Problem(display, 1, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")]
     raw = path.read_bytes()
-    if cache is not None:
-        cached = cache.get(path, raw)
-        if cached is not None and cached.path == display:
-            return cached, []
+    if cache is None:
+        return _parse(raw, display)
+    key = cache.key(path, raw)
+    cached = cache.get(key)
+    if cached is not None and cached.path == display:
+        return cached, []
     document, problems = _parse(raw, display)
-    if cache is not None and document is not None and not problems:
-        cache.put(path, raw, document)
+    if document is not None and not problems:
+        cache.put(key, document)
     return document, problems
 
 

@@ -51,19 +51,25 @@ class DocumentCache:
                 known = {}
         return cls(path, known)
 
-    def get(self, file: Path, raw: bytes) -> RawDocument | None:
+    @staticmethod
+    def key(file: Path, raw: bytes) -> tuple[str, str]:
+        """What a document is kept under: its file's path and the hash of the bytes it is parsed from."""
+        return str(file.resolve()), hashlib.sha256(raw).hexdigest()
+
+    def get(self, key: tuple[str, str]) -> RawDocument | None:
         """The document parsed from these bytes of this file last time, if they have not changed."""
-        key, digest = str(file.resolve()), hashlib.sha256(raw).hexdigest()
-        found = self.known.get(key)
+        path, digest = key
+        found = self.known.get(path)
         if found is None or found[0] != digest:
             return None
-        self.kept[key] = found
+        self.kept[path] = found
         self.hits += 1
         return found[1]
 
-    def put(self, file: Path, raw: bytes, document: RawDocument) -> None:
+    def put(self, key: tuple[str, str], document: RawDocument) -> None:
         """Keep a document parsed without problems."""
-        self.kept[str(file.resolve())] = (hashlib.sha256(raw).hexdigest(), document)
+        path, digest = key
+        self.kept[path] = (digest, document)
         self.changed = True
 
     def save(self) -> None:

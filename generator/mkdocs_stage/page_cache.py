@@ -249,9 +249,9 @@ class _Themed:
 
     def render(self, context: dict[str, Any]) -> str:
         page = context.get("page")
-        if not isinstance(page, Page) or page.file.src_uri not in {**self.cache.entries, **self.cache.fresh}:
-            return str(self.template.render(context))
-        return self.cache.themed(page, lambda: str(self.template.render(context)))
+        if isinstance(page, Page) and (page.file.src_uri in self.cache.entries or page.file.src_uri in self.cache.fresh):
+            return self.cache.themed(page, lambda: str(self.template.render(context)))
+        return str(self.template.render(context))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.template, name)
