@@ -1,8 +1,9 @@
 """The orchestrator: the story of a build, one named stage per line.
 
 ``plan``: settings, load, validate, plan. ``generate``: then render and write
-(what ``briefing serve`` runs again on every edit). ``build``: then mkdocs,
-sanitise and publish. Each stage is timed (:class:`Timings`).
+(what ``briefing serve`` runs again on every edit). ``build``: inputs first (when
+nothing changed since the last build, that is all: :mod:`generator.last_build`),
+then generate, mkdocs, sanitise and publish. Each stage is timed (:class:`Timings`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from generator import mkdocs_stage
 from generator.contributor import Contributor
 from generator.contributors import contributors
 from generator.errors import BriefingError
+from generator.last_build import Outcome, forget, input_digest, remember, still_standing
 from generator.load import LoadedContent, load_content
 from generator.load_cache import DocumentCache
 from generator.pages import SitePlan
@@ -82,17 +84,18 @@ class Generated:
 class BuildSummary:
     """What a build did, for the command's output and the benchmark."""
 
-    generated: Generated
+    outcome: Outcome
+    generated: Generated | None
+    """None when nothing had changed since the last build, and nothing was done."""
     timings: Timings
     seconds: float
     """Wall-clock time of the whole build."""
 
     def __str__(self) -> str:
-        generated = self.generated
-        return (
-            f"{generated.content.summary()}, {len(generated.pages)} page(s) ({len(generated.report.written)} file(s) rewritten) "
-            f"in {self.seconds:.1f} s"
-        )
+        outcome, generated = self.outcome, self.generated
+        if generated is None:
+            return f"{outcome.described}, {outcome.pages} page(s): nothing changed since the last build ({self.seconds:.1f} s)"
+        return f"{outcome.described}, {outcome.pages} page(s) ({len(generated.report.written)} file(s) rewritten) in {self.seconds:.1f} s"
 
 
 def plan(paths: Paths, timings: Timings) -> Planned:
@@ -126,9 +129,16 @@ def render(paths: Paths) -> tuple[Planned, list[RenderedPage]]:
     return planned, render_site(planned.plan, planned.settings, planned.content, cached=False)
 
 
-def build(paths: Paths) -> BuildSummary:
-    """Content to published site; the previous site stays in place unless every stage succeeds."""
+def build(paths: Paths, force: bool = False) -> BuildSummary:
+    """Content to published site; the previous site stays in place unless every stage succeeds, and stays as it is
+    when nothing it is made from has changed since it was built (unless ``force``: every stage runs, through the caches)."""
     started, timings = time.perf_counter(), Timings()
+    inputs = timings.run("inputs", input_digest, paths)
+    standing = None if force else still_standing(paths, inputs)
+    if standing is not None:
+        log.info("nothing changed since the last build")
+        return BuildSummary(standing, None, timings, time.perf_counter() - started)
+    forget(paths)
     generated = generate(paths, timings)
     with staging_folder(paths.site, mkdocs_stage.SITE_MARKER) as staging:
         timings.run(
@@ -143,7 +153,10 @@ def build(paths: Paths) -> BuildSummary:
         )
         timings.run("sanitise", sanitize_site, staging, mkdocs_stage.SITE_MARKUP, paths.site, paths.sanitise_record)
         timings.run("publish", publish, staging, paths.site)
-    return BuildSummary(generated, timings, time.perf_counter() - started)
+    content = generated.content
+    outcome = Outcome(content.summary(), len(generated.pages), content.counts()["record(s)"])
+    remember(paths, inputs, outcome)
+    return BuildSummary(outcome, generated, timings, time.perf_counter() - started)
 
 
 def serve(paths: Paths, dev_addr: str) -> None:

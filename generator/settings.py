@@ -48,6 +48,11 @@ class Paths:
         return self._beside_docs(".content.pickle")
 
     @property
+    def last_build(self) -> Path:
+        """What the last successful build was made from and left (``build/docs.last-build.json``, :mod:`generator.last_build`)."""
+        return self._beside_docs(".last-build.json")
+
+    @property
     def search_terms(self) -> Path:
         """Other names of each record's places and weapons, for the engine's search index (``build/docs.search.json``)."""
         return self._beside_docs(".search.json")
