@@ -60,7 +60,7 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-CHANGES: dict[str, Callable[[Paths], None]] = {
+CHANGES: dict[str, Callable[[Paths], object]] = {
     "content": lambda paths: _edit(paths.content / "articles" / "2024-06-03-odessa-suivi.yaml", "value: 4", "value: 6"),
     "new content file": lambda paths: shutil.copy(
         paths.content / "articles" / "2024-06-03-odessa-suivi.yaml", paths.content / "articles" / "notes.txt"
