@@ -113,9 +113,21 @@ def clean_body(html: str) -> str:
     )
 
 
+MARKUP_CHARACTERS = re.compile(r"[\x00\r&<>\xa0]")
+"""The only characters nh3 changes in a text with no tag (``tests/test_sanitize_text.py`` checks every code point): a
+text without them is already clean, and is not parsed."""
+
+
 def clean_search_text(html: str) -> str:
     """Clean a search index title or text, which Material's search inserts as HTML."""
+    if not MARKUP_CHARACTERS.search(html):
+        return html
     return nh3.clean(html, tags=set(SEARCH_TAGS), attributes={}, url_schemes=set(URL_SCHEMES), link_rel=None)
+
+
+def clean_plain_text(text: str) -> str:
+    """Clean a text that must have no markup at all (an index field only searched, never shown)."""
+    return text if not MARKUP_CHARACTERS.search(text) else nh3.clean(text, tags=set(), attributes={})
 
 
 def sanitize_page(html: str, where: str, markup: SiteMarkup) -> str:
@@ -196,7 +208,7 @@ def sanitize_search_index(index_file: Path) -> int:
         for key, value in entry.items():
             if isinstance(value, str) and key != "location":
                 # title and text are shown as HTML; any other field (the records' other names) is only searched: text
-                cleaned = clean_search_text(value) if key in ("title", "text") else nh3.clean(value, tags=set(), attributes={})
+                cleaned = clean_search_text(value) if key in ("title", "text") else clean_plain_text(value)
                 changed += cleaned != value
                 entry[key] = cleaned
     if changed:

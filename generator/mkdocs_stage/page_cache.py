@@ -29,7 +29,7 @@ import json
 import logging
 from collections.abc import Callable
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,7 +44,7 @@ from generator.files import write_atomically
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "babel")
 """Libraries whose version changes what a page is converted or themed to."""
 MANIFEST = "manifest.json"
@@ -134,9 +134,8 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             page.content, page.toc = "", get_toc([])  # its search entries and themed output come from the entry
             page._title_from_render = entry["title"]
             page.present_anchor_ids = set(entry["anchors"])
-            page.links_to_anchors = {
-                target: dict(links) for uri, links in entry["links_to_anchors"].items() if (target := files.get_file_from_path(uri))
-            }
+            known = files.src_uris
+            page.links_to_anchors = {target: dict(links) for uri, links in entry["links_to_anchors"].items() if (target := known.get(uri))}
 
         page.render = cached_or_rendered  # type: ignore[method-assign]
         return page
@@ -167,12 +166,13 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         entry = self._standing(page)
         if entry is not None:
             self.hits += 1
-            self.manifest[page.file.src_uri] = _digest(entry["key"], entry["site"])
-            return str(entry["html"])
+            name = self.manifest[page.file.src_uri] = _digest(entry["key"], entry["site"])
+            return (self.folder / "pages" / f"{name}.html").read_text(encoding="utf-8")
         output = render()
-        fresh = self.fresh.pop(page.file.src_uri) | {"site": self.site_key, "html": output}
+        fresh = self.fresh.pop(page.file.src_uri) | {"site": self.site_key}
         fresh.setdefault("search", [])
         name = _digest(fresh["key"], self.site_key)
+        write_atomically(self.folder / "pages" / f"{name}.html", output.encode("utf-8"))
         write_atomically(self.folder / "pages" / f"{name}.json", json.dumps(fresh, ensure_ascii=False).encode("utf-8"))
         self.manifest[page.file.src_uri] = name
         return output
@@ -180,9 +180,9 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def commit(self) -> None:
         """The build succeeded: record which entry each page may use next time, and drop the others."""
         write_atomically(self.folder / MANIFEST, json.dumps({"salt": self.salt, "pages": self.manifest}, sort_keys=True).encode("utf-8"))
-        kept = {f"{name}.json" for name in self.manifest.values()}
-        for stale in (self.folder / "pages").glob("*.json"):
-            if stale.name not in kept:
+        kept = set(self.manifest.values())
+        for stale in (self.folder / "pages").iterdir():
+            if stale.stem not in kept:
                 stale.unlink()
         log.info("engine cache: %d of %d page(s) reused", self.hits, len(self.manifest))
 
@@ -197,9 +197,12 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             entry: dict[str, Any] = json.loads((self.folder / "pages" / f"{name}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        if not (self.folder / "pages" / f"{name}.html").is_file():
+            return None
         if entry.get("key") != key:
             return None
-        if any((files.get_file_from_path(target) is not None) != found for target, found in entry["lookups"].items()):
+        known = files.src_uris  # the lookups are kept as Files.get_file_from_path normalises them: a dict's own lookups
+        if any((target in known) != found for target, found in entry["lookups"].items()):
             return None
         return entry
 
@@ -223,7 +226,7 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
         def looked_up(path: str) -> File | None:
             found = original(path)
-            lookups[path] = found is not None
+            lookups[PurePath(path).as_posix()] = found is not None
             return found
 
         files.get_file_from_path = looked_up  # type: ignore[method-assign]
