@@ -39,12 +39,15 @@ GENERATOR_STAGES = ("settings", "load", "validate", "plan", "render", "write")
 
 def child(content: Path, work: Path) -> dict[str, Any]:
     """One real build (:func:`generator.build.build`) in this process; returns its stage timings (s), counts and peak memory (MB)."""
-    from generator.build import build
+    from generator.build import build, collect_rarely, end_of_process
     from generator.settings import Paths
+
+    collect_rarely()  # as the command line does
 
     templates = work / "templates"
     paths = Paths(content=content, templates=templates, config=work / "mkdocs.yml", docs=work / "docs", site=work / "site")
     summary = build(paths)
+    end_of_process()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     generated = summary.generated
     return {

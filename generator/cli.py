@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from generator.build import build, serve
+from generator.build import build, collect_rarely, end_of_process, serve
 from generator.contributors import contributors
 from generator.errors import BriefingError
 from generator.load import load_content
@@ -69,6 +69,7 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("-v", "--verbose", is_flag=True, help="Show progress, each stage's time and MkDocs' own messages.")
 def main(verbose: bool) -> None:
     """Build the briefing site from structured article data."""
+    collect_rarely()
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s: %(message)s")
     if not verbose:
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
@@ -86,13 +87,15 @@ def main(verbose: bool) -> None:
 @CONFIG
 @TEMPLATES
 @DOCS
+@click.option("--force", is_flag=True, help="Run every stage even when nothing changed since the last build (still through the caches).")
 @_reports_errors
-def build_command(content: Path, output: Path, config: Path, templates: Path, docs_dir: Path) -> None:
-    """Validate the content, render the pages and build the site."""
-    summary = build(Paths(content=content, templates=templates, config=config, docs=docs_dir, site=output))
+def build_command(content: Path, output: Path, config: Path, templates: Path, docs_dir: Path, force: bool) -> None:
+    """Validate the content, render the pages and build the site (nothing to do when nothing changed since the last build)."""
+    summary = build(Paths(content=content, templates=templates, config=config, docs=docs_dir, site=output), force=force)
     click.echo(f"Built {output}/: {summary}")
     stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.timings.seconds.items())
     logging.getLogger(__name__).info("stages: %s", stages)
+    end_of_process()
 
 
 @main.command("check")
