@@ -234,10 +234,10 @@ def sanitize_site(site_dir: Path, markup: SiteMarkup, published: Path | None = N
         raw_hash = hashlib.sha256(raw).hexdigest()
         pages += 1
         before = previous.get(where)
-        if before is not None and before[0] == raw_hash and published is not None and _carry(published / where, page, before[1]):
+        if before is not None and before[0] == raw_hash and published is not None and _carry(published / where, page, before):
             changed += bool(before[2])
             reused += 1
-            carried[where] = before
+            carried[where] = [*before[:3], _identity(page)]
             continue
         original = raw.decode("utf-8")
         cleaned = sanitize_page(original, where, markup)
@@ -245,7 +245,7 @@ def sanitize_site(site_dir: Path, markup: SiteMarkup, published: Path | None = N
         changed += was_changed
         data = cleaned.encode("utf-8")
         page.write_bytes(data)
-        carried[where] = [raw_hash, hashlib.sha256(data).hexdigest(), was_changed]
+        carried[where] = [raw_hash, hashlib.sha256(data).hexdigest(), was_changed, _identity(page)]
     index_file = site_dir / markup.search_index
     entries = sanitize_search_index(index_file) if index_file.is_file() else 0
     if record is not None:
@@ -267,19 +267,28 @@ def _read_record(record: Path, salt: str) -> dict[str, list[Any]]:
     return found.get("pages", {}) if isinstance(found, dict) and found.get("salt") == salt else {}
 
 
-def _carry(source: Path, target: Path, clean_hash: str) -> bool:
-    """Put the published page at ``target`` if it is still what this stage made (``clean_hash``)."""
+def _identity(path: Path) -> list[int]:
+    """Size, modification time and inode: a file no one has written to since keeps all three (and the published
+    site is the staging folder renamed, its files the same inodes)."""
+    status = path.stat()
+    return [status.st_size, status.st_mtime_ns, status.st_ino]
+
+
+def _carry(source: Path, target: Path, before: list[Any]) -> bool:
+    """Put the published page at ``target`` if it is still what this stage made: the very file it wrote or carried
+    (same identity), else one whose bytes hash as what it made."""
     try:
-        data = source.read_bytes()
+        untouched = len(before) > 3 and _identity(source) == before[3]
+        data = None if untouched else source.read_bytes()
     except OSError:
         return False
-    if hashlib.sha256(data).hexdigest() != clean_hash:
+    if data is not None and hashlib.sha256(data).hexdigest() != before[1]:
         return False
     target.unlink()
     try:
         os.link(source, target)
     except OSError:
-        target.write_bytes(data)
+        target.write_bytes(source.read_bytes() if data is None else data)
     return True
 
 
