@@ -141,6 +141,8 @@ class RenderCache:
 
     def save(self) -> None:
         """Write the fingerprints for the next build."""
-        pages = {page: {"inputs": entry.inputs, "links": entry.links, "output": entry.output} for page, entry in sorted(self.entries.items())}
+        pages = {
+            page: {"inputs": entry.inputs, "links": entry.links, "output": entry.output} for page, entry in sorted(self.entries.items())
+        }
         data = {"salt": self.salt, "pages": pages}
         write_atomically(self.path, json.dumps(data).encode("utf-8"))
