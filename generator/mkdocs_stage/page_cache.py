@@ -16,9 +16,11 @@ looked up. A page is taken from the cache when
   *site key*); otherwise its Markdown is converted again and its page themed.
 
 Anchors are still validated by MkDocs over every page, cached or not, from the
-anchors each page has now. Nothing is kept from a build that failed: entries
-are written as the build goes, and the manifest that says which entry each page
-may use is written only once the whole build has succeeded (see :meth:`PageCache.commit`).
+anchors each page has now. Nothing is kept from a build that failed: each
+page's themed HTML is written as the build goes (``pages/<entry>.html``), and the
+manifest, which says which entry each page may use and holds every entry's other
+parts (one file: reading thousands of small ones cost more than a second), is
+written only once the whole build has succeeded (see :meth:`PageCache.commit`).
 A clean build and a build through the cache give the same bytes (``tests/test_engine_cache.py``).
 """
 
@@ -44,7 +46,7 @@ from generator.files import write_atomically
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "babel")
 """Libraries whose version changes what a page is converted or themed to."""
 MANIFEST = "manifest.json"
@@ -78,6 +80,11 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.salt = ""
         self.committed: dict[str, str] = {}
         """Per page (source path): the entry the last successful build left it."""
+        self.stored: dict[str, dict[str, Any]] = {}
+        """Per entry: what the last successful build kept of its page but the themed HTML (a file of its own)."""
+        self.kept: dict[str, str] = {}
+        """Per entry this build leaves: the same, as JSON, written when its page is themed (the search plugin changes
+        its entries in place once every page is done)."""
         self.manifest: dict[str, str] = {}
         """Per page: the entry this build leaves it."""
         self.entries: dict[str, dict[str, Any]] = {}
@@ -103,7 +110,8 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             found = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             found = {}
-        self.committed = found.get("pages", {}) if isinstance(found, dict) and found.get("salt") == self.salt else {}
+        if isinstance(found, dict) and found.get("salt") == self.salt:
+            self.committed, self.stored = found.get("pages", {}), found.get("entries", {})
         self._config = config
         search = config.plugins.get("material/search")
         index = getattr(search, "search_index", None)
@@ -167,19 +175,23 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if entry is not None:
             self.hits += 1
             name = self.manifest[page.file.src_uri] = _digest(entry["key"], entry["site"])
+            self.kept[name] = json.dumps({field: value for field, value in entry.items() if field != "render"}, ensure_ascii=False)
             return (self.folder / "pages" / f"{name}.html").read_text(encoding="utf-8")
         output = render()
         fresh = self.fresh.pop(page.file.src_uri) | {"site": self.site_key}
         fresh.setdefault("search", [])
         name = _digest(fresh["key"], self.site_key)
         write_atomically(self.folder / "pages" / f"{name}.html", output.encode("utf-8"))
-        write_atomically(self.folder / "pages" / f"{name}.json", json.dumps(fresh, ensure_ascii=False).encode("utf-8"))
+        self.kept[name] = json.dumps(fresh, ensure_ascii=False)
         self.manifest[page.file.src_uri] = name
         return output
 
     def commit(self) -> None:
         """The build succeeded: record which entry each page may use next time, and drop the others."""
-        write_atomically(self.folder / MANIFEST, json.dumps({"salt": self.salt, "pages": self.manifest}, sort_keys=True).encode("utf-8"))
+        entries = ",".join(f"{json.dumps(name)}:{entry}" for name, entry in sorted(self.kept.items()))
+        pages = json.dumps(self.manifest, sort_keys=True)
+        manifest = f'{{"salt":{json.dumps(self.salt)},"pages":{pages},"entries":{{{entries}}}}}'
+        write_atomically(self.folder / MANIFEST, manifest.encode("utf-8"))
         kept = set(self.manifest.values())
         for stale in (self.folder / "pages").iterdir():
             if stale.stem not in kept:
@@ -191,13 +203,8 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def _entry(self, uri: str, key: str, files: Files) -> dict[str, Any] | None:
         """The committed entry of a page whose key matches and whose links would still resolve the same way."""
         name = self.committed.get(uri)
-        if name is None:
-            return None
-        try:
-            entry: dict[str, Any] = json.loads((self.folder / "pages" / f"{name}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if not (self.folder / "pages" / f"{name}.html").is_file():
+        entry = self.stored.get(name) if name is not None else None
+        if not isinstance(entry, dict) or not (self.folder / "pages" / f"{name}.html").is_file():
             return None
         if entry.get("key") != key:
             return None
