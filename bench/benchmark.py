@@ -133,9 +133,14 @@ def change_one_article(content: Path) -> None:
 
 
 def change_one_template(templates: Path) -> None:
-    """Edit the strike card's partial, as a designer rewording it would: every page with a strike card changes."""
+    """Edit the strike card's partial as a designer would: every page with a strike card gets new Markdown, which
+    the engine converts and themes again and the sanitise stage cleans again (a comment, so that the pages read
+    the same)."""
     target = templates / "partials" / "strike.md.j2"
-    target.write_text(target.read_text(encoding="utf-8") + "{# reworded #}\n", encoding="utf-8")
+    text = target.read_text(encoding="utf-8")
+    ending = "</div>\n{%- endmacro %}"
+    assert text.rstrip().endswith(ending), f"{target} no longer ends with {ending!r}: edit change_one_template"
+    target.write_text(text.rstrip()[: -len(ending)] + "</div>\n<!-- reworded -->\n{%- endmacro %}\n", encoding="utf-8")
 
 
 def project_copy(work: Path) -> None:
