@@ -189,4 +189,5 @@ def serve(paths: Paths, dev_addr: str) -> None:
             log.info("re-rendered: %s", ", ".join(generated.report.written))
 
     generate(paths)
-    mkdocs_stage.serve(paths.config, paths.docs, [paths.content, paths.templates], dev_addr, regenerate, paths.search_terms)
+    watched = [paths.content, paths.templates]
+    mkdocs_stage.serve(paths.config, paths.docs, watched, dev_addr, regenerate, paths.search_terms, paths.preview_cache)

@@ -38,6 +38,11 @@ class Paths:
         return self._beside_docs(".engine")
 
     @property
+    def preview_cache(self) -> Path:
+        """The engine's page cache of ``briefing serve``, whose site address is the preview's (``build/docs.engine-serve/``)."""
+        return self._beside_docs(".engine-serve")
+
+    @property
     def sanitise_record(self) -> Path:
         """What the sanitise stage made of each page last time, to carry unchanged pages over (``build/docs.sanitised.json``)."""
         return self._beside_docs(".sanitised.json")

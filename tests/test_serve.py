@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -48,12 +49,13 @@ def _wait_for(url: str, needle: str, seconds: float = 90) -> str:
 def server(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     work = workspace(tmp_path)
     port = _free_port()
+    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=work,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     try:
@@ -61,6 +63,7 @@ def server(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+        log.close()
 
 
 def test_serve_shows_the_site_and_re_renders_an_edited_article(server: tuple[Path, str]) -> None:
@@ -73,3 +76,8 @@ def test_serve_shows_the_site_and_re_renders_an_edited_article(server: tuple[Pat
         encoding="utf-8",
     )
     _wait_for(page, "Dépôt de Temriouk en feu")
+    # The rebuild took every page the edit did not touch from the preview's page cache.
+    found = re.findall(r"engine cache: (\d+) of (\d+) page\(s\) reused", (work / "serve.log").read_text(encoding="utf-8"))
+    reused = [(int(hits), int(pages)) for hits, pages in found]
+    assert len(reused) >= 2, "the first build and the rebuild went through the cache"
+    assert any(0 < hits < pages for hits, pages in reused[1:]), reused

@@ -177,31 +177,64 @@ def build_site(
     extend_index(staging / SITE_MARKUP.search_index, read_terms(search_terms))
 
 
-_rebuild: Callable[[], None] | None = None
-"""What the serve hook calls before each rebuild (set by :func:`serve`)."""
+@dataclass
+class _Serving:
+    """What the serve hook (:mod:`generator.mkdocs_stage.serve_hook`) needs between MkDocs' calls (set by :func:`serve`)."""
+
+    rebuild: Callable[[], None]
+    """Called before every (re)build: the generator's stages."""
+    search_terms: Path
+    """Where the records' other names are read after each (re)build."""
+    config_file: Path
+    cache: Path
+    """The engine's page cache of the preview (its own: the preview's site address differs from the site's)."""
+    page_cache: PageCache | None = None
+    """The page cache of the (re)build under way."""
+
+
+_serving: _Serving | None = None
+
+
+def serve_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Called by the serve hook each time MkDocs loads the configuration (once per rebuild): our extensions, and a
+    page cache for the rebuild to come."""
+    config = register_extensions(config)
+    if _serving is None:
+        return config
+    _serving.page_cache = PageCache(_serving.cache, _serving.config_file)
+    return _serving.page_cache.on_config(config)
+
+
+def serve_page_cache() -> PageCache | None:
+    """The page cache of the preview's rebuild under way, if any."""
+    return _serving.page_cache if _serving is not None else None
 
 
 def before_rebuild() -> None:
-    """Called by the serve hook (:mod:`generator.mkdocs_stage.serve_hook`) before every (re)build."""
-    if _rebuild is not None:
-        _rebuild()
-
-
-_search_terms: Path | None = None
-"""Where the serve hook reads the records' other names after each rebuild (set by :func:`serve`)."""
+    """Called by the serve hook before every (re)build."""
+    if _serving is not None:
+        _serving.rebuild()
 
 
 def after_rebuild(site_dir: Path) -> None:
-    """Called by the serve hook after every (re)build: the search index as ``briefing build`` extends it."""
+    """Called by the serve hook after every (re)build that succeeded: the search index as ``briefing build``
+    extends it, and the page cache kept for the next rebuild."""
+    if _serving is None:
+        return
     index = site_dir / SITE_MARKUP.search_index
-    if _search_terms is not None and index.is_file():
-        extend_index(index, read_terms(_search_terms))
+    if index.is_file():
+        extend_index(index, read_terms(_serving.search_terms))
+    if _serving.page_cache is not None:
+        _serving.page_cache.commit()
 
 
-def serve(config_file: Path, docs_dir: Path, watched: list[Path], dev_addr: str, rebuild: Callable[[], None], search_terms: Path) -> None:
-    """MkDocs' live-reloading server on ``docs_dir``, calling ``rebuild`` first whenever a watched file changes."""
-    global _rebuild, _search_terms
-    _rebuild, _search_terms = rebuild, search_terms
+def serve(
+    config_file: Path, docs_dir: Path, watched: list[Path], dev_addr: str, rebuild: Callable[[], None], search_terms: Path, cache: Path
+) -> None:
+    """MkDocs' live-reloading server on ``docs_dir``, calling ``rebuild`` first whenever a watched file changes; an
+    unchanged page comes from the preview's page cache (the folder ``cache``)."""
+    global _serving
+    _serving = _Serving(rebuild, search_terms, config_file, cache)
     for name in ("generator", "mkdocs"):
         logging.getLogger(name).setLevel(logging.INFO)
     mkdocs_serve(
