@@ -66,12 +66,21 @@ def entry_terms(entry: Entry) -> list[str]:
     return _words([*entry.names.values(), *chosen])
 
 
-def _shortest_form(words: list[str]) -> list[str]:
+@cache
+def _shortest_form(words: tuple[str, ...]) -> list[str]:
     """Each word once, and none that begins another (the search matches by prefix: ``Kiev`` finds ``Kievi``,
-    ``Shahed`` finds ``Shahed-136``): the index stays light and finds the same records."""
+    ``Shahed`` finds ``Shahed-136``): the index stays light and finds the same records. Kept per list of words:
+    records of one place and one weapon share it. The caller copies the list it gets."""
     keys = {word.casefold(): word for word in words}
     kept = [key for key in keys if not any(other != key and other.startswith(key) for other in keys)]
     return [keys[key] for key in kept]
+
+
+@cache
+def _model_terms(model: str) -> tuple[str, ...]:
+    """The words of a weapon model's names in the catalogue (or of the model as written, when it is not there)."""
+    found = shipped_catalogue().find(model)
+    return tuple(_words([found.name, *found.names.values(), *found.aliases]) if found is not None else _words([model]))
 
 
 def search_terms(places: Iterable[Located], weapons: Iterable[Weapon]) -> list[str]:
@@ -82,11 +91,7 @@ def search_terms(places: Iterable[Located], weapons: Iterable[Weapon]) -> list[s
     for place in places:
         if place.finest is not None:
             found += entry_terms(place.finest)
-    catalogue = shipped_catalogue()
     for weapon in weapons:
-        model = catalogue.find(weapon.model) if weapon.model else None
-        if model is not None:
-            found += _words([model.name, *model.names.values(), *model.aliases])
-        elif weapon.model:
-            found += _words([weapon.model])
-    return _shortest_form(found)
+        if weapon.model:
+            found += _model_terms(weapon.model)
+    return list(_shortest_form(tuple(found)))

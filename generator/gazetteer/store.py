@@ -99,6 +99,7 @@ def name_key(name: str) -> str:
 _GENERIC_KEYS = frozenset(name_key(word) for word in GENERIC_WORDS)
 
 
+@cache
 def is_generic(word: str) -> bool:
     """Whether a word only says what kind of place a name is (``Oblast``, ``край``, ``de``)."""
     return name_key(word) in _GENERIC_KEYS
