@@ -89,10 +89,20 @@ _ELISION = re.compile(r"\b([dl])['’ʼ](?=[aeiouyh])", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[^\w]+|_")
 
 
+_ELIDED = frozenset("'’ʼ")
+
+
+@cache
+def _without_marks() -> dict[int, None]:
+    """A translation table that drops every combining mark (what is left of an accent once a name is decomposed)."""
+    return {point: None for point in range(0x110000) if unicodedata.combining(chr(point))}
+
+
 def name_key(name: str) -> str:
     """A name as compared: ``Kraï-de-Krasnodar``, ``krai de krasnodar``; ``Львів`` and ``львів``; ``L'viv`` and ``Lviv``."""
-    decomposed = unicodedata.normalize("NFKD", _ELISION.sub(r"\1 ", name).casefold())
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    if not _ELIDED.isdisjoint(name):
+        name = _ELISION.sub(r"\1 ", name)
+    bare = unicodedata.normalize("NFKD", name.casefold()).translate(_without_marks())
     return " ".join(_NOT_WORD.sub(" ", _APOSTROPHES.sub("", bare)).split())
 
 
