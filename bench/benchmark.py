@@ -49,6 +49,7 @@ def child(content: Path, work: Path) -> dict[str, Any]:
     summary = build(paths)
     end_of_process()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    forked = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the rendering processes, if any
     generated = summary.generated
     return {
         "times": {**summary.timings.seconds, "total": summary.timings.total},
@@ -57,6 +58,7 @@ def child(content: Path, work: Path) -> dict[str, Any]:
         "written": len(generated.report.written) if generated else 0,
         "records": summary.outcome.records,
         "peak_mb": peak,
+        "forked_peak_mb": forked,
     }
 
 
@@ -186,7 +188,8 @@ def report(result: dict[str, Any]) -> str:
         f"  plain MkDocs on the same docs folder: {plain:.2f} s (peak {result['plain']['peak_mb']:.0f} MB); "
         f"cold build / plain MkDocs = {times['total'] / plain:.2f}",
         f"  generator share: {generator / times['total']:.1%} of the total, {generator / times['mkdocs']:.1%} of MkDocs time",
-        f"  peak memory: {cold['peak_mb']:.0f} MB",
+        f"  peak memory: {cold['peak_mb']:.0f} MB (the largest forked rendering process: {cold.get('forked_peak_mb', 0):.0f} MB, "
+        "most of it shared with the build's)",
         f"  site: {site['total_mb']:.1f} MB; search index {site['index_raw_mb']:.2f} MB raw, {site['index_gzip_mb']:.2f} MB gzipped",
         f"  pages: average {site['average_page_kb']:.1f} KB, largest {site['largest_page_kb']:.1f} KB ({site['largest_page']})",
         _rebuild("no-op rebuild", result["noop"], plain),

@@ -12,6 +12,8 @@ did not change since the last build is not rendered again.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -136,21 +138,66 @@ def render_pages(
 
     ``shared`` (party names, the editors' places) is fingerprinted with each page: names are looked up while rendering.
     """
-    rendered = []
-    for page in plan.pages:
+    stale: list[tuple[int, str]] = []
+    for index, page in enumerate(plan.pages):
         inputs = cache.fingerprint(page, shared) if cache else ""
-        if cache and docs and cache.is_fresh(page.path, inputs, plan.target_of, docs):
-            rendered.append(RenderedPage(page.path, None))
-            continue
-        links = Links(page.path, plan.homes, plan.aliases, plan.directory_urls)
-        try:
-            variables = {name: value.view() if isinstance(value, Viewable) else value for name, value in page.variables.items()}
-            text = environment.get_template(page.kind.template).render(page=page, links=links, **variables)
-        except TemplateError as error:
-            raise RenderError(f"{template_location(error, page.kind.template)}: {error} (rendering {page.path})") from error
+        if not (cache and docs and cache.is_fresh(page.path, inputs, plan.target_of, docs)):
+            stale.append((index, inputs))
+    outputs = dict(zip((index for index, _ in stale), _render_each(plan, environment, [index for index, _ in stale]), strict=True))
+    for index, inputs in stale:
+        text, used = outputs[index]
         if cache:
-            cache.record(page.path, inputs, links.used, text)
-        rendered.append(RenderedPage(page.path, text))
+            cache.record(plan.pages[index].path, inputs, used, text)
     if cache:
         cache.keep_only(page.path for page in plan.pages)
-    return rendered
+    return [RenderedPage(page.path, outputs[index][0] if index in outputs else None) for index, page in enumerate(plan.pages)]
+
+
+PARALLEL_FROM = 200
+"""Pages to render from which the work is shared between processes (below, starting them costs more than it saves)."""
+
+
+def workers() -> int:
+    """The processes rendering shares its work between: one per CPU this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _render_each(plan: SitePlan, environment: SandboxedEnvironment, indices: list[int]) -> list[tuple[str, dict[str, str]]]:
+    """The Markdown and the record links used of each of these pages of the plan, in their order.
+
+    Pages render independently of one another: with many of them and several CPUs they are shared between forked
+    copies of this process (each inherits the plan and the environment; only the Markdown comes back), and the result
+    is the same, in the same order. Elsewhere (one CPU, few pages, no ``fork``), one after the other here."""
+    count = workers()
+    if count < 2 or len(indices) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [_render_page(plan, environment, index) for index in indices]
+    global _forked
+    for kind in {page.kind.template for page in plan.pages}:
+        environment.get_template(kind)  # compiled once here, not once per process
+    _forked = (plan, environment)
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            return pool.map(_render_forked, indices, chunksize=max(1, len(indices) // (count * 8)))
+    finally:
+        _forked = None
+
+
+_forked: tuple[SitePlan, SandboxedEnvironment] | None = None
+"""What forked processes render from (set just before they are forked)."""
+
+
+def _render_forked(index: int) -> tuple[str, dict[str, str]]:
+    assert _forked is not None, "set before the processes are forked"
+    return _render_page(*_forked, index)
+
+
+def _render_page(plan: SitePlan, environment: SandboxedEnvironment, index: int) -> tuple[str, dict[str, str]]:
+    """One page of the plan through its template: its Markdown, and where each record it links to was found."""
+    page = plan.pages[index]
+    links = Links(page.path, plan.homes, plan.aliases, plan.directory_urls)
+    try:
+        variables = {name: value.view() if isinstance(value, Viewable) else value for name, value in page.variables.items()}
+        text = environment.get_template(page.kind.template).render(page=page, links=links, **variables)
+    except TemplateError as error:
+        raise RenderError(f"{template_location(error, page.kind.template)}: {error} (rendering {page.path})") from error
+    return text, links.used
