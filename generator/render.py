@@ -12,8 +12,6 @@ did not change since the last build is not rendered again.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,6 +30,7 @@ from generator.labels import Labels
 from generator.maps.events import MapTexts, event_map
 from generator.model import Direction
 from generator.pages import SitePlan, Viewable
+from generator.parallel import fork_map
 from generator.settings import Settings
 from generator.themes import Theme
 from generator.urls import MAP_OUTLINES, Links
@@ -157,38 +156,13 @@ PARALLEL_FROM = 200
 """Pages to render from which the work is shared between processes (below, starting them costs more than it saves)."""
 
 
-def workers() -> int:
-    """The processes rendering shares its work between: one per CPU this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def _render_each(plan: SitePlan, environment: SandboxedEnvironment, indices: list[int]) -> list[tuple[str, dict[str, str]]]:
-    """The Markdown and the record links used of each of these pages of the plan, in their order.
-
-    Pages render independently of one another: with many of them and several CPUs they are shared between forked
-    copies of this process (each inherits the plan and the environment; only the Markdown comes back), and the result
-    is the same, in the same order. Elsewhere (one CPU, few pages, no ``fork``), one after the other here."""
-    count = workers()
-    if count < 2 or len(indices) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [_render_page(plan, environment, index) for index in indices]
-    global _forked
-    for kind in {page.kind.template for page in plan.pages}:
-        environment.get_template(kind)  # compiled once here, not once per process
-    _forked = (plan, environment)
-    try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            return pool.map(_render_forked, indices, chunksize=max(1, len(indices) // (count * 8)))
-    finally:
-        _forked = None
-
-
-_forked: tuple[SitePlan, SandboxedEnvironment] | None = None
-"""What forked processes render from (set just before they are forked)."""
-
-
-def _render_forked(index: int) -> tuple[str, dict[str, str]]:
-    assert _forked is not None, "set before the processes are forked"
-    return _render_page(*_forked, index)
+    """The Markdown and the record links used of each of these pages of the plan, in their order: pages render
+    independently of one another, so with many of them the work is shared between processes (:mod:`generator.parallel`)."""
+    if len(indices) >= PARALLEL_FROM:
+        for kind in {page.kind.template for page in plan.pages}:
+            environment.get_template(kind)  # compiled once, before the processes are forked
+    return fork_map(lambda index: _render_page(plan, environment, index), indices, PARALLEL_FROM)
 
 
 def _render_page(plan: SitePlan, environment: SandboxedEnvironment, index: int) -> tuple[str, dict[str, str]]:

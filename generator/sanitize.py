@@ -37,6 +37,7 @@ import nh3
 
 from generator.errors import SiteBuildError
 from generator.files import write_atomically
+from generator.parallel import fork_map
 
 log = logging.getLogger(__name__)
 
@@ -226,32 +227,52 @@ def sanitize_site(site_dir: Path, markup: SiteMarkup, published: Path | None = N
     per page, the hash of what the engine wrote, of what the stage made of it, and whether it had to change it."""
     salt = _salt(markup)
     previous = _read_record(record, salt) if record is not None else {}
-    carried: dict[str, list[Any]] = {}
-    pages = changed = reused = 0
-    for page in sorted(site_dir.rglob("*.html")):
-        where = page.relative_to(site_dir).as_posix()
-        raw = page.read_bytes()
-        raw_hash = hashlib.sha256(raw).hexdigest()
-        pages += 1
-        before = previous.get(where)
-        if before is not None and before[0] == raw_hash and published is not None and _carry(published / where, page, before):
-            changed += bool(before[2])
-            reused += 1
-            carried[where] = [*before[:3], _identity(page)]
-            continue
-        original = raw.decode("utf-8")
-        cleaned = sanitize_page(original, where, markup)
-        was_changed = _CSP_SCRIPT_SRC in original and cleaned.replace(_pinned_policy(cleaned), _CSP_SCRIPT_SRC, 1) != original
-        changed += was_changed
-        data = cleaned.encode("utf-8")
-        page.write_bytes(data)
-        carried[where] = [raw_hash, hashlib.sha256(data).hexdigest(), was_changed, _identity(page)]
+    pages = [page.relative_to(site_dir).as_posix() for page in sorted(site_dir.rglob("*.html"))]
+    done = fork_map(lambda where: _sanitise_file(site_dir, where, markup, published, previous.get(where)), pages, PARALLEL_FROM)
+    unsafe = [str(outcome) for outcome in done if isinstance(outcome, SiteBuildError)]
+    if unsafe:
+        raise SiteBuildError("\n".join(unsafe))  # every unsafe page, in the pages' order
+    kept = [outcome for outcome in done if not isinstance(outcome, SiteBuildError)]
+    carried = dict(zip(pages, (entry for entry, _ in kept), strict=True))
+    changed, reused = sum(bool(entry[2]) for entry in carried.values()), sum(carry for _, carry in kept)
     index_file = site_dir / markup.search_index
     entries = sanitize_search_index(index_file) if index_file.is_file() else 0
     if record is not None:
         write_atomically(record, json.dumps({"salt": salt, "pages": carried}, sort_keys=True).encode("utf-8"))
-    log.info("sanitised %d page(s), %d carried over, %d changed; %d search entries", pages, reused, changed, entries)
-    return SanitizeReport(pages, changed, entries)
+    log.info("sanitised %d page(s), %d carried over, %d changed; %d search entries", len(pages), reused, changed, entries)
+    return SanitizeReport(len(pages), changed, entries)
+
+
+PARALLEL_FROM = 200
+"""Pages from which the stage shares them between processes (:mod:`generator.parallel`)."""
+
+
+def _sanitise_file(
+    site_dir: Path, where: str, markup: SiteMarkup, published: Path | None, before: list[Any] | None
+) -> tuple[list[Any], bool] | SiteBuildError:
+    """One built page, carried over from the published site or sanitised in place: its record entry (hash of what the
+    engine wrote, hash of what the stage made of it, whether it changed it, the file's identity) and whether it was
+    carried over; or, for an unsafe page, the error that says why."""
+    try:
+        return _sanitise_or_carry(site_dir, where, markup, published, before)
+    except SiteBuildError as error:
+        return error
+
+
+def _sanitise_or_carry(
+    site_dir: Path, where: str, markup: SiteMarkup, published: Path | None, before: list[Any] | None
+) -> tuple[list[Any], bool]:
+    page = site_dir / where
+    raw = page.read_bytes()
+    raw_hash = hashlib.sha256(raw).hexdigest()
+    if before is not None and before[0] == raw_hash and published is not None and _carry(published / where, page, before):
+        return [*before[:3], _identity(page)], True
+    original = raw.decode("utf-8")
+    cleaned = sanitize_page(original, where, markup)
+    was_changed = _CSP_SCRIPT_SRC in original and cleaned.replace(_pinned_policy(cleaned), _CSP_SCRIPT_SRC, 1) != original
+    data = cleaned.encode("utf-8")
+    page.write_bytes(data)
+    return [raw_hash, hashlib.sha256(data).hexdigest(), was_changed, _identity(page)], False
 
 
 def _salt(markup: SiteMarkup) -> str:

@@ -12,6 +12,7 @@ import pytest
 
 from bench.corpus import write_corpus
 from conftest import ROOT, config_in, project_paths
+from generator import parallel
 from generator import render as render_stage
 from generator.build import render
 from generator.errors import RenderError
@@ -34,14 +35,14 @@ def _forks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return get_context(method)
 
     monkeypatch.setattr(render_stage, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(render_stage, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
     monkeypatch.setattr(multiprocessing, "get_context", spy)
     return started
 
 
 def test_pages_rendered_in_two_processes_equal_those_rendered_in_one(corpus: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
     with monkeypatch.context() as alone:
-        alone.setattr(render_stage, "workers", lambda: 1)
+        alone.setattr(parallel, "workers", lambda: 1)
         _, one = render(corpus)
     started = _forks(monkeypatch)
     _, shared = render(corpus)

@@ -1,0 +1,66 @@
+"""The sanitise stage shared between forked processes gives the same pages and record as in one process, and an
+unsafe page anywhere fails it with every unsafe page named, in order."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site
+from generator import parallel, sanitize
+from generator.errors import SiteBuildError
+from generator.mkdocs_stage import SITE_MARKUP
+
+pytestmark = pytest.mark.slow  # a real MkDocs build to sanitise
+
+
+@pytest.fixture(scope="module")
+def engine_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What the engine wrote: a built site, its pages as MkDocs gave them (the policy not yet pinned)."""
+    site = build_site(tmp_path_factory.mktemp("built"))
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace(sanitize._pinned_policy(text), "script-src 'self'", 1), encoding="utf-8")
+    return site
+
+
+def tree(site: Path) -> dict[str, str]:
+    files = (path for path in sorted(site.rglob("*")) if path.is_file())
+    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
+
+
+def sanitised(source: Path, where: Path, workers: int, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, str], str]:
+    shutil.copytree(source, where)
+    record = where.with_suffix(".json")
+    with monkeypatch.context() as patch:
+        patch.setattr(parallel, "workers", lambda: workers)
+        patch.setattr(sanitize, "PARALLEL_FROM", 1)
+        sanitize.sanitize_site(where, SITE_MARKUP, record=record)
+    entries = sanitize._read_record(record, sanitize._salt(SITE_MARKUP))
+    return tree(where), str(sorted((page, entry[:3]) for page, entry in entries.items()))  # the identity is the copy's own
+
+
+def test_two_processes_sanitise_as_one_does(engine_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one = sanitised(engine_output, tmp_path / "one", 1, monkeypatch)
+    two = sanitised(engine_output, tmp_path / "two", 2, monkeypatch)
+    assert len(one[0]) > 20
+    assert two == one
+
+
+def test_every_unsafe_page_is_named_in_order(engine_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(engine_output, site)
+    unsafe = ["sources/index.html", "attribution/index.html"]
+    for where in unsafe:
+        page = site / where
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("</head>", '<base href="https://evil.example/"></head>', 1), encoding="utf-8")
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(sanitize, "PARALLEL_FROM", 1)
+    with pytest.raises(SiteBuildError) as raised:
+        sanitize.sanitize_site(site, SITE_MARKUP)
+    message = str(raised.value)
+    assert message.index("attribution/index.html") < message.index("sources/index.html"), message
