@@ -49,8 +49,8 @@ class Paths:
 
     @property
     def load_cache(self) -> Path:
-        """Each content file as last parsed, with the hash of its bytes (``build/docs.content.pickle``)."""
-        return self._beside_docs(".content.pickle")
+        """Each content file as last parsed, with the hash of its bytes (``build/docs.content/``, a few shards)."""
+        return self._beside_docs(".content")
 
     @property
     def last_build(self) -> Path:

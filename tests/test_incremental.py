@@ -9,7 +9,7 @@ from conftest import FIXTURES, ROOT, config_in, copy_content, project_paths
 from generator.build import generate
 from generator.contributors import contributors
 from generator.load import load_content
-from generator.load_cache import DocumentCache
+from generator.load_cache import DocumentCache, shard_of
 from generator.settings import Paths
 
 
@@ -108,11 +108,12 @@ def test_the_load_cache_reparses_only_changed_files_and_gives_what_a_fresh_parse
     """Unchanged files come from the cache, equal to a fresh parse; a changed one is parsed again; a file with
     problems is never kept, so its problems are reported every time."""
     paths = _paths(tmp_path)
-    store = tmp_path / "content.pickle"
+    store = tmp_path / "content-cache"
     fresh = load_content(paths.content, contributors())
     first = DocumentCache.open(store)
     load_content(paths.content, contributors(), first)
-    assert first.hits == 0 and store.is_file()
+    assert first.hits == 0 and len(list(store.glob("shard-*.pickle"))) > 1
+    shards = {path.name: path.stat().st_mtime_ns for path in store.iterdir()}
     article = paths.content / "articles" / "2024-06-03-odessa-suivi.yaml"
     article.write_text(article.read_text(encoding="utf-8").replace("value: 4", "value: 6"), encoding="utf-8")
     (paths.content / "articles" / "broken.yaml").write_text("article: [unclosed\n", encoding="utf-8")
@@ -124,3 +125,5 @@ def test_the_load_cache_reparses_only_changed_files_and_gives_what_a_fresh_parse
         assert [problem.file for problem in loaded.problems] == ["content/articles/broken.yaml"], attempt
         reference = load_content(paths.content, contributors())
         assert loaded.documents == reference.documents and loaded.parties == reference.parties
+    rewritten = {path.name for path in store.iterdir() if shards.get(path.name) != path.stat().st_mtime_ns}
+    assert rewritten == {f"shard-{shard_of(str(article.resolve())):02}.pickle"}, "only the changed file's shard written again"
