@@ -56,11 +56,18 @@ class Derived(Protocol):
         ...
 
 
+_PLAIN = (str, int, float, bool, type(None), dt.date, Enum)
+"""Values fingerprinted by their ``repr``."""
+_SEQUENCES = (list, tuple, set, frozenset)
+
+
 class Fingerprinter:
     """Hashes the values a page is rendered from; shared values are hashed once per build."""
 
     def __init__(self) -> None:
         self._known: dict[int, tuple[Any, str]] = {}
+        self._encoders: dict[type, Callable[[Any], str]] = {}
+        """Per type met: how its values are encoded (told once per type, not once per value)."""
 
     def __call__(self, *values: Any) -> str:
         digest = hashlib.sha256()
@@ -69,29 +76,37 @@ class Fingerprinter:
         return digest.hexdigest()
 
     def _digest(self, value: Any) -> str:
-        if isinstance(value, str | int | float | bool | None | dt.date | Enum):
+        encoder = self._encoders.get(type(value)) or self._encoder_of(type(value))
+        if encoder is repr:
             return repr(value)
         known = self._known.get(id(value))
         if known is not None and known[0] is value:
             return known[1]
-        result = hashlib.sha256(self._encode(value).encode()).hexdigest()
+        result = hashlib.sha256(encoder(value).encode()).hexdigest()
         self._known[id(value)] = (value, result)
         return result
 
-    def _encode(self, value: Any) -> str:
-        if isinstance(value, BaseModel):
-            return type(value).__name__ + value.model_dump_json()
-        if hasattr(type(value), "fingerprint_inputs"):  # a Derived value
-            return type(value).__name__ + ":" + self._digest(value.fingerprint_inputs())
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            fields = (self._digest(getattr(value, field.name)) for field in dataclasses.fields(value))
-            return type(value).__name__ + "(" + ",".join(fields) + ")"
-        if isinstance(value, dict):
-            return "{" + ",".join(f"{self._digest(key)}:{self._digest(item)}" for key, item in value.items()) + "}"
-        if isinstance(value, list | tuple | set | frozenset):
-            items = sorted(map(self._digest, value)) if isinstance(value, set | frozenset) else map(self._digest, value)
-            return "[" + ",".join(items) + "]"
-        return repr(value)
+    def _encoder_of(self, kind: type) -> Callable[[Any], str]:
+        encoder: Callable[[Any], str]
+        if issubclass(kind, _PLAIN):
+            encoder = repr
+        elif issubclass(kind, BaseModel):
+            encoder = lambda value: kind.__name__ + value.model_dump_json()  # noqa: E731
+        elif hasattr(kind, "fingerprint_inputs"):  # a Derived value
+            encoder = lambda value: kind.__name__ + ":" + self._digest(value.fingerprint_inputs())  # noqa: E731
+        elif dataclasses.is_dataclass(kind):
+            names = tuple(field.name for field in dataclasses.fields(kind))
+            encoder = lambda value: kind.__name__ + "(" + ",".join([self._digest(getattr(value, name)) for name in names]) + ")"  # noqa: E731
+        elif issubclass(kind, dict):
+            encoder = lambda value: "{" + ",".join([f"{self._digest(key)}:{self._digest(item)}" for key, item in value.items()]) + "}"  # noqa: E731
+        elif issubclass(kind, set | frozenset):
+            encoder = lambda value: "[" + ",".join(sorted(map(self._digest, value))) + "]"  # noqa: E731
+        elif issubclass(kind, _SEQUENCES):
+            encoder = lambda value: "[" + ",".join(map(self._digest, value)) + "]"  # noqa: E731
+        else:
+            encoder = lambda value: repr(value)  # noqa: E731 - hashed and kept, as before: not a plain value
+        self._encoders[kind] = encoder
+        return encoder
 
 
 @dataclasses.dataclass
