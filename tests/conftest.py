@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -53,6 +54,22 @@ def build_site(tmp: Path, content: Path = ROOT / "content", config: Path = ROOT 
     paths = project_paths(tmp, content, config)
     build(paths)
     return paths.site
+
+
+def tree(site: Path) -> dict[str, str]:
+    """Every file of a site (or any folder) with the hash of its bytes: what "the same site" compares."""
+    files = (path for path in sorted(site.rglob("*")) if path.is_file())
+    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
+
+
+def golden_project(tmp_path: Path) -> Paths:
+    """A writable copy of the golden content, the templates and the configuration, to edit between builds."""
+    content = copy_content(FIXTURES / "golden" / "content", tmp_path / "content")
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    config = config_in(tmp_path)
+    config.write_text(config.read_text(encoding="utf-8").replace(f"{ROOT}/templates/", f"{templates}/"), encoding="utf-8")
+    return Paths(content=content, templates=templates, config=config, docs=tmp_path / "build" / "docs", site=tmp_path / "site")
 
 
 def copy_content(source: Path, target: Path) -> Path:

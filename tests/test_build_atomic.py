@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import shutil
 import time
@@ -12,22 +11,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, tree
 from generator import sanitize
 from generator.build import build
 from generator.cli import main
 from generator.settings import Paths
 
 pytestmark = pytest.mark.slow  # real MkDocs builds
-
-
-def tree(site: Path) -> dict[str, str]:
-    """Every file of a site with the hash of its bytes."""
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 @pytest.fixture(scope="session")

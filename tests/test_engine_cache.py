@@ -4,15 +4,13 @@ checks links as a clean build does."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, config_in, copy_content
+from conftest import golden_project, tree
 from generator.build import build
 from generator.errors import SiteBuildError
 from generator.mkdocs_stage import build_site
@@ -21,14 +19,6 @@ from generator.settings import Paths
 pytestmark = pytest.mark.slow  # real MkDocs builds
 
 REUSED = re.compile(r"engine cache: (\d+) of (\d+) page\(s\) reused")
-
-
-def tree(site: Path) -> dict[str, str]:
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 def reused(caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
@@ -40,13 +30,8 @@ def reused(caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Paths:
-    """A writable copy of the golden content, templates and configuration, built once (the cache filled)."""
-    content = copy_content(FIXTURES / "golden" / "content", tmp_path / "content")
-    templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
-    config = config_in(tmp_path)
-    config.write_text(config.read_text(encoding="utf-8").replace(f"{ROOT}/templates/", f"{templates}/"), encoding="utf-8")
-    paths = Paths(content=content, templates=templates, config=config, docs=tmp_path / "build" / "docs", site=tmp_path / "site")
+    """A writable copy of the golden content, templates and configuration, built once."""
+    paths = golden_project(tmp_path)
     build(paths)
     return paths
 

@@ -3,7 +3,6 @@ folder on disk, makes a real build, and it gives what a clean build gives."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from collections.abc import Callable
@@ -11,20 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, config_in, copy_content
+from conftest import golden_project, tree
 from generator.build import build
 from generator.errors import BriefingError
 from generator.settings import Paths
 
 pytestmark = pytest.mark.slow  # real MkDocs builds
-
-
-def tree(site: Path) -> dict[str, str]:
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 def stats(site: Path) -> dict[str, tuple[int, int]]:
@@ -34,12 +25,7 @@ def stats(site: Path) -> dict[str, tuple[int, int]]:
 @pytest.fixture
 def project(tmp_path: Path) -> Paths:
     """A writable copy of the golden content, templates and configuration, built once."""
-    content = copy_content(FIXTURES / "golden" / "content", tmp_path / "content")
-    templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
-    config = config_in(tmp_path)
-    config.write_text(config.read_text(encoding="utf-8").replace(f"{ROOT}/templates/", f"{templates}/"), encoding="utf-8")
-    paths = Paths(content=content, templates=templates, config=config, docs=tmp_path / "build" / "docs", site=tmp_path / "site")
+    paths = golden_project(tmp_path)
     build(paths)
     return paths
 

@@ -3,13 +3,12 @@ unsafe page anywhere fails it with every unsafe page named, in order."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import build_site
+from conftest import build_site, tree
 from generator import parallel, sanitize
 from generator.errors import SiteBuildError
 from generator.mkdocs_stage import SITE_MARKUP
@@ -25,11 +24,6 @@ def engine_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text = page.read_text(encoding="utf-8")
         page.write_text(text.replace(sanitize._pinned_policy(text), "script-src 'self'", 1), encoding="utf-8")
     return site
-
-
-def tree(site: Path) -> dict[str, str]:
-    files = (path for path in sorted(site.rglob("*")) if path.is_file())
-    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
 
 
 def sanitised(source: Path, where: Path, workers: int, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, str], str]:
