@@ -27,7 +27,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from generator.files import write_atomically
+from generator.files import walk_files, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,9 @@ def tree_digest(folders: Iterable[Path]) -> str:
     """One hash of every file under ``folders`` (names and bytes)."""
     digest = hashlib.sha256()
     for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        for path in walk_files(folder):
+            if "__pycache__" in path.parts or not path.is_file():
+                continue  # bytecode; a dangling link (reading it would fail the build anyway, where it is read)
             digest.update(path.relative_to(folder).as_posix().encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -30,3 +31,18 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         return False
     write_atomically(path, data)
     return True
+
+
+def walk_files(folder: Path) -> Iterator[Path]:
+    """Every file under ``folder``, in a stable order, through symbolic links to folders as Jinja and MkDocs read
+    them (each real folder once: a link back up is not a loop); nothing when ``folder`` does not exist."""
+    seen: set[str] = set()
+    for directory, folders, names in os.walk(folder, followlinks=True):
+        real = os.path.realpath(directory)
+        if real in seen:
+            folders[:] = []
+            continue
+        seen.add(real)
+        folders.sort()
+        for name in sorted(names):
+            yield Path(directory, name)

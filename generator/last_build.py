@@ -1,12 +1,14 @@
 """The last successful build's record: what it was made from and what it left, so a build with nothing to do does nothing.
 
 A build is a function of its inputs: every file under the content and
-templates folders, ``mkdocs.yml``, the generator's own code (gazetteer and
-weapon catalogue included), the Python and library versions, the folders it
-reads and writes, and ``SOURCE_DATE_EPOCH``. After a build has published, the
-record (``build/docs.last-build.json``) keeps one hash of those inputs and, for
-every file of the docs folder and of the published site, its size, modification
-time and inode. The next build hashes its inputs again (a quarter of a second
+templates folders, ``mkdocs.yml`` and what it points the engine to (the theme's
+``custom_dir``, hooks, an inherited configuration), the generator's own code
+(gazetteer and weapon catalogue included), the Python and library versions, the
+folders it reads and writes, and ``SOURCE_DATE_EPOCH`` (symbolic links followed,
+as Jinja and MkDocs follow them). After a build has published, the record
+(``build/docs.last-build.json``) keeps one hash of those inputs and, for every
+file of the docs folder and of the published site, its size, modification and
+change times and inode. The next build hashes its inputs again (a quarter of a second
 at 3,650 articles); when the hash is the same and every file of both folders is
 still the one the record lists (none added, removed, rewritten or edited by
 hand), the site on disk is what a clean build would give, byte for byte, and
@@ -27,12 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.cache import GENERATOR_DIR, tree_digest
-from generator.files import write_atomically
+from generator.files import walk_files, write_atomically
+from generator.mkdocs_stage import engine_inputs
 from generator.settings import Paths
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 ENVIRONMENT = ("SOURCE_DATE_EPOCH",)
 """Environment variables a build's output depends on."""
 
@@ -55,8 +58,9 @@ def input_digest(paths: Paths) -> str:
     fixed += [str(path.resolve()) for path in (paths.content, paths.templates, paths.config, paths.docs, paths.site)]
     for part in fixed:
         digest.update(part.encode("utf-8") + b"\0")
-    for folder in (paths.content, paths.templates, GENERATOR_DIR):
-        digest.update(tree_digest([folder]).encode("ascii"))
+    for folder in (paths.content, paths.templates, GENERATOR_DIR, *engine_inputs(paths.config)):
+        digest.update(str(folder).encode("utf-8") + b"\0")
+        digest.update(tree_digest([folder]).encode("ascii") if folder.is_dir() else hashlib.sha256(_read(folder)).digest())
     digest.update(hashlib.sha256(_read(paths.config)).digest())
     return digest.hexdigest()
 
@@ -69,13 +73,15 @@ def _read(path: Path) -> bytes:
 
 
 def _files(folder: Path) -> dict[str, list[int]]:
-    """Every file under ``folder``: its size, modification time (ns) and inode, by path relative to the folder."""
+    """Every file under ``folder``: its size, modification and change times (ns) and inode, by path relative to the
+    folder (the change time cannot be set back by hand, as a modification time can)."""
     found: dict[str, list[int]] = {}
-    for directory, _, names in os.walk(folder):
-        for name in names:
-            path = os.path.join(directory, name)
-            status = os.lstat(path)
-            found[os.path.relpath(path, folder)] = [status.st_size, status.st_mtime_ns, status.st_ino]
+    for path in walk_files(folder):
+        try:
+            status = path.stat()
+        except OSError:
+            status = path.lstat()  # a dangling link: itself
+        found[path.relative_to(folder).as_posix()] = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
     return found
 
 

@@ -27,10 +27,8 @@ from generator.load import RawDocument
 
 log = logging.getLogger(__name__)
 
-_SALT = hashlib.sha256(Path(__file__).with_name("load.py").read_bytes() + metadata.version("pyyaml").encode()).hexdigest()
-
-
 SHARDS = 16
+_SALT = hashlib.sha256(Path(__file__).with_name("load.py").read_bytes() + metadata.version("pyyaml").encode() + bytes([SHARDS])).hexdigest()
 
 
 def shard_of(path: str) -> int:
@@ -55,6 +53,8 @@ class DocumentCache:
         """The last build's documents (none when there is no cache or the loader changed; a shard that cannot be read
         only loses its own)."""
         cache = cls(folder)
+        if folder is not None:
+            folder.with_name(folder.name + ".pickle").unlink(missing_ok=True)  # the one-file cache of earlier versions
         for shard in range(SHARDS) if folder is not None else ():
             path = cache._file(shard)
             if not path.exists():

@@ -290,7 +290,9 @@ def _read_record(record: Path, salt: str) -> dict[str, list[Any]]:
 
 def _identity(path: Path) -> list[int]:
     """Size, modification time and inode: a file no one has written to since keeps all three (and the published
-    site is the staging folder renamed, its files the same inodes)."""
+    site is the staging folder renamed, its files the same inodes). This guards against accidents, not against
+    whoever can write to the published folder: a page edited there with its modification time set back, at the same
+    size, would be carried over as it is (the change time would tell, but linking and publishing change it too)."""
     status = path.stat()
     return [status.st_size, status.st_mtime_ns, status.st_ino]
 

@@ -99,3 +99,23 @@ def test_a_failed_build_leaves_no_record_that_would_skip_the_next(project: Paths
     assert not project.last_build.exists()
     project.config.write_text(original, encoding="utf-8")
     assert build(project).generated is not None
+
+
+def test_theme_overrides_outside_the_templates_folder_are_inputs(project: Paths) -> None:
+    """MkDocs reads ``theme.custom_dir`` beside ``mkdocs.yml``, wherever it is: an edit there is a change."""
+    theme = project.config.parent / "theme"
+    shutil.copytree(project.templates / "overrides", theme)
+    _edit(project.config, f"custom_dir: {project.templates}/overrides", "custom_dir: theme")
+    assert build(project).generated is not None
+    assert build(project).generated is None
+    _edit(theme / "main.html", "{% block", "{# edited #}{% block")
+    assert build(project).generated is not None
+
+
+def test_a_templates_folder_reached_through_a_symbolic_link_is_an_input(project: Paths, tmp_path: Path) -> None:
+    partials = tmp_path / "shared-partials"
+    shutil.move(project.templates / "partials", partials)
+    (project.templates / "partials").symlink_to(partials, target_is_directory=True)
+    assert build(project).generated is None, "the same files, read through a link: nothing changed"
+    _edit(partials / "strike.md.j2", "{", "{# reworded #}{")
+    assert build(project).generated is not None

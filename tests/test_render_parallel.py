@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,8 @@ def corpus(tmp_path: Path) -> Paths:
     return project_paths(tmp_path, tmp_path / "content", config_in(tmp_path))
 
 
-def _forks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Make rendering share its work between two processes from the first page, and note each pool it starts."""
+def _spy_forks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Two CPUs, whatever the machine has, and a note of each pool of processes started."""
     started: list[str] = []
     get_context = multiprocessing.get_context
 
@@ -34,9 +35,17 @@ def _forks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         started.append(str(method))
         return get_context(method)
 
-    monkeypatch.setattr(render_stage, "PARALLEL_FROM", 1)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
     monkeypatch.setattr(multiprocessing, "get_context", spy)
+    return started
+
+
+def _forks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make rendering share its work between two processes from the first page, and note each pool it starts."""
+    started = _spy_forks(monkeypatch)
+    monkeypatch.setattr(render_stage, "PARALLEL_FROM", 1)
+    # Idle threads other tests of the session may have left (a browser test's server) would keep it from forking.
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     return started
 
 
@@ -65,3 +74,32 @@ def test_a_template_error_in_a_forked_process_names_the_template_and_line(
     with pytest.raises(RenderError, match=r"strike\.md\.j2:\d+: .*no_such_variable"):
         render(Paths(corpus.content, templates, corpus.config, corpus.docs, corpus.site))
     assert started == ["fork"]
+
+
+def test_with_another_thread_running_the_work_stays_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As under ``briefing serve``, whose server threads a fork would copy in the middle of whatever they hold."""
+    started = _spy_forks(monkeypatch)
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait)
+    waiting.start()
+    try:
+        assert parallel.fork_map(lambda n: n * n, list(range(10)), 1) == [n * n for n in range(10)]
+    finally:
+        release.set()
+        waiting.join()
+    assert started == []
+    assert parallel.fork_map(lambda n: n * n, list(range(10)), 1) == [n * n for n in range(10)]
+    assert started == ["fork"] or threading.active_count() > 1, "with the thread gone, it forks"
+
+
+def test_the_first_failure_in_the_tasks_order_is_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+    def task(n: int) -> int:
+        if n in (3, 7):
+            raise ValueError(f"task {n}")
+        return n
+
+    with pytest.raises(ValueError, match="task 3"):
+        parallel.fork_map(task, list(range(10)), 1)

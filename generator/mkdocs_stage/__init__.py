@@ -20,7 +20,7 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +73,22 @@ def read_engine_settings(config_file: Path) -> EngineSettings:
     language = str(theme.get("language", "en")) if isinstance(theme, dict) else "en"
     timezone = str(extra.get("timezone", SITE_TIMEZONE)) if isinstance(extra, dict) else SITE_TIMEZONE
     return EngineSettings(language, bool(raw.get("use_directory_urls", True)), timezone)
+
+
+def engine_inputs(config_file: Path) -> list[Path]:
+    """What the engine reads besides the docs folder and ``config_file`` itself: the theme's ``custom_dir``, the
+    ``hooks`` and an ``INHERIT``-ed configuration, resolved as MkDocs resolves them (beside ``config_file``)."""
+    try:
+        with config_file.open(encoding="utf-8") as handle:
+            raw = yaml_load(handle)
+    except (OSError, MkDocsException):
+        return []  # the settings stage reports it
+    raw = raw if isinstance(raw, dict) else {}
+    theme, hooks, inherited = raw.get("theme"), raw.get("hooks"), raw.get("INHERIT")
+    found = [theme["custom_dir"]] if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str) else []
+    found += [hook for hook in hooks if isinstance(hook, str)] if isinstance(hooks, list) else []
+    found += [inherited] if isinstance(inherited, str) else []
+    return [config_file.parent / name for name in found]
 
 
 def register_extensions(config: MkDocsConfig) -> MkDocsConfig:
@@ -190,6 +206,9 @@ class _Serving:
     """The engine's page cache of the preview (its own: the preview's site address differs from the site's)."""
     page_cache: PageCache | None = None
     """The page cache of the (re)build under way."""
+    warnings: _Collect = field(default_factory=_Collect)
+    """MkDocs' warnings of the (re)build under way: a rebuild that warned leaves the page cache as it was, so that
+    its pages are converted, and warn, again next time (the preview is not strict)."""
 
 
 _serving: _Serving | None = None
@@ -202,6 +221,7 @@ def serve_config(config: MkDocsConfig) -> MkDocsConfig:
     if _serving is None:
         return config
     _serving.page_cache = PageCache(_serving.cache, _serving.config_file)
+    _serving.warnings.messages.clear()
     return _serving.page_cache.on_config(config)
 
 
@@ -224,7 +244,7 @@ def after_rebuild(site_dir: Path) -> None:
     index = site_dir / SITE_MARKUP.search_index
     if index.is_file():
         extend_index(index, read_terms(_serving.search_terms))
-    if _serving.page_cache is not None:
+    if _serving.page_cache is not None and not _serving.warnings.messages:
         _serving.page_cache.commit()
 
 
@@ -235,6 +255,7 @@ def serve(
     unchanged page comes from the preview's page cache (the folder ``cache``)."""
     global _serving
     _serving = _Serving(rebuild, search_terms, config_file, cache)
+    logging.getLogger("mkdocs").addHandler(_serving.warnings)
     for name in ("generator", "mkdocs"):
         logging.getLogger(name).setLevel(logging.INFO)
     mkdocs_serve(
