@@ -31,7 +31,7 @@ from generator.files import walk_files, write_atomically
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 LIBRARIES = ("jinja2", "markupsafe", "babel", "pydantic")
 """Libraries whose version changes what a page renders to (formatting of dates, escaping)."""
 GENERATOR_DIR = Path(__file__).resolve().parent
@@ -118,6 +118,18 @@ class CacheEntry:
     inputs: str
     links: dict[str, str]
     output: str
+    """The hash of the Markdown it gave."""
+    file: list[int] | None = None
+    """Size, modification time and inode of the page's file when it was last found to hold that Markdown: while they
+    stay the same the file is not read again to be sure (the docs folder is the build's own; see README)."""
+
+
+def _identity(path: Path) -> list[int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns, status.st_ino]
 
 
 class RenderCache:
@@ -145,7 +157,15 @@ class RenderCache:
         if any(target_of(record) != target for record, target in entry.links.items()):
             return False
         target = docs / page
-        return target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == entry.output
+        identity = _identity(target)
+        if identity is None or not target.is_file():
+            return False
+        if entry.file == identity:
+            return True
+        if hashlib.sha256(target.read_bytes()).hexdigest() != entry.output:
+            return False
+        entry.file = identity  # the file holds what was rendered: the next build needs only its identity
+        return True
 
     def record(self, page: str, inputs: str, links: dict[str, str], text: str) -> None:
         """Remember what was rendered for ``page``."""
@@ -159,7 +179,8 @@ class RenderCache:
     def save(self) -> None:
         """Write the fingerprints for the next build."""
         pages = {
-            page: {"inputs": entry.inputs, "links": entry.links, "output": entry.output} for page, entry in sorted(self.entries.items())
+            page: {"inputs": entry.inputs, "links": entry.links, "output": entry.output, "file": entry.file}
+            for page, entry in sorted(self.entries.items())
         }
         data = {"salt": self.salt, "pages": pages}
         write_atomically(self.path, json.dumps(data).encode("utf-8"))
