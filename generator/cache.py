@@ -27,7 +27,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from generator.files import walk_files, write_atomically
+from generator.files import file_digest, walk_files, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ def tree_digest(folders: Iterable[Path]) -> str:
             if "__pycache__" in path.parts or not path.is_file():
                 continue  # bytecode; a dangling link (reading it would fail the build anyway, where it is read)
             digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(file_digest(path).encode("ascii"))
     return digest.hexdigest()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -46,3 +47,17 @@ def walk_files(folder: Path) -> Iterator[Path]:
         folders.sort()
         for name in sorted(names):
             yield Path(directory, name)
+
+
+_digests: dict[tuple[str, int, int, int, int], str] = {}
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes (hex), read once per process while its size, times and inode stay the same: the
+    inputs stage and the load stage both ask for every content file's."""
+    status = path.stat()
+    key = (os.path.realpath(path), status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+    found = _digests.get(key)
+    if found is None:
+        found = _digests[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found

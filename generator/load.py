@@ -222,16 +222,15 @@ def load_document(path: Path, display: str, cache: DocumentCache | None = None) 
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return None, [Problem(display, 1, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")]
-    raw = path.read_bytes()
     if cache is None:
-        return _parse(raw, display)
-    key = cache.key(path, raw)
-    cached = cache.get(key)
+        return _parse(path.read_bytes(), display)
+    cached = cache.get(cache.key(path))
     if cached is not None and cached.path == display:
-        return cached, []
+        return cached, []  # not even read: the inputs stage hashed these bytes
+    raw = path.read_bytes()
     document, problems = _parse(raw, display)
     if document is not None and not problems:
-        cache.put(key, document)
+        cache.put(cache.key(path, raw), document)  # under the hash of the bytes parsed
     return document, problems
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from generator.files import write_atomically
+from generator.files import file_digest, write_atomically
 from generator.load import RawDocument
 
 log = logging.getLogger(__name__)
@@ -74,9 +74,10 @@ class DocumentCache:
         return self.folder / f"shard-{shard:02}.pickle"
 
     @staticmethod
-    def key(file: Path, raw: bytes) -> tuple[str, str]:
-        """What a document is kept under: its file's path and the hash of the bytes it is parsed from."""
-        return str(file.resolve()), hashlib.sha256(raw).hexdigest()
+    def key(file: Path, raw: bytes | None = None) -> tuple[str, str]:
+        """What a document is kept under: its file's path and the hash of the bytes it is parsed from (``raw``, or
+        the file's bytes now, hashed once per process: :func:`generator.files.file_digest`)."""
+        return str(file.resolve()), hashlib.sha256(raw).hexdigest() if raw is not None else file_digest(file)
 
     def get(self, key: tuple[str, str]) -> RawDocument | None:
         """The document parsed from these bytes of this file last time, if they have not changed."""
