@@ -115,6 +115,12 @@ def end_of_process() -> None:
     gc.freeze()
 
 
+def _inputs(paths: Paths, force: bool) -> tuple[str, Outcome | None]:
+    """The hash of everything the site is made from, and the last build's outcome if that build still stands."""
+    inputs = input_digest(paths)
+    return inputs, None if force else still_standing(paths, inputs)
+
+
 def plan(paths: Paths, timings: Timings) -> Planned:
     """Content to the site plan: settings, load, validate, plan."""
     sources = contributors()
@@ -150,8 +156,7 @@ def build(paths: Paths, force: bool = False) -> BuildSummary:
     """Content to published site; the previous site stays in place unless every stage succeeds, and stays as it is
     when nothing it is made from has changed since it was built (unless ``force``: every stage runs, through the caches)."""
     started, timings = time.perf_counter(), Timings()
-    inputs = timings.run("inputs", input_digest, paths)
-    standing = None if force else still_standing(paths, inputs)
+    inputs, standing = timings.run("inputs", _inputs, paths, force)
     if standing is not None:
         log.info("nothing changed since the last build")
         return BuildSummary(standing, None, timings, time.perf_counter() - started)
