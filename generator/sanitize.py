@@ -36,7 +36,7 @@ from typing import Any
 import nh3
 
 from generator.errors import SiteBuildError
-from generator.files import write_atomically
+from generator.files import file_identity, write_atomically
 from generator.parallel import fork_map
 
 log = logging.getLogger(__name__)
@@ -266,13 +266,13 @@ def _sanitise_or_carry(
     raw = page.read_bytes()
     raw_hash = hashlib.sha256(raw).hexdigest()
     if before is not None and before[0] == raw_hash and published is not None and _carry(published / where, page, before):
-        return [*before[:3], _identity(page)], True
+        return [*before[:3], file_identity(page)], True
     original = raw.decode("utf-8")
     cleaned = sanitize_page(original, where, markup)
     was_changed = _CSP_SCRIPT_SRC in original and cleaned.replace(_pinned_policy(cleaned), _CSP_SCRIPT_SRC, 1) != original
     data = cleaned.encode("utf-8")
     page.write_bytes(data)
-    return [raw_hash, hashlib.sha256(data).hexdigest(), was_changed, _identity(page)], False
+    return [raw_hash, hashlib.sha256(data).hexdigest(), was_changed, file_identity(page)], False
 
 
 def _salt(markup: SiteMarkup) -> str:
@@ -288,20 +288,12 @@ def _read_record(record: Path, salt: str) -> dict[str, list[Any]]:
     return found.get("pages", {}) if isinstance(found, dict) and found.get("salt") == salt else {}
 
 
-def _identity(path: Path) -> list[int]:
-    """Size, modification time and inode: a file no one has written to since keeps all three (and the published
-    site is the staging folder renamed, its files the same inodes). This guards against accidents, not against
-    whoever can write to the published folder: a page edited there with its modification time set back, at the same
-    size, would be carried over as it is (the change time would tell, but linking and publishing change it too)."""
-    status = path.stat()
-    return [status.st_size, status.st_mtime_ns, status.st_ino]
-
-
 def _carry(source: Path, target: Path, before: list[Any]) -> bool:
     """Put the published page at ``target`` if it is still what this stage made: the very file it wrote or carried
-    (same identity), else one whose bytes hash as what it made."""
+    (same identity; the change time would tell more, but linking and publishing change it too), else one whose bytes
+    hash as what it made."""
     try:
-        untouched = len(before) > 3 and _identity(source) == before[3]
+        untouched = len(before) > 3 and file_identity(source) == before[3]
         data = None if untouched else source.read_bytes()
     except OSError:
         return False
