@@ -60,15 +60,20 @@ class EngineSettings:
     timezone: str
 
 
-def read_engine_settings(config_file: Path) -> EngineSettings:
-    """``theme.language`` (default ``en``), ``use_directory_urls`` (default true) and ``extra.timezone`` (default
-    Europe/Kyiv), read before the docs folder exists."""
+def _raw_config(config_file: Path) -> dict[str, Any]:
+    """``mkdocs.yml`` as YAML, before MkDocs validates it (empty when it is not a mapping)."""
     try:
         with config_file.open(encoding="utf-8") as handle:
             raw = yaml_load(handle)
     except (OSError, MkDocsException) as error:
         raise SiteBuildError(f"{config_file}: {error}") from error
-    raw = raw if isinstance(raw, dict) else {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def read_engine_settings(config_file: Path) -> EngineSettings:
+    """``theme.language`` (default ``en``), ``use_directory_urls`` (default true) and ``extra.timezone`` (default
+    Europe/Kyiv), read before the docs folder exists."""
+    raw = _raw_config(config_file)
     theme, extra = raw.get("theme"), raw.get("extra")
     language = str(theme.get("language", "en")) if isinstance(theme, dict) else "en"
     timezone = str(extra.get("timezone", SITE_TIMEZONE)) if isinstance(extra, dict) else SITE_TIMEZONE
@@ -79,11 +84,9 @@ def engine_inputs(config_file: Path) -> list[Path]:
     """What the engine reads besides the docs folder and ``config_file`` itself: the theme's ``custom_dir``, the
     ``hooks`` and an ``INHERIT``-ed configuration, resolved as MkDocs resolves them (beside ``config_file``)."""
     try:
-        with config_file.open(encoding="utf-8") as handle:
-            raw = yaml_load(handle)
-    except (OSError, MkDocsException):
+        raw = _raw_config(config_file)
+    except SiteBuildError:
         return []  # the settings stage reports it
-    raw = raw if isinstance(raw, dict) else {}
     theme, hooks, inherited = raw.get("theme"), raw.get("hooks"), raw.get("INHERIT")
     found = [theme["custom_dir"]] if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str) else []
     found += [hook for hook in hooks if isinstance(hook, str)] if isinstance(hooks, list) else []

@@ -171,19 +171,20 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def themed(self, page: Page, render: Callable[[], str]) -> str:
         """The theme's output for one page: the cached one, or the theme's, kept for next time."""
-        entry = self._standing(page)
-        if entry is not None:
+        cached = self._standing(page)
+        if cached is not None:
             self.hits += 1
-            name = self.manifest[page.file.src_uri] = _digest(entry["key"], entry["site"])
-            self.kept[name] = json.dumps({field: value for field, value in entry.items() if field != "render"}, ensure_ascii=False)
-            return (self.folder / "pages" / f"{name}.html").read_text(encoding="utf-8")
+            entry = {field: value for field, value in cached.items() if field != "render"}
+        else:
+            entry = self.fresh.pop(page.file.src_uri) | {"site": self.site_key}
+            entry.setdefault("search", [])
+        name = self.manifest[page.file.src_uri] = _digest(entry["key"], entry["site"])
+        self.kept[name] = json.dumps(entry, ensure_ascii=False)
+        html = self.folder / "pages" / f"{name}.html"
+        if cached is not None:
+            return html.read_text(encoding="utf-8")
         output = render()
-        fresh = self.fresh.pop(page.file.src_uri) | {"site": self.site_key}
-        fresh.setdefault("search", [])
-        name = _digest(fresh["key"], self.site_key)
-        write_atomically(self.folder / "pages" / f"{name}.html", output.encode("utf-8"))
-        self.kept[name] = json.dumps(fresh, ensure_ascii=False)
-        self.manifest[page.file.src_uri] = name
+        write_atomically(html, output.encode("utf-8"))
         return output
 
     def commit(self) -> None:
