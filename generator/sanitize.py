@@ -38,6 +38,7 @@ import nh3
 from generator.errors import SiteBuildError
 from generator.files import file_identity, write_atomically
 from generator.parallel import fork_map
+from generator.urls import SVG_DATA
 
 log = logging.getLogger(__name__)
 
@@ -102,13 +103,23 @@ class SanitizeReport:
     search_entries_changed: int
 
 
+def _data_image_only(tag: str, attribute: str, value: str) -> str | None:
+    """nh3 lets ``data:`` through for every URL attribute; keep it only as an image's base64 SVG (``urls.SVG_DATA``: a
+    chart drawn as the page loads), where no script runs."""
+    if _scheme(re.sub(r"[\x00-\x20]", "", value)) != "data":
+        return value
+    return value if _svg_image(tag, attribute, value) else None
+
+
 def clean_body(html: str) -> str:
-    """Clean a page's article body: allowed tags and attributes only, links http(s), mailto or relative."""
+    """Clean a page's article body: allowed tags and attributes only, links http(s), mailto or relative; ``data:``
+    only as an image's SVG."""
     return nh3.clean(
         html,
         tags=set(CONTENT_TAGS),
         attributes={tag: set(names) for tag, names in CONTENT_ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
+        attribute_filter=_data_image_only,
+        url_schemes={*URL_SCHEMES, "data"},
         link_rel=None,
         strip_comments=True,
     )
@@ -173,8 +184,10 @@ class _PageChecker(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag}> has an event-handler attribute {name}={value!r}")
-            if name in _URL_ATTRIBUTES and value and not _allowed_url(value, tag):
-                self.problems.append(f"<{tag}> links to {value!r}: only {', '.join(sorted(URL_SCHEMES))} and relative links are allowed")
+            if name in _URL_ATTRIBUTES and value and not _allowed_url(value, tag, name):
+                self.problems.append(
+                    f"<{tag}> links to {value[:80]!r}: only {', '.join(sorted(URL_SCHEMES))} and relative links are allowed"
+                )
         if tag in {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}:
             self.problems.append(f"<{tag}> is not allowed")
         if tag == "script":
@@ -188,9 +201,13 @@ def _scheme(url: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _allowed_url(url: str, tag: str) -> bool:
+def _allowed_url(url: str, tag: str, attribute: str) -> bool:
     scheme = _scheme(re.sub(r"[\x00-\x20]", "", url))
-    return scheme is None or scheme in URL_SCHEMES or url in THEME_URLS
+    return scheme is None or scheme in URL_SCHEMES or url in THEME_URLS or _svg_image(tag, attribute, url)
+
+
+def _svg_image(tag: str, attribute: str, url: str) -> bool:
+    return tag == "img" and attribute == "src" and url.startswith(SVG_DATA)
 
 
 def check_page(html: str) -> list[str]:

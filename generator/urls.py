@@ -13,6 +13,7 @@ Every record has one permanent home, a page, and an anchor that is its id.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import posixpath
 import re
@@ -199,6 +200,15 @@ def published_file(path: str, directory_urls: bool = True) -> str:
     """The HTML file a source path is published as: ``places/x.md`` -> ``places/x/index.html`` (or ``places/x.html``)."""
     published = url(path, directory_urls)
     return f"{published}index.html" if published.endswith("/") or not published else published
+
+
+SVG_DATA = "data:image/svg+xml;base64,"
+"""The prefix of an SVG drawn inside a page (the sanitise stage lets no other ``data:`` URL through)."""
+
+
+def svg_data_uri(svg: str) -> Markup:
+    """An SVG as a ``data:`` URL for an image drawn inside the page: base64, so nothing in it reads as Markdown."""
+    return Markup(SVG_DATA + base64.b64encode(svg.encode("utf-8")).decode("ascii"))  # noqa: S704 - base64 characters only
 
 
 def redirect_html(old: str, new: str, directory_urls: bool = True) -> bytes:

@@ -3,8 +3,10 @@ checked against sums computed here, independently, from the CSV (and the catalog
 
 from __future__ import annotations
 
+import base64
 import csv
 import html
+import posixpath
 import re
 import shutil
 import subprocess
@@ -17,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site
+from generator.urls import SVG_DATA
 from search_index import load_index
 from site_text import as_text, page_html
 
@@ -267,9 +270,17 @@ def test_charts_are_svg_images_with_alt_text_whose_bars_match_the_tables(slice_s
     month's models); each column or bar holds the figures of the table beside it."""
     markup = page_html(slice_site, page)
     tags = re.findall(r'<img [^>]*class="af-chart"[^>]*>', markup)
-    images = [(re.search(r'alt="([^"]+)"', tag).group(1), re.search(r'src="([^"]+\.svg)"', tag).group(1)) for tag in tags]  # type: ignore[union-attr]
+    images = [(re.search(r'alt="([^"]+)"', tag).group(1), re.search(r'src="([^"]+)"', tag).group(1)) for tag in tags]  # type: ignore[union-attr]
     for tag in tags:  # the size the chart is drawn at, so the page does not move when it arrives
         assert re.search(r'width="\d+"', tag) and re.search(r'height="\d+"', tag), tag
+    # The page's first chart is drawn inside it (nothing to fetch before the largest paint), the same SVG as its file;
+    # the others are files, fetched as they near the screen.
+    (lead_alt, lead_src), *others = images
+    assert lead_src.startswith(SVG_DATA) and "loading" not in tags[0], tags[0][:200]
+    assert all(src.endswith(".svg") for _, src in others) and all('loading="lazy"' in tag for tag in tags[1:])
+    lead_file = posixpath.join(posixpath.dirname(others[0][1]), charts[0] + ".svg")
+    assert base64.b64decode(lead_src.removeprefix(SVG_DATA)) == (slice_site / Path(page) / lead_file).resolve().read_bytes()
+    images[0] = (lead_alt, lead_file)
     assert [Path(src).stem for _, src in images] == charts
     assert "<script" not in markup.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
     svg_ns = "{http://www.w3.org/2000/svg}"

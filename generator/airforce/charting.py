@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from generator.airforce.formatting import AirForceFormatter
 from generator.airforce.model import AttackWave
 from generator.airforce.tally import ScopeGroup, Tally, month_of, tally_by
-from generator.charts import BarGroup, Column, bar_chart, time_chart
-from generator.urls import Archive
+from generator.charts import BarGroup, Column, Svg, bar_chart, time_chart
+from generator.urls import Archive, svg_data_uri
 
 MANY_MONTHS = 15
 """Past this many months, the axis names years only (with a mark each quarter)."""
@@ -29,12 +31,15 @@ LAST_NIGHTS = 30
 
 @dataclass(frozen=True)
 class Chart:
-    """An SVG chart written beside the pages: its path, the text that stands for it, and its size in CSS pixels."""
+    """An SVG chart written beside the pages: its path, the text that stands for it, its size in CSS pixels, and its
+    SVG as a ``data:`` URI for the one chart a page draws as it loads (no request to wait for before the largest
+    paint; the site's policy allows ``data:`` images, and an image's SVG runs no script)."""
 
     path: str
     alt: str
     width: int
     height: int
+    data_uri: Markup
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,11 @@ class AirForceCharts:
         svg = time_chart(
             title, description, series, columns, number=base.number, note=note, language=base.language, missing=str(labels.no_figure)
         )
-        return Drawn(Chart(self.archive.file("charts", f"{name}.svg"), f"{title}. {description}", svg.width, svg.height), svg.text)
+        return self._drawn(name, title, description, svg)
+
+    def _drawn(self, name: str, title: str, description: str, svg: Svg) -> Drawn:
+        path = self.archive.file("charts", f"{name}.svg")
+        return Drawn(Chart(path, f"{title}. {description}", svg.width, svg.height, svg_data_uri(svg.text)), svg.text)
 
     def by_month(self, name: str, scope: ScopeGroup, waves: list[AttackWave], period: str) -> Drawn | None:
         """Launched, shot down and lost per month over the whole coverage: empty months empty, partial ones marked."""
@@ -168,4 +177,4 @@ class AirForceCharts:
             missing=str(labels.no_figure),
             language=base.language,
         )
-        return Drawn(Chart(self.archive.file("charts", f"{name}.svg"), f"{title}. {description}", svg.width, svg.height), svg.text)
+        return self._drawn(name, title, description, svg)

@@ -25,12 +25,16 @@ _SMALL_LINKS = """() => [...document.querySelectorAll('article a')]
 _CHART_TEXT = """async () => {
   const found = [];
   for (const img of document.querySelectorAll('img.af-chart')) {
-    const svg = new DOMParser().parseFromString(await (await fetch(img.src)).text(), 'image/svg+xml').documentElement;
+    const inside = img.src.startsWith('data:');  // the page's first chart, drawn inside it (base64)
+    const source = inside
+      ? new TextDecoder().decode(Uint8Array.from(atob(img.src.split(',')[1]), c => c.charCodeAt(0)))
+      : await (await fetch(img.src)).text();
+    const svg = new DOMParser().parseFromString(source, 'image/svg+xml').documentElement;
     const scale = img.getBoundingClientRect().width / Number(svg.getAttribute('width'));
     const base = Number(svg.getAttribute('font-size'));
     for (const text of svg.querySelectorAll('text')) {
       const size = Number(text.getAttribute('font-size') || base);
-      found.push({src: img.src.split('/').pop(), px: size * scale});
+      found.push({src: inside ? 'first chart' : img.src.split('/').pop(), px: size * scale});
     }
   }
   return found;
