@@ -38,7 +38,8 @@ _EXPECTED = {
 
 
 def _describe(value: Any) -> str:
-    text = repr(value)
+    """A value as the editor wrote it: ``1e3``, ``true``, ``007`` (a number or a boolean read from YAML)."""
+    text = "true" if value is True else "false" if value is False else getattr(value, "source", None) or repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 

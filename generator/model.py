@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import Strict as StrictType
 
 UNION_TAG = "one-of-"
 """How the members of a field that takes one of several shapes are tagged; errors leave the tag out of their field path."""
@@ -54,6 +55,38 @@ def _one_or_more(value: Any) -> Any:
 Claimants = Annotated[list[Id], Field(min_length=1), BeforeValidator(_one_or_more)]
 """Who gives a figure: one party id, or several when they give the same value."""
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""The years a date in the content may have: one outside is a typo (``2204`` for ``2024``), and would not survive the
+build's formats (a gzip time stamp ends in 2106)."""
+
+WholeNumber = Annotated[int, StrictType(), Field(ge=0)]
+"""A count: a whole number as written, never ``true`` or ``1e3``."""
+
+Flag = Annotated[bool, StrictType()]
+"""``true`` or ``false`` as written, never ``1`` or ``1.0``."""
+
+
+def plausible_year(day: dt.date) -> dt.date:
+    """``day`` (a date or date-time), if its year is one the content may have."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, got {day.year}")
+    return day
+
+
+def parse_day(value: Any) -> dt.date:
+    """A day written ``YYYY-MM-DD`` (never a number, never a time)."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return plausible_year(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return plausible_year(dt.date.fromisoformat(value.strip()))
+        except ValueError as error:
+            raise ValueError(str(error) if "year from" in str(error) else "expected a date YYYY-MM-DD") from None
+    raise ValueError("expected a date YYYY-MM-DD")
+
+
+Day = Annotated[dt.date, BeforeValidator(parse_day)]
+
 PUBLISHED_EXPECTED = "a date YYYY-MM-DD, or a date and time with its UTC offset such as 2024-08-11T14:30+03:00"
 
 
@@ -62,12 +95,13 @@ def parse_published(value: Any) -> dt.date | dt.datetime:
     if isinstance(value, dt.datetime):
         moment = value
     elif isinstance(value, dt.date):
-        return value
+        return plausible_year(value)
     elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:
-            return dt.date.fromisoformat(value.strip())
+            day = dt.date.fromisoformat(value.strip())
         except ValueError:
             raise ValueError(f"expected {PUBLISHED_EXPECTED}") from None
+        return plausible_year(day)
     elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?", value.strip()):
         try:
             moment = dt.datetime.fromisoformat(value.strip())
@@ -77,6 +111,7 @@ def parse_published(value: Any) -> dt.date | dt.datetime:
         raise ValueError(f"expected {PUBLISHED_EXPECTED}")
     if moment.tzinfo is None:
         raise ValueError("a publication time needs its UTC offset, e.g. 2024-08-11T14:30+03:00 (or give the date alone)")
+    plausible_year(moment)
     return moment
 
 
@@ -324,8 +359,8 @@ class Figure(Strict):
 class When(Strict):
     """When an event happened, and how precisely the article says so."""
 
-    start: dt.date = Field(description="First (or only) day, `YYYY-MM-DD`; for `month` precision, the 1st of the month.")
-    end: dt.date | None = Field(default=None, description="Last day, for a night or a span; omitted for a single day.")
+    start: Day = Field(description="First (or only) day, `YYYY-MM-DD`; for `month` precision, the 1st of the month.")
+    end: Day | None = Field(default=None, description="Last day, for a night or a span; omitted for a single day.")
     precision: DatePrecision = Field(
         default=DatePrecision.day, description="day, night (start evening to end morning), approximate, or month."
     )
@@ -514,7 +549,7 @@ class Article(Strict):
         description="Publication date `YYYY-MM-DD` (a day in the site's time zone), or date and time with offset, "
         "`2024-08-11T14:30+03:00`: successive figures are ordered by it."
     )
-    published_approximate: bool = Field(default=False, description="true when the publication date is inferred, not printed.")
+    published_approximate: Flag = Field(default=False, description="true when the publication date is inferred, not printed.")
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(description="ISO 639-1 language code of the article, e.g. `fr`.")
     url: Annotated[str, Field(max_length=2000)] | None = Field(default=None, description="Link to the article (http or https).")
     summary: Text = Field(description="Short summary in your own words.")

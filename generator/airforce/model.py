@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, NonNegativeInt, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
-from generator.model import CountryCode, Id, Strict, Text
+from generator.model import CountryCode, Flag, Id, Strict, Text, WholeNumber, plausible_year
 from generator.weapons import Category, WeaponModel
 
 AIR_FORCE = "ua-air-force"
@@ -31,7 +31,9 @@ def parse_moment(text: str) -> dt.date | dt.datetime:
     """``2024-05-31`` -> a date; ``2024-05-31T08:00`` -> a naive datetime in local time."""
     if not _MOMENT.match(text):
         raise ValueError(f"expected YYYY-MM-DD or YYYY-MM-DDTHH:MM, got {text!r}")
-    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+    moment = dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+    plausible_year(moment)
+    return moment
 
 
 def _check_moment(text: str) -> str:
@@ -49,8 +51,8 @@ def is_before(end: dt.date | dt.datetime, start: dt.date | dt.datetime) -> bool:
 
 
 Moment = Annotated[str, AfterValidator(_check_moment)]
-Count = NonNegativeInt | None
-Details = dict[str, NonNegativeInt | None]
+Count = WholeNumber | None
+Details = dict[str, WholeNumber | None]
 
 
 INCONSISTENT_NOTE = "the post's figures contradict each other"
@@ -132,7 +134,7 @@ class AttackWave(Strict):
     turbojet_destroyed: Count = Field(default=None, description="Jet-powered drones destroyed.")
     launch_place: list[Text] = Field(default_factory=list, description="Where launched from, one place per item.")
     target: list[Text] = Field(default_factory=list, description="Regions targeted, `Ukraine`, or directions such as `south`.")
-    target_is_direction: bool = Field(
+    target_is_direction: Flag = Field(
         default=False, description="true when a target item is a direction (north, south-east…), not a place."
     )
     target_main: list[Text] = Field(default_factory=list, description="Main targets the post names, when it singles them out.")

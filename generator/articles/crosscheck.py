@@ -21,7 +21,7 @@ def _party_references(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPa
         for key, value in data.items():
             if key in PARTY_REFERENCES:
                 for index, item in enumerate(value if isinstance(value, list) else [value]):
-                    yield ((*path, key, index) if isinstance(value, list) else (*path, key)), item
+                    yield ((*path, key, index) if isinstance(value, list) else (*path, key)), str(item)  # ids as the model reads them
             else:
                 yield from _party_references(value, (*path, key))
     elif isinstance(data, list):
@@ -30,10 +30,10 @@ def _party_references(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPa
 
 
 def _record_ids(document: RawDocument) -> Iterator[tuple[FieldPath, str]]:
-    yield ("article", "id"), document.data["article"]["id"]
+    yield ("article", "id"), str(document.data["article"]["id"])  # a number given as an id reads as its digits
     for kind in ("attributions", "strikes"):
         for index, record in enumerate(document.data.get(kind) or []):
-            yield (kind, index, "id"), record["id"]
+            yield (kind, index, "id"), str(record["id"])
 
 
 def _located(document: RawDocument, path: FieldPath, message: str) -> Problem:
