@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable
 from enum import Enum
 from importlib import metadata
@@ -44,8 +45,11 @@ def tree_digest(folders: Iterable[Path]) -> str:
         for path in walk_files(folder):
             if "__pycache__" in path.parts or not path.is_file():
                 continue  # bytecode; a dangling link (reading it would fail the build anyway, where it is read)
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(file_digest(path).encode("ascii"))
+            digest.update(os.fsencode(path.relative_to(folder)))  # any name the file system holds, UTF-8 or not
+            try:
+                digest.update(file_digest(path).encode("ascii"))
+            except OSError:
+                digest.update(b"unreadable")  # whichever stage reads it says why
     return digest.hexdigest()
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,11 +36,12 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def walk_files(folder: Path) -> Iterator[Path]:
+def walk_files(folder: Path, errors: list[OSError] | None = None) -> Iterator[Path]:
     """Every file under ``folder``, in a stable order, through symbolic links to folders as Jinja and MkDocs read
-    them (each real folder once: a link back up is not a loop); nothing when ``folder`` does not exist."""
+    them (each real folder once: a link back up is not a loop); nothing when ``folder`` does not exist. A folder
+    that cannot be listed is passed over, its error added to ``errors`` when given."""
     seen: set[str] = set()
-    for directory, folders, names in os.walk(folder, followlinks=True):
+    for directory, folders, names in os.walk(folder, followlinks=True, onerror=errors.append if errors is not None else None):
         real = os.path.realpath(directory)
         if real in seen:
             folders[:] = []
@@ -69,3 +72,27 @@ def file_digest(path: Path) -> str:
     if found is None:
         found = _digests[key] = hashlib.sha256(path.read_bytes()).hexdigest()
     return found
+
+
+_KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
+
+
+def regular_file_size(path: Path) -> int:
+    """The size of ``path``, a regular file (through symbolic links); raises OSError naming what it is otherwise, so
+    that a named pipe is never opened (it would wait forever) nor a device read (``/dev/zero`` never ends)."""
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+        raise OSError(f"is {kind}, not a file" if kind != "not a regular file" else "is not a regular file")
+    return status.st_size
+
+
+def unreadable(error: OSError) -> str:
+    """Why a file could not be read, in one line (no path: the caller names the file)."""
+    if error.strerror is None:
+        return str(error)  # what regular_file_size found instead of a file
+    if error.errno == errno.ELOOP:
+        return "cannot read: a loop of symbolic links"
+    if isinstance(error, FileNotFoundError):
+        return "cannot read: a symbolic link to a file that does not exist"
+    return f"cannot read: {error.strerror}"

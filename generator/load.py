@@ -33,6 +33,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Problem
+from generator.files import regular_file_size, unreadable, walk_files
 
 if TYPE_CHECKING:
     from generator.load_cache import DocumentCache
@@ -219,15 +220,18 @@ class _Builder:
 def load_document(path: Path, display: str, cache: DocumentCache | None = None) -> tuple[RawDocument | None, list[Problem]]:
     """Parse one YAML file (unless ``cache`` has it from the same bytes). Returns the document (or None) and the
     problems found."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return None, [Problem(display, 1, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")]
-    if cache is None:
-        return _parse(path.read_bytes(), display)
-    cached = cache.get(cache.key(path))
-    if cached is not None and cached.path == display:
-        return cached, []  # not even read: the inputs stage hashed these bytes
-    raw = path.read_bytes()
+    try:
+        size = regular_file_size(path)
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(display, 1, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")]
+        if cache is None:
+            return _parse(path.read_bytes(), display)
+        cached = cache.get(cache.key(path))
+        if cached is not None and cached.path == display:
+            return cached, []  # not even read: the inputs stage hashed these bytes
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(display, 1, "", unreadable(error))]
     document, problems = _parse(raw, display)
     if document is not None and not problems:
         cache.put(cache.key(path, raw), document)  # under the hash of the bytes parsed
@@ -333,12 +337,47 @@ def load_content(content_dir: Path, sources: Sequence[ContentSource], cache: Doc
     documents: dict[str, list[RawDocument]] = {}
     problems: list[Problem] = []
     places: RawDocument | None = None
-    if (additions := content_dir / PLACES_FILE).is_file():
+    additions = content_dir / PLACES_FILE
+    if additions.is_file():
         places, found = load_document(additions, display_path(additions, content_dir), cache)
         problems += found
+    listed = {registry, additions}
     for source in sources:
-        documents[source.name], found = load_files(source.content_files(content_dir), content_dir, cache)
+        try:
+            files = source.content_files(content_dir)
+        except OSError as error:
+            files = []
+            problems.append(Problem(_folder_of(error, content_dir), 1, "", unreadable(error)))
+        listed.update(files)
+        documents[source.name], found = load_files(files, content_dir, cache)
         problems += found
+    problems += _unread(content_dir, listed)
     if cache is not None:
         cache.save()
     return LoadedContent(content_dir, parties, parties_problems, documents, problems, places)
+
+
+CONTENT_SUFFIXES = (".yaml", ".yml")
+
+
+def _folder_of(error: OSError, content_dir: Path) -> str:
+    """How messages name the folder (or file) an error is about."""
+    return display_path(Path(error.filename), content_dir) if error.filename else display_path(content_dir, content_dir)
+
+
+def _unread(content_dir: Path, listed: set[Path]) -> list[Problem]:
+    """Every YAML file under the content folder that no contributor reads, and every folder that cannot be listed,
+    as a problem naming where files go: nothing under ``content/`` is skipped without a word."""
+    errors: list[OSError] = []
+    problems = [
+        Problem(
+            display_path(path, content_dir),
+            1,
+            "",
+            f"not read: no content lives here; {PARTIES_FILE} and {PLACES_FILE} go at the top of the content folder, "
+            "articles under articles/, Air Force month files in airforce/ (written by briefing import-airforce)",
+        )
+        for path in walk_files(content_dir, errors)
+        if path.suffix in CONTENT_SUFFIXES and path not in listed
+    ]
+    return problems + [Problem(_folder_of(error, content_dir), 1, "", unreadable(error)) for error in errors]

@@ -28,6 +28,7 @@ from generator.contributor import Registry
 from generator.diagnostics import parse_documents
 from generator.errors import Problem
 from generator.escape import quoted
+from generator.files import walk_files
 from generator.formatting import Formatter
 from generator.gazetteer import Located
 from generator.load import RawDocument, display_path
@@ -105,7 +106,9 @@ class ArticlesContributor:
         """Every ``.yaml`` and ``.yml`` file under ``content/articles/``, subfolders included."""
         folder = content_dir / ARTICLES_DIR
         self._folder = display_path(folder, content_dir)
-        self._files = [*sorted(folder.rglob("*.yaml")), *sorted(folder.rglob("*.yml"))]
+        self._files = []
+        found = list(walk_files(folder))  # through linked folders too, as linked files
+        self._files = [*sorted(path for path in found if path.suffix == ".yaml"), *sorted(path for path in found if path.suffix == ".yml")]
         return self._files
 
     def validate(self, documents: list[RawDocument], registry: Registry) -> list[Problem]:
