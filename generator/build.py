@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import ParamSpec, TypeVar
 
 from generator import mkdocs_stage
@@ -22,12 +23,13 @@ from generator.errors import BriefingError
 from generator.last_build import Outcome, forget, input_digest, remember, still_standing
 from generator.load import LoadedContent, load_content
 from generator.load_cache import DocumentCache
+from generator.lock import WAIT_SECONDS, locked, locked_all
 from generator.pages import SitePlan
 from generator.plan import plan_site
-from generator.publish import publish, staging_folder
+from generator.publish import publish, remove_debris, staging_folder
 from generator.render import RenderedPage, render_site
 from generator.sanitize import sanitize_site
-from generator.settings import Paths, Settings, read_settings
+from generator.settings import Paths, Settings, check_paths, read_settings
 from generator.validate import Content, validate_content
 from generator.write import WriteReport, write_docs, write_search_terms
 
@@ -152,10 +154,18 @@ def render(paths: Paths) -> tuple[Planned, list[RenderedPage]]:
     return planned, render_site(planned.plan, planned.settings, planned.content, cached=False)
 
 
-def build(paths: Paths, force: bool = False) -> BuildSummary:
-    """Content to published site; the previous site stays in place unless every stage succeeds, and stays as it is
-    when nothing it is made from has changed since it was built (unless ``force``: every stage runs, through the caches)."""
+def build(paths: Paths, force: bool = False, wait: float = WAIT_SECONDS) -> BuildSummary:
+    """Content to published site, holding the docs folder's and the output's locks (waiting up to ``wait`` seconds
+    for another build); the previous site stays in place unless every stage succeeds, and stays as it is when
+    nothing it is made from has changed since it was built (unless ``force``: every stage runs, through the caches)."""
+    check_paths(paths)  # before any lock file is made beside a folder that may be the wrong one
+    with locked_all([paths.docs, paths.site], wait):
+        return _build(paths, force)
+
+
+def _build(paths: Paths, force: bool) -> BuildSummary:
     started, timings = time.perf_counter(), Timings()
+    remove_debris(paths.site)  # what killed builds left: no build but this one runs now
     inputs, standing = timings.run("inputs", _inputs, paths, force)
     if standing is not None:
         log.info("nothing changed since the last build")
@@ -181,8 +191,9 @@ def build(paths: Paths, force: bool = False) -> BuildSummary:
     return BuildSummary(outcome, generated, timings, time.perf_counter() - started)
 
 
-def serve(paths: Paths, dev_addr: str) -> None:
-    """Generate, then serve with live reload; each rebuild generates again first, and a content error keeps the last pages."""
+def serve(paths: Paths, dev_addr: str, wait: float = WAIT_SECONDS) -> None:
+    """Generate, then serve with live reload; each rebuild generates again first, holding the docs folder's lock as
+    ``build`` does; a content or template error keeps the last pages."""
 
     def regenerate() -> None:
         try:
@@ -193,6 +204,9 @@ def serve(paths: Paths, dev_addr: str) -> None:
         if generated.report.written:
             log.info("re-rendered: %s", ", ".join(generated.report.written))
 
-    generate(paths)
+    check_paths(paths)
+    with locked(paths.docs, wait):
+        generate(paths)
     watched = [paths.content, paths.templates]
-    mkdocs_stage.serve(paths.config, paths.docs, watched, dev_addr, regenerate, paths.search_terms, paths.preview_cache)
+    guard = partial(locked, paths.docs, wait)
+    mkdocs_stage.serve(paths.config, paths.docs, watched, dev_addr, regenerate, guard, paths.search_terms, paths.preview_cache)

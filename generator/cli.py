@@ -6,18 +6,22 @@ Domain errors become messages and exit codes here, and only here.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from types import FrameType
+from typing import Any, NoReturn
 
 import click
 
 from generator.build import build, collect_rarely, end_of_process, serve
 from generator.contributors import contributors
-from generator.errors import BriefingError
+from generator.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, BriefingError, FilesystemError
 from generator.load import load_content
+from generator.lock import WAIT_SECONDS, locked
+from generator.publish import remove_debris
 from generator.settings import Paths
 from generator.validate import validate_content
 
@@ -42,6 +46,20 @@ TEMPLATES = click.option(
     show_default=True,
     help="Folder of Jinja templates, label catalogues and assets.",
 )
+OUTPUT = click.option(
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("site"),
+    show_default=True,
+    help="Where the site is published: a link to the latest complete build beside it, switched only when a build succeeds.",
+)
+WAIT = click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=WAIT_SECONDS,
+    show_default=True,
+    help="Seconds to wait for another build or preview of the same folders to finish (then exit 75).",
+)
 DOCS = click.option(
     "--docs-dir",
     type=click.Path(path_type=Path, file_okay=False),
@@ -52,20 +70,64 @@ DOCS = click.option(
 
 
 def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the generator's exceptions into a message on stderr and the error's exit code."""
+    """Turn every failure into a message on stderr and its exit code (the README's table), never a traceback: the
+    generator's own errors, the file system's (a full or read-only disk, a path that cannot be made), and, as an
+    internal error (exit 1), anything else, whose traceback ``-v`` shows."""
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
         except BriefingError as error:
-            click.echo(f"error: {error}", err=True)
-            sys.exit(error.exit_code)
+            _fail(error)
+        except OSError as error:
+            _fail(FilesystemError.of(error))
+        except Exception as error:
+            logging.getLogger(__name__).info("the traceback of the internal error:", exc_info=True)
+            _fail(BriefingError(f"internal error, please report it: {type(error).__name__}: {error} (-v shows where)"))
 
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _fail(error: BriefingError) -> NoReturn:
+    click.echo(f"error: {error}", err=True)
+    sys.exit(error.exit_code)
+
+
+class _Terminated:
+    """Whether SIGTERM stopped the command (set by :func:`_on_terminate`)."""
+
+    received = False
+
+
+def _on_terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (a CI cancel, ``kill``) stops the command as Ctrl-C does: every stage's clean-up runs on the way out."""
+    _Terminated.received = True
+    raise KeyboardInterrupt
+
+
+class _Commands(click.Group):
+    """click's group, with the exit codes of the README: usage errors 64 (not 2, which means invalid content),
+    interruptions 130 (Ctrl-C) and 143 (SIGTERM)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
+        signal.signal(signal.SIGTERM, _on_terminate)
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except click.UsageError as error:
+            error.show()
+            sys.exit(EXIT_USAGE)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo("stopped: nothing was published; the site is as it was", err=True)
+            sys.exit(EXIT_TERMINATED if _Terminated.received else EXIT_INTERRUPTED)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", is_flag=True, help="Show progress, each stage's time and MkDocs' own messages.")
 def main(verbose: bool) -> None:
     """Build the briefing site from structured article data."""
@@ -77,21 +139,16 @@ def main(verbose: bool) -> None:
 
 @main.command("build")
 @CONTENT
-@click.option(
-    "--output",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("site"),
-    show_default=True,
-    help="Folder the site is written to (replaced only when the whole build succeeds).",
-)
+@OUTPUT
 @CONFIG
 @TEMPLATES
 @DOCS
 @click.option("--force", is_flag=True, help="Run every stage even when nothing changed since the last build (still through the caches).")
+@WAIT
 @_reports_errors
-def build_command(content: Path, output: Path, config: Path, templates: Path, docs_dir: Path, force: bool) -> None:
+def build_command(content: Path, output: Path, config: Path, templates: Path, docs_dir: Path, force: bool, wait: float) -> None:
     """Validate the content, render the pages and build the site (nothing to do when nothing changed since the last build)."""
-    summary = build(Paths(content=content, templates=templates, config=config, docs=docs_dir, site=output), force=force)
+    summary = build(Paths(content=content, templates=templates, config=config, docs=docs_dir, site=output), force=force, wait=wait)
     click.echo(f"Built {output}/: {summary}")
     stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.timings.seconds.items())
     logging.getLogger(__name__).info("stages: %s", stages)
@@ -136,10 +193,22 @@ def import_airforce_command(csv_file: Path, content: Path, catalogue: Path | Non
 @TEMPLATES
 @DOCS
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@WAIT
 @_reports_errors
-def serve_command(content: Path, config: Path, templates: Path, docs_dir: Path, dev_addr: str) -> None:
+def serve_command(content: Path, config: Path, templates: Path, docs_dir: Path, dev_addr: str, wait: float) -> None:
     """Render, then serve the site with live reload; edits to content or templates re-render the pages."""
-    serve(Paths(content=content, templates=templates, config=config, docs=docs_dir), dev_addr)
+    serve(Paths(content=content, templates=templates, config=config, docs=docs_dir), dev_addr, wait)
+
+
+@main.command("clean")
+@OUTPUT
+@WAIT
+@_reports_errors
+def clean_command(output: Path, wait: float) -> None:
+    """Remove what killed or failed builds left beside the site (staging and old folders); the site stays."""
+    with locked(output, wait):
+        removed = remove_debris(output)
+    click.echo(f"removed {len(removed)} leftover(s) of earlier builds" + "".join(f"\n  {path}" for path in removed))
 
 
 def run() -> None:

@@ -1,4 +1,4 @@
-"""The generator's exceptions, mapped to exit codes at the command-line edge."""
+"""The generator's exceptions, mapped to exit codes at the command-line edge (the README's table lists them all)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,17 @@ class Problem:
         return f"{self.file}:{self.line}:{field} {self.message}"
 
 
+EXIT_USAGE = 64
+"""A command line that cannot be understood (sysexits.h EX_USAGE): a typo in a script, not in the content."""
+EXIT_INTERRUPTED = 130
+"""Stopped by Ctrl-C (SIGINT), as shells report it."""
+EXIT_TERMINATED = 143
+"""Stopped by SIGTERM (as CI sends on cancel), as shells report it."""
+
+
 class BriefingError(Exception):
-    """Base class: anything the command line reports as an error."""
+    """Base class: anything the command line reports as an error. Used as such: the build could not finish (a
+    forked copy killed, a wave id collision to report), exit 1."""
 
     exit_code = 1
 
@@ -53,3 +62,29 @@ class SiteBuildError(BriefingError):
     """MkDocs refused to build the site, or the built site failed a check."""
 
     exit_code = 4
+
+
+class ConfigError(BriefingError):
+    """The configuration cannot be used: ``mkdocs.yml``'s settings, folders that overlap (sysexits.h EX_CONFIG)."""
+
+    exit_code = 78
+
+
+class FilesystemError(BriefingError):
+    """A file or folder could not be read or written: permissions, a read-only or full disk, a path that is a file
+    where a folder is needed (sysexits.h EX_IOERR)."""
+
+    exit_code = 74
+
+    @classmethod
+    def of(cls, error: OSError) -> FilesystemError:
+        """The error in one line, naming the path (and the second path of a rename)."""
+        paths = " -> ".join(str(name) for name in (error.filename, error.filename2) if name is not None)
+        reason = error.strerror or str(error)
+        return cls(f"{paths}: {reason}" if paths else reason)
+
+
+class BusyError(BriefingError):
+    """Another build or preview holds the lock of these folders (sysexits.h EX_TEMPFAIL: try again)."""
+
+    exit_code = 75

@@ -52,6 +52,12 @@ def walk_files(folder: Path, errors: list[OSError] | None = None) -> Iterator[Pa
             yield Path(directory, name)
 
 
+def in_place(path: Path) -> Path:
+    """``path`` absolute, its folders resolved but not itself: the published site is a link, which names it, not
+    the build it points at."""
+    return path.absolute().parent.resolve() / path.name
+
+
 def file_identity(path: Path) -> list[int]:
     """A file's size, modification time and inode (raises OSError): a file no one has written to since keeps all
     three. Trusting them guards against accidents, not against whoever can write to the folder and set a

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import BriefingError
+from generator.errors import ConfigError, RenderError
 
 LANGUAGES = ("fr", "en")
 
@@ -26,10 +26,14 @@ class Labels(dict[str, Any]):
 def load_labels(labels_dir: Path, language: str) -> Labels:
     """Read ``labels_dir/<language>.yml``."""
     if language not in LANGUAGES:
-        raise BriefingError(f"mkdocs.yml: theme.language: expected one of {', '.join(LANGUAGES)}, got {language!r}")
+        raise ConfigError(f"mkdocs.yml: theme.language: expected one of {', '.join(LANGUAGES)}, got {language!r}")
     path = labels_dir / f"{language}.yml"
     try:
         with path.open(encoding="utf-8") as handle:
-            return Labels(yaml.safe_load(handle))
-    except (OSError, yaml.YAMLError) as error:
-        raise BriefingError(f"{path}: cannot read the label catalogue: {error}") from error
+            catalogue = yaml.safe_load(handle)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise RenderError(f"{path}: cannot read the label catalogue: {error}") from error
+    if not isinstance(catalogue, dict):
+        found = "nothing" if catalogue is None else f"a {type(catalogue).__name__}"
+        raise RenderError(f"{path}: expected the label catalogue, a mapping of label names to texts, got {found}")
+    return Labels(catalogue)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.cache import GENERATOR_DIR, tree_digest
-from generator.files import walk_files, write_atomically
+from generator.files import in_place, walk_files, write_atomically
 from generator.mkdocs_stage import engine_inputs
 from generator.settings import Paths
 
@@ -55,7 +55,8 @@ def input_digest(paths: Paths) -> str:
     digest = hashlib.sha256()
     versions = sorted(f"{dist.metadata['Name']}={dist.version}" for dist in metadata.distributions())
     fixed = [str(FORMAT), sys.version, *versions, *(f"{name}={os.environ.get(name)}" for name in ENVIRONMENT)]
-    fixed += [str(path.resolve()) for path in (paths.content, paths.templates, paths.config, paths.docs, paths.site)]
+    fixed += [str(path.resolve()) for path in (paths.content, paths.templates, paths.config, paths.docs)]
+    fixed.append(str(in_place(paths.site)))  # the link, not the build it points at
     for part in fixed:
         digest.update(part.encode("utf-8") + b"\0")
     for folder in (paths.content, paths.templates, GENERATOR_DIR, *engine_inputs(paths.config)):

@@ -102,7 +102,7 @@ def _map_texts(labels: Labels) -> MapTexts:
     return MapTexts(str(labels.map_title), str(labels.map_description), str(labels.map_list), str(labels.map_outside))
 
 
-def template_location(error: TemplateError, template: str) -> str:
+def template_location(error: Exception, template: str) -> str:
     """``file:line`` of the template line that failed: where a syntax error is, or the innermost template frame."""
     if isinstance(error, TemplateSyntaxError) and error.filename:
         return f"{error.filename}:{error.lineno}"
@@ -174,4 +174,7 @@ def _render_page(plan: SitePlan, environment: SandboxedEnvironment, index: int) 
         text = environment.get_template(page.kind.template).render(page=page, links=links, **variables)
     except TemplateError as error:
         raise RenderError(f"{template_location(error, page.kind.template)}: {error} (rendering {page.path})") from error
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:  # raised by what a template does
+        where = template_location(error, page.kind.template)
+        raise RenderError(f"{where}: {type(error).__name__}: {error} (rendering {page.path})") from error
     return text, links.used

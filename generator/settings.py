@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import BriefingError
+from generator.errors import ConfigError
 from generator.labels import Labels, load_labels
 from generator.mkdocs_stage import read_engine_settings
 from generator.timeline import Timeline, site_timezone
@@ -90,8 +90,8 @@ def check_paths(paths: Paths) -> None:
     for output_name, output in outputs.items():
         resolved = output.resolve()
         if resolved == Path.cwd().resolve() or resolved == Path(resolved.anchor):
-            raise BriefingError(f"{output_name} {output}: refusing to write into the working directory or the root")
+            raise ConfigError(f"{output_name} {output}: refusing to write into the working directory or the root")
         for other_name, other in [*inputs.items(), *((n, p) for n, p in outputs.items() if n != output_name)]:
             other_resolved = other.resolve()
             if other_resolved == resolved or other_resolved.is_relative_to(resolved) or resolved.is_relative_to(other_resolved):
-                raise BriefingError(f"{output_name} {output}: overlaps {other_name} {other}; the build empties this folder")
+                raise ConfigError(f"{output_name} {output}: overlaps {other_name} {other}; the build empties this folder")

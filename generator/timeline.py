@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator.errors import BriefingError
+from generator.errors import ConfigError
 
 SITE_TIMEZONE = "Europe/Kyiv"
 """The time zone of the site when ``mkdocs.yml`` does not set ``extra.timezone``."""
@@ -25,7 +25,7 @@ def site_timezone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise BriefingError(f"mkdocs.yml: extra.timezone: expected a time zone such as {SITE_TIMEZONE}, got {name!r}") from error
+        raise ConfigError(f"mkdocs.yml: extra.timezone: expected a time zone such as {SITE_TIMEZONE}, got {name!r}") from error
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import BriefingError, PlanError
+from generator.errors import ConfigError, PlanError
 from generator.files import write_atomically, write_if_changed
 from generator.pages import Asset
 from generator.render import RenderedPage
@@ -39,7 +39,7 @@ def write_docs(pages: list[RenderedPage], assets: list[Asset], docs_dir: Path, s
     """
     marker = docs_dir / MARKER
     if docs_dir.is_dir() and any(docs_dir.iterdir()) and not marker.is_file():
-        raise BriefingError(
+        raise ConfigError(
             f"{docs_dir}: refusing to write into a folder the generator did not create "
             "(it removes files it does not produce); if it only holds an earlier build's Markdown, delete it"
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from conftest import FIXTURES, ROOT, tree
 from generator import sanitize
 from generator.build import build
 from generator.cli import main
+from generator.publish import debris
 from generator.settings import Paths
 
 pytestmark = pytest.mark.slow  # real MkDocs builds
@@ -41,7 +43,7 @@ def _paths(root: Path) -> Paths:
 @pytest.fixture
 def published(published_once: Path, tmp_path: Path) -> Paths:
     """A copy of that built site and its inputs (the render cache included), for one test to break."""
-    shutil.copytree(published_once, tmp_path, dirs_exist_ok=True)
+    shutil.copytree(published_once, tmp_path, dirs_exist_ok=True, symlinks=True)  # the site is a link
     config = tmp_path / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(str(published_once), str(tmp_path)), encoding="utf-8")
     return _paths(tmp_path)
@@ -96,7 +98,9 @@ def test_a_build_failing_at_any_stage_exits_non_zero_and_leaves_the_published_si
     assert result.exit_code == exit_code, result.output
     assert message in result.output
     assert tree(published.site) == before
-    assert [path.name for path in published.site.parent.iterdir() if path.name.startswith(".site.")] == []
+    assert debris(published.site) == []
+    beside = {path.name for path in published.site.parent.iterdir() if path.name.startswith(".site.")}
+    assert beside == {".site.lock", os.readlink(published.site)}, "the lock, and the build the site links to (no other yet)"
 
 
 def test_broken_anchors_fail_even_when_mkdocs_logging_is_quiet(published: Paths) -> None:

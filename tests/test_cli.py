@@ -114,7 +114,7 @@ def test_build_refuses_outputs_that_would_overwrite_inputs(tmp_path: Path, argum
     work = workspace(tmp_path)
     before = sorted(path.relative_to(work) for path in work.rglob("*"))
     result = run("build", *arguments, cwd=work)
-    assert result.returncode == 1
+    assert result.returncode == 78  # configuration (sysexits.h EX_CONFIG)
     assert result.stderr.strip() == message
     assert sorted(path.relative_to(work) for path in work.rglob("*")) == before
 
@@ -124,7 +124,7 @@ def test_build_refuses_to_replace_a_folder_it_did_not_build(tmp_path: Path) -> N
     (work / "precious").mkdir()
     (work / "precious" / "notes.txt").write_text("mine", encoding="utf-8")
     result = run("build", "--output", "precious", cwd=work)
-    assert result.returncode == 4
+    assert result.returncode == 78
     assert "refusing to replace a folder that is not a site this generator built" in result.stderr
     assert [path.name for path in (work / "precious").iterdir()] == ["notes.txt"]
 
@@ -134,7 +134,7 @@ def test_build_refuses_a_docs_folder_it_did_not_create(tmp_path: Path) -> None:
     (work / "notes").mkdir()
     (work / "notes" / "draft.md").write_text("mine", encoding="utf-8")
     result = run("build", "--docs-dir", "notes", cwd=work)
-    assert result.returncode == 1
+    assert result.returncode == 78
     assert "notes: refusing to write into a folder the generator did not create" in result.stderr
     assert [path.name for path in (work / "notes").iterdir()] == ["draft.md"]
 

@@ -18,12 +18,16 @@ import calendar
 import datetime as dt
 import logging
 import os
+import shutil
+import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError, TemplateSyntaxError
+from mkdocs.commands import serve as serve_module
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
@@ -31,7 +35,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from generator.errors import SiteBuildError
+from generator.errors import ConfigError, SiteBuildError
 from generator.escape import LinearEscapes
 from generator.mkdocs_stage.page_cache import PageCache
 from generator.mkdocs_stage.search import extend_index, read_terms
@@ -66,7 +70,7 @@ def _raw_config(config_file: Path) -> dict[str, Any]:
         with config_file.open(encoding="utf-8") as handle:
             raw = yaml_load(handle)
     except (OSError, MkDocsException) as error:
-        raise SiteBuildError(f"{config_file}: {error}") from error
+        raise ConfigError(f"{config_file}: {error}") from error
     return raw if isinstance(raw, dict) else {}
 
 
@@ -85,7 +89,7 @@ def engine_inputs(config_file: Path) -> list[Path]:
     ``hooks`` and an ``INHERIT``-ed configuration, resolved as MkDocs resolves them (beside ``config_file``)."""
     try:
         raw = _raw_config(config_file)
-    except SiteBuildError:
+    except ConfigError:
         return []  # the settings stage reports it
     theme, hooks, inherited = raw.get("theme"), raw.get("hooks"), raw.get("INHERIT")
     found = [theme["custom_dir"]] if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str) else []
@@ -193,7 +197,17 @@ def build_site(
     except (MkDocsException, SystemExit) as error:
         details = "\n".join(f"  {message}" for message in collector.messages) or f"  {error}"
         raise SiteBuildError(f"{config_file}: MkDocs build failed:\n{details}") from error
+    except TemplateError as error:  # the theme's templates, ours among them (templates/overrides/)
+        raise SiteBuildError(f"{theme_template_location(error)}: {error}\nThe theme could not render the pages.") from error
     extend_index(staging / SITE_MARKUP.search_index, read_terms(search_terms))
+
+
+def theme_template_location(error: TemplateError) -> str:
+    """``file:line`` of the theme template that failed (an override of ours, or the theme's own), as the error says."""
+    if isinstance(error, TemplateSyntaxError) and error.filename:
+        return f"{error.filename}:{error.lineno}"
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".html")]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "the theme's templates"
 
 
 @dataclass
@@ -202,6 +216,8 @@ class _Serving:
 
     rebuild: Callable[[], None]
     """Called before every (re)build: the generator's stages."""
+    guard: Callable[[], AbstractContextManager[None]]
+    """Held through every (re)build: the docs folder's lock (:mod:`generator.lock`)."""
     search_terms: Path
     """Where the records' other names are read after each (re)build."""
     config_file: Path
@@ -251,13 +267,55 @@ def after_rebuild(site_dir: Path) -> None:
         _serving.page_cache.commit()
 
 
+def _kept_on_failure(build: Callable[..., None]) -> Callable[..., None]:
+    """MkDocs' build, as ``mkdocs serve`` calls it, made to leave the pages served as they were when it fails.
+
+    MkDocs empties the served folder and builds into it; a build that fails (an error in a theme template, a
+    plugin's) leaves it half written, and its server then holds every request until a build succeeds ("the server
+    will appear stuck"). Here each rebuild goes into a folder of its own, put in place of the served one only when
+    it succeeded; a failure is said once, in one message, and the last good pages stay served."""
+
+    def guarded(config: MkDocsConfig, **options: Any) -> None:
+        assert _serving is not None
+        served = Path(config.site_dir)
+        fresh = served.with_name(served.name + ".next")
+        shutil.rmtree(fresh, ignore_errors=True)
+        config.site_dir = str(fresh)
+        try:
+            with _serving.guard():
+                build(config, **options)
+        except (Exception, SystemExit) as error:
+            shutil.rmtree(fresh, ignore_errors=True)
+            reason = f"{theme_template_location(error)}: {error}" if isinstance(error, TemplateError) else f"{error}"
+            log.error("the preview could not be rebuilt: %s\nThe last good pages are still served.", reason or type(error).__name__)
+            return
+        finally:
+            config.site_dir = str(served)
+        retired = served.with_name(served.name + ".old")
+        shutil.rmtree(retired, ignore_errors=True)
+        served.rename(retired)
+        fresh.rename(served)
+        shutil.rmtree(retired, ignore_errors=True)
+
+    return guarded
+
+
 def serve(
-    config_file: Path, docs_dir: Path, watched: list[Path], dev_addr: str, rebuild: Callable[[], None], search_terms: Path, cache: Path
+    config_file: Path,
+    docs_dir: Path,
+    watched: list[Path],
+    dev_addr: str,
+    rebuild: Callable[[], None],
+    guard: Callable[[], AbstractContextManager[None]],
+    search_terms: Path,
+    cache: Path,
 ) -> None:
-    """MkDocs' live-reloading server on ``docs_dir``, calling ``rebuild`` first whenever a watched file changes; an
-    unchanged page comes from the preview's page cache (the folder ``cache``)."""
+    """MkDocs' live-reloading server on ``docs_dir``, calling ``rebuild`` first whenever a watched file changes, each
+    rebuild holding ``guard``; an unchanged page comes from the preview's page cache (the folder ``cache``), and a
+    rebuild that fails leaves the last good pages served."""
     global _serving
-    _serving = _Serving(rebuild, search_terms, config_file, cache)
+    _serving = _Serving(rebuild, guard, search_terms, config_file, cache)
+    setattr(serve_module, "build", _kept_on_failure(mkdocs_build))  # noqa: B010 - mkdocs serve calls build() by this name
     logging.getLogger("mkdocs").addHandler(_serving.warnings)
     for name in ("generator", "mkdocs"):
         logging.getLogger(name).setLevel(logging.INFO)
