@@ -139,9 +139,9 @@ class RenderCache:
         self.fingerprint = Fingerprinter()
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
-            if stored.get("salt") == self.salt:
+            if isinstance(stored, dict) and stored.get("salt") == self.salt:  # any other shape: a bad cache, no cache
                 self.entries = {page: CacheEntry(**entry) for page, entry in stored["pages"].items()}
-        except (OSError, ValueError, TypeError, KeyError):
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
             self.entries = {}
 
     def is_fresh(self, page: str, inputs: str, target_of: Callable[[str], str | None], docs: Path) -> bool:

@@ -61,6 +61,8 @@ def _message(error: Any, fields: Iterable[str]) -> str:
         return f"text is {len(found):,} characters; the limit is {error['ctx']['max_length']:,}"
     if kind == "string_too_short":
         return "expected non-empty text, got an empty string"
+    if kind == "too_long":
+        return f"expected at most {error['ctx']['max_length']:,} item(s), got more; split the article's records or keep the essentials"
     if kind == "too_short":
         return f"expected at least {error['ctx']['min_length']} item(s), got none"
     if kind == "string_pattern_mismatch":

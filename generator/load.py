@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 2_000_000
 """Content files larger than this are refused before parsing."""
 
+MAX_LIST_ITEMS = 10_000
+"""Longest list accepted anywhere in a content file (the model sets tighter bounds where it can: takeaways, records,
+quotes); a longer one is refused before it is built, whatever it holds."""
+
 MAX_DEPTH = 64
 """Deepest nesting of mappings and lists accepted; the content model needs fewer than ten levels."""
 
@@ -167,6 +171,9 @@ class _Builder:
         if isinstance(node, MappingNode):
             return self.build_mapping(node, where)
         if isinstance(node, SequenceNode):
+            if len(node.value) > MAX_LIST_ITEMS:
+                self.problem(node, where, f"a list of {len(node.value):,} items; the limit is {MAX_LIST_ITEMS:,}")
+                return []
             return [self.build(item, (*where, index)) for index, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
         if _SURROGATE.search(node.value):

@@ -28,6 +28,13 @@ UNION_TAG = "one-of-"
 MAX_TEXT = 50_000
 """Longest string accepted in any text field, in characters."""
 
+MAX_TAKEAWAYS = 30
+"""Most key takeaways an article may have: a briefing shows them all on the first screens."""
+MAX_RECORDS = 500
+"""Most attribution claims, and most strikes, one article may report (a long live blog has a few dozen)."""
+MAX_ITEMS = 100
+"""Most items of any other list of a record: quotes, evidence, notes, context, figures of one kind."""
+
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
 """Ids are lowercase ASCII slugs: they become anchors and file names."""
 
@@ -438,15 +445,17 @@ class Target(Strict):
 class Counts(Strict):
     """Munitions launched and intercepted, each a list of claimed figures."""
 
-    launched: list[Figure] = Field(default_factory=list, description="How many were launched, per claimant.")
-    intercepted: list[Figure] = Field(default_factory=list, description="How many were intercepted or 'neutralised', per claimant.")
+    launched: list[Figure] = Field(default_factory=list, max_length=MAX_ITEMS, description="How many were launched, per claimant.")
+    intercepted: list[Figure] = Field(
+        default_factory=list, max_length=MAX_ITEMS, description="How many were intercepted or 'neutralised', per claimant."
+    )
 
 
 class Casualties(Strict):
     """People killed and injured, each a list of claimed figures."""
 
-    killed: list[Figure] = Field(default_factory=list, description="People killed, per claimant.")
-    injured: list[Figure] = Field(default_factory=list, description="People injured, per claimant.")
+    killed: list[Figure] = Field(default_factory=list, max_length=MAX_ITEMS, description="People killed, per claimant.")
+    injured: list[Figure] = Field(default_factory=list, max_length=MAX_ITEMS, description="People injured, per claimant.")
     who: Text | None = Field(default=None, description="Who the victims were, e.g. `employés du dépôt`.")
 
 
@@ -465,7 +474,7 @@ class Strike(Strict):
     targets: list[Target] = Field(default_factory=list, description="What was hit or aimed at, with outcomes.")
     counts: Counts = Field(default_factory=Counts, description="Launched and intercepted figures.")
     casualties: Casualties = Field(default_factory=Casualties, description="Killed and injured figures.")
-    notes: list[Text] = Field(default_factory=list, description="Other facts the article reports about this strike.")
+    notes: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, description="Other facts the article reports about this strike.")
     same_as: Id | None = Field(
         default=None,
         description="Id of a strike from another article reporting the same event: the reports become one event, "
@@ -512,10 +521,10 @@ class Attribution(Strict):
     accused: Id = Field(description="Party id of who is accused.")
     claim: Text = Field(description="What is claimed.")
     weapons: list[Weapon] = Field(default_factory=list, description="Weapons the claim is about.")
-    evidence: list[Evidence] = Field(default_factory=list, description="Evidence given for the claim.")
-    quotes: list[Quote] = Field(default_factory=list, description="Direct quotes, with their speaker.")
+    evidence: list[Evidence] = Field(default_factory=list, max_length=MAX_ITEMS, description="Evidence given for the claim.")
+    quotes: list[Quote] = Field(default_factory=list, max_length=MAX_ITEMS, description="Direct quotes, with their speaker.")
     status: list[StatusEntry] = Field(min_length=1, description="Each party's position: alleged by, confirmed by, denied by.")
-    context: list[Text] = Field(default_factory=list, description="Context the article gives around the claim.")
+    context: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, description="Context the article gives around the claim.")
     same_as: Id | None = Field(
         default=None,
         description="Id of a claim from another article reporting the same allegation: the reports become one record.",
@@ -555,6 +564,7 @@ class Article(Strict):
     summary: Text = Field(description="Short summary in your own words.")
     takeaways: list[TakeawayItem] = Field(
         default_factory=list,
+        max_length=MAX_TAKEAWAYS,
         description="Key takeaways, one line each; a takeaway about some of the article's records may name them "
         "(`{text: ..., records: [id, ...]}`): a briefing then groups it with the other articles' takeaways on the same event.",
     )
@@ -571,8 +581,12 @@ class ArticleFile(Strict):
     """One file under `content/articles/`: an article and the records it supports."""
 
     article: Article = Field(description="The source article.")
-    attributions: list[Attribution] = Field(default_factory=list, description="Attribution claims reported in the article.")
-    strikes: list[Strike] = Field(default_factory=list, description="Strikes reported in the article, both directions.")
+    attributions: list[Attribution] = Field(
+        default_factory=list, max_length=MAX_RECORDS, description="Attribution claims reported in the article."
+    )
+    strikes: list[Strike] = Field(
+        default_factory=list, max_length=MAX_RECORDS, description="Strikes reported in the article, both directions."
+    )
 
 
 @dataclass(frozen=True)

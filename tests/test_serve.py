@@ -81,3 +81,40 @@ def test_serve_shows_the_site_and_re_renders_an_edited_article(server: tuple[Pat
     reused = [(int(hits), int(pages)) for hits, pages in found]
     assert len(reused) >= 2, "the first build and the rebuild went through the cache"
     assert any(0 < hits < pages for hits, pages in reused[1:]), reused
+
+
+def _wait_in_log(log: Path, needle: str, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if needle in log.read_text(encoding="utf-8"):
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"{needle!r} never appeared in the log:\n{log.read_text(encoding='utf-8')[-2000:]}")
+
+
+def test_serve_keeps_answering_with_the_last_good_pages_after_theme_and_label_errors(server: tuple[Path, str]) -> None:
+    """A Jinja error in the theme override, then an empty label catalogue: each is said in the log, every request is
+    answered with the last good pages (MkDocs' own server held them all, "stuck"), and the preview recovers."""
+    work, base = server
+    page = f"{base}archives/strikes-on-russia/2024-05-31/"
+    _wait_for(page, "Incendie d'un dépôt pétrolier à Temriouk")
+    log = work / "serve.log"
+    override = work / "templates" / "overrides" / "main.html"
+    good_override = override.read_text(encoding="utf-8")
+    override.write_text(good_override + "{% block extrahead %}{{ 1 // 0 }}{% endblock %}", encoding="utf-8")
+    _wait_in_log(log, "main.html")
+    _wait_in_log(log, "The last good pages are still served.")
+    assert "Incendie d'un dépôt pétrolier à Temriouk" in (_fetch(page) or ""), "answered, with the last good page"
+    labels = work / "templates" / "labels" / "fr.yml"
+    good_labels = labels.read_text(encoding="utf-8")
+    labels.write_text("", encoding="utf-8")
+    _wait_in_log(log, "a mapping of label names to texts, got nothing")
+    assert "Incendie d'un dépôt pétrolier à Temriouk" in (_fetch(page) or "")
+    labels.write_text(good_labels, encoding="utf-8")
+    override.write_text(good_override, encoding="utf-8")
+    article = next((work / "content" / "articles").glob("*.yaml"))
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Incendie d'un dépôt pétrolier à Temriouk", "Le dépôt brûle"), encoding="utf-8"
+    )
+    _wait_for(page, "Le dépôt brûle")
+    assert "Traceback" not in log.read_text(encoding="utf-8")

@@ -157,10 +157,17 @@ def _warnings_counted(collector: _Collect) -> Iterator[None]:
         mkdocs_logger.setLevel(level)
 
 
+LAST_EPOCH = calendar.timegm((2100, 12, 31, 23, 59, 59))
+"""The latest build date a sitemap's gzip header can hold with room to spare (its time stamp ends in 2106)."""
+
+
 @contextmanager
 def _dated(day: dt.date) -> Iterator[None]:
     """Date the build from the content (unless SOURCE_DATE_EPOCH is set), so that builds are reproducible."""
     if "SOURCE_DATE_EPOCH" in os.environ:
+        given = os.environ["SOURCE_DATE_EPOCH"]
+        if not given.isdigit() or int(given) > LAST_EPOCH:
+            raise ConfigError(f"SOURCE_DATE_EPOCH: expected seconds since 1970 up to {LAST_EPOCH} (2100-12-31), got {given!r}")
         yield
         return
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(day.timetuple()))
@@ -197,17 +204,23 @@ def build_site(
     except (MkDocsException, SystemExit) as error:
         details = "\n".join(f"  {message}" for message in collector.messages) or f"  {error}"
         raise SiteBuildError(f"{config_file}: MkDocs build failed:\n{details}") from error
-    except TemplateError as error:  # the theme's templates, ours among them (templates/overrides/)
-        raise SiteBuildError(f"{theme_template_location(error)}: {error}\nThe theme could not render the pages.") from error
+    except THEME_ERRORS as error:  # the theme's templates, ours among them (templates/overrides/), or what they call
+        raise SiteBuildError(f"{theme_failure(error)}\nThe theme could not render the pages.") from error
     extend_index(staging / SITE_MARKUP.search_index, read_terms(search_terms))
 
 
-def theme_template_location(error: TemplateError) -> str:
-    """``file:line`` of the theme template that failed (an override of ours, or the theme's own), as the error says."""
+THEME_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
+"""What a theme template raises when it fails (Jinja's errors, and those of what it does: ``1 // 0``)."""
+
+
+def theme_failure(error: Exception) -> str:
+    """``file:line: what`` of the theme template that failed (an override of ours, or the theme's own)."""
     if isinstance(error, TemplateSyntaxError) and error.filename:
-        return f"{error.filename}:{error.lineno}"
+        return f"{error.filename}:{error.lineno}: {error}"
     frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".html")]
-    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "the theme's templates"
+    where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "MkDocs"
+    what = str(error) if isinstance(error, TemplateError) else f"{type(error).__name__}: {error}"
+    return f"{where}: {what}"
 
 
 @dataclass
@@ -286,7 +299,7 @@ def _kept_on_failure(build: Callable[..., None]) -> Callable[..., None]:
                 build(config, **options)
         except (Exception, SystemExit) as error:
             shutil.rmtree(fresh, ignore_errors=True)
-            reason = f"{theme_template_location(error)}: {error}" if isinstance(error, TemplateError) else f"{error}"
+            reason = theme_failure(error) if isinstance(error, THEME_ERRORS) else f"{error}"
             log.error("the preview could not be rebuilt: %s\nThe last good pages are still served.", reason or type(error).__name__)
             return
         finally:

@@ -46,7 +46,10 @@ def read_terms(path: Path) -> dict[str, list[str]]:
 
 
 def extend_index(index_file: Path, terms: dict[str, list[str]]) -> int:
-    """Set the separator and the aliases field in Material's index, and each record entry's aliases; return how many."""
+    """Set the separator and the aliases field in Material's index, and each record entry's aliases; return how many
+    (none when the site has no index: the search plugin is off)."""
+    if not index_file.is_file():
+        return 0
     index = json.loads(index_file.read_text(encoding="utf-8"))
     config = index.setdefault("config", {})
     config["separator"] = SEPARATOR
