@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ROOT
 from generator.cli import main
+from generator.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, BriefingError
 from generator.reference import DOCUMENTED, update_readme
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -39,3 +40,14 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     command = [line for line in ci.splitlines() if line.strip() and not line.startswith(("#", "set ", "cd "))][-1]
     assert command in README
+
+
+def _error_classes(base: type) -> list[type]:
+    return [base, *(found for child in base.__subclasses__() for found in _error_classes(child))]
+
+
+def test_the_exit_code_table_lists_every_code_the_command_line_can_end_with() -> None:
+    table = README[README.index("| code | meaning |") :].split("\n\n", 1)[0]
+    documented = {int(code) for code in re.findall(r"`(\d+)`", "\n".join(line.split("|")[1] for line in table.splitlines()[2:]))}
+    codes = {0, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED, *(kind.exit_code for kind in _error_classes(BriefingError))}
+    assert documented == codes
