@@ -42,7 +42,7 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     assert command in README
 
 
-def _error_classes(base: type) -> list[type]:
+def _error_classes(base: type[BriefingError]) -> list[type[BriefingError]]:
     return [base, *(found for child in base.__subclasses__() for found in _error_classes(child))]
 
 
