@@ -37,6 +37,24 @@ _EXPECTED = {
 }
 
 
+def close_match(given: str, known: Iterable[str]) -> str | None:
+    """The known name ``given`` is a slip of, if any: close as a whole, and close where the two differ, so that a
+    typo (``casualites``, ``ru-mdo``) finds its name and another name of the same pattern (``ru-tambov-governor``
+    for ``ru-kursk-governor``) does not: accepting that one would credit the wrong party."""
+    for candidate in difflib.get_close_matches(given, list(known), n=3, cutoff=0.6):
+        start = _shared(given, candidate)
+        end = _shared(given[start:][::-1], candidate[start:][::-1])
+        mine, theirs = given[start : len(given) - end], candidate[start : len(candidate) - end]
+        if len(mine) + len(theirs) <= 3 or difflib.SequenceMatcher(None, mine, theirs).ratio() >= 0.5:
+            return candidate
+    return None
+
+
+def _shared(first: str, second: str) -> int:
+    """How many characters the two texts begin with in common."""
+    return next((index for index, (a, b) in enumerate(zip(first, second, strict=False)) if a != b), min(len(first), len(second)))
+
+
 def _describe(value: Any) -> str:
     """A value as the editor wrote it: ``1e3``, ``true``, ``007`` (a number or a boolean read from YAML)."""
     text = "true" if value is True else "false" if value is False else getattr(value, "source", None) or repr(value)
@@ -50,9 +68,17 @@ def _message(error: Any, fields: Iterable[str]) -> str:
         return "required field is missing"
     if kind == "extra_forbidden":
         field = str(error["loc"][-1])
-        close = difflib.get_close_matches(field, list(fields), n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        close = close_match(field, fields)
+        hint = f" (did you mean '{close}'?)" if close else ""
         return f"unknown field '{field}'{hint}; expected one of: {', '.join(sorted(fields))}"
+    if kind == "string_type" and isinstance(found, dict) and len(found) == 1:
+        ((key, value),) = found.items()
+        if isinstance(value, str):  # ``- Bilan : le gouvernorat…`` read as the field ``Bilan``
+            quoted = f"{key} : {value}".replace("\\", "\\\\").replace('"', '\\"')
+            return (
+                f"expected text, got the field '{key}': a colon followed by a space starts a field in YAML, so text "
+                f'holding one goes in double quotes: "{quoted}"'
+            )
     if kind in _EXPECTED:
         return f"expected {_EXPECTED[kind]}, got {_describe(found)}"
     if kind == "enum":

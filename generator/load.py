@@ -272,7 +272,10 @@ def _load_reference(text: str, display: str) -> tuple[RawDocument | None, list[P
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        return None, [Problem(display, line, "", f"invalid YAML: {error.problem or error.context}")]
+        message = f"invalid YAML: {error.problem or error.context}"
+        if mark is not None and error.problem == "mapping values are not allowed here":
+            message += _colon_hint(text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else "")
+        return None, [Problem(display, line, "", message)]
     except yaml.YAMLError as error:
         return None, [Problem(display, 1, "", f"invalid YAML: {error}")]
     except RecursionError:
@@ -282,6 +285,22 @@ def _load_reference(text: str, display: str) -> tuple[RawDocument | None, list[P
     builder = _Builder(display)
     data = builder.build(node, ())
     return RawDocument(display, data, builder.lines), builder.problems
+
+
+_FIELD_LINE = re.compile(r"^(?P<lead>\s*(?:- )?(?:[A-Za-z_][\w-]*: )?)(?P<text>[^\"'\s].*?)\s*$")
+
+
+def _colon_hint(line: str) -> str:
+    """What to write instead of a line whose text holds ``: `` (French typography puts a space before every colon,
+    ``Ukraine : deux morts``), which YAML reads as the start of a field: the same line, its text in quotes."""
+    found = _FIELD_LINE.match(line)
+    if found is None:
+        return ""
+    quoted = found.group("text").replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        "; a colon followed by a space starts a field in YAML, so text holding one goes in double quotes: "
+        f'{found.group("lead").strip()} "{quoted}"'
+    )
 
 
 def load_files(paths: list[Path], content_dir: Path, cache: DocumentCache | None = None) -> tuple[list[RawDocument], list[Problem]]:

@@ -428,7 +428,7 @@ class Weapon(Strict):
     category: WeaponCategory = Field(description="drone, cruise_missile, ballistic_missile, missile, guided_bomb, artillery, unknown.")
     model: Text | None = Field(default=None, description="Model as named in the article, e.g. `Neptune`, `S-300`.")
     origin: CountryCode | None = Field(default=None, description="Country that produced it, when the article says.")
-    claimed_by: list[Id] = Field(min_length=1, description="Party ids of whoever says this weapon was used.")
+    claimed_by: Claimants = Field(description="Party id (or ids) of whoever says this weapon was used.")
 
 
 class Target(Strict):
@@ -438,7 +438,7 @@ class Target(Strict):
     outcome: list[Outcome] = Field(
         min_length=1, description="What happened, in order: hit, damaged, destroyed, fire, fire_contained, intercepted, repelled, unknown."
     )
-    claimed_by: list[Id] = Field(min_length=1, description="Party ids of whoever reports it.")
+    claimed_by: Claimants = Field(description="Party id (or ids) of whoever reports it.")
     details: Text | None = Field(default=None, description="Further facts the article gives about it.")
 
 
@@ -467,10 +467,12 @@ class Strike(Strict):
     headline: Text = Field(description="One-line description of the event in your own words.")
     when: When = Field(description="Date and its precision.")
     where: Place = Field(description="Place and its precision.")
-    reported_by: list[Id] = Field(min_length=1, description="Party ids of whoever reports the strike itself.")
+    reported_by: Claimants = Field(description="Party id (or ids) of whoever reports the strike itself.")
     weapons: list[Weapon] = Field(default_factory=list, description="Weapons said to have been used.")
     launched_from: Place | None = Field(default=None, description="Where the weapons were launched from.")
-    launched_from_claimed_by: list[Id] = Field(default_factory=list, description="Party ids of whoever says where they were launched from.")
+    launched_from_claimed_by: Annotated[list[Id], BeforeValidator(_one_or_more)] = Field(
+        default_factory=list, description="Party id (or ids) of whoever says where they were launched from."
+    )
     targets: list[Target] = Field(default_factory=list, description="What was hit or aimed at, with outcomes.")
     counts: Counts = Field(default_factory=Counts, description="Launched and intercepted figures.")
     casualties: Casualties = Field(default_factory=Casualties, description="Killed and injured figures.")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from difflib import SequenceMatcher
 from typing import Any
 
 from generator.articles.same_event import check_same_as
+from generator.diagnostics import close_match
 from generator.errors import Problem
 from generator.gazetteer import Atlas, Located
 from generator.load import FieldPath, RawDocument, format_path
@@ -61,8 +61,8 @@ def check_references(
                 seen[record_id] = f"{document.path}:{document.line_of(path)}"
         for path, party_id in _party_references(document.data) if parties is not None else ():
             if parties is not None and party_id != UNATTRIBUTED and party_id not in parties:
-                close = sorted(parties, key=lambda known: -_similarity(known, party_id))[:1]
-                hint = f" (did you mean '{close[0]}'?)" if close and _similarity(close[0], party_id) > 0.6 else ""
+                close = close_match(party_id, parties)
+                hint = f" (did you mean '{close}'?)" if close else ""
                 problems.append(_located(document, path, f"unknown party '{party_id}'{hint}; parties are declared in content/parties.yaml"))
         for index, strike in enumerate(article_file.strikes):
             for launched in strike.counts.launched:
@@ -107,10 +107,6 @@ def _check_reserved_ids(articles: list[tuple[RawDocument, ArticleFile]], reserve
         for prefix, owner in reserved.items()
         if record_id.startswith(prefix)
     ]
-
-
-def _similarity(first: str, second: str) -> float:
-    return SequenceMatcher(None, first, second).ratio()
 
 
 def _places(article_file: ArticleFile) -> Iterator[tuple[FieldPath, Place]]:

@@ -1,0 +1,74 @@
+"""The editor's loop (#15): errors that say what to write, suggestions only where they are right, and one id or a
+list wherever a claimant is asked for."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, read_content
+from generator.diagnostics import close_match
+from generator.errors import ContentError
+
+SEED = next((ROOT / "content" / "articles").glob("*.yaml"))
+
+
+def _problems(tmp_path: Path, old: str, new: str) -> list[str]:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    article = content / "articles" / SEED.name
+    text = article.read_text(encoding="utf-8")
+    assert old in text, f"premise: the seed has {old!r}"
+    article.write_text(text.replace(old, new, 1), encoding="utf-8")
+    try:
+        read_content(content)
+    except ContentError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+def test_a_french_colon_in_a_title_gets_the_quoted_line_to_write(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, "  title: Moscou accusée", "  title: Ukraine : Moscou accusée")
+    assert len(problems) == 1
+    assert "a colon followed by a space starts a field in YAML" in problems[0]
+    quoted = 'title: "Ukraine : Moscou accusée par le Pentagone d\'utiliser des missiles balistiques nord-coréens en Ukraine"'
+    assert problems[0].endswith(quoted), problems[0]
+
+
+def test_a_french_colon_in_a_list_item_gets_the_quoted_text_to_write(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, "      - L'article présente cette", '      - Bilan : L\'article présente "cette"')
+    assert len(problems) == 1
+    assert "expected text, got the field 'Bilan'" in problems[0]
+    assert '"Bilan : L\'article présente \\"cette\\" révélation' in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("given", "known", "expected"),
+    [
+        ("ru-mdo", ["ru-mod", "ua-authorities"], "ru-mod"),
+        ("ru-kursk-govenor", ["ru-kursk-governor"], "ru-kursk-governor"),
+        ("casualites", ["casualties", "counts"], "casualties"),
+        ("ru-tambov-governor", ["ru-kursk-governor", "ru-mod"], None),  # same pattern, another governor
+        ("ua-kharkiv-governor", ["ua-kherson-governor"], None),
+    ],
+)
+def test_did_you_mean_only_for_a_slip_never_for_another_name_of_its_pattern(given: str, known: list[str], expected: str | None) -> None:
+    assert close_match(given, known) == expected
+
+
+def test_an_unknown_governor_is_not_credited_to_another(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, "claimant: us-pentagon", "claimant: ru-tambov-governor")
+    assert problems and "did you mean" not in problems[0], problems
+
+
+def test_a_weapons_claimant_as_one_id_is_the_list_of_it(tmp_path: Path) -> None:
+    assert _problems(tmp_path, "claimed_by: [us-pentagon, us-dia]", "claimed_by: us-pentagon") == []
+
+
+def test_reported_by_as_one_id_equals_the_list_of_it(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.strip().startswith("reported_by: [") and "," not in line)
+    single = line.replace("[", "").replace("]", "")
+    assert _problems(tmp_path, line, single) == []
