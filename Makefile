@@ -49,7 +49,7 @@ golden: $(BIN)/briefing
 	$(BIN)/pytest -m golden --update-golden -q
 
 clean:
-	rm -rf site build
+	rm -rf site .site.* build
 
 readme: $(BIN)/briefing
 	$(BIN)/python -c "from pathlib import Path; from generator.reference import update_readme; p = Path('README.md'); p.write_text(update_readme(p.read_text()))"
