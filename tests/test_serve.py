@@ -118,3 +118,22 @@ def test_serve_keeps_answering_with_the_last_good_pages_after_theme_and_label_er
     )
     _wait_for(page, "Le dépôt brûle")
     assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_serve_settles_one_rebuild_per_edit(server: tuple[Path, str]) -> None:
+    """After an edit, the preview renders, rebuilds and reloads once, then stays still: nothing the build writes is
+    in a watched folder."""
+    work, base = server
+    page = f"{base}archives/strikes-on-russia/2024-05-31/"
+    _wait_for(page, "Incendie d'un dépôt pétrolier à Temriouk")
+    log = work / "serve.log"
+    time.sleep(5)
+    before = log.read_text(encoding="utf-8").count("Building documentation")
+    article = next((work / "content" / "articles").glob("*.yaml"))
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Incendie d'un dépôt pétrolier à Temriouk", "Le dépôt flambe"), encoding="utf-8"
+    )
+    _wait_for(page, "Le dépôt flambe")
+    time.sleep(30)
+    builds = log.read_text(encoding="utf-8").count("Building documentation") - before
+    assert builds == 1, f"{builds} rebuilds after one edit"

@@ -4,10 +4,12 @@ every rebuild, as ``briefing build`` has it as a plugin."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -23,6 +25,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     """Called by MkDocs before every (re)build."""
     before_rebuild()
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    """Called by MkDocs once its server watches the docs folder: it stops watching it. The generator writes that
+    folder at the start of every rebuild, and MkDocs would see those writes as an edit and build once more; what
+    an editor edits (content, templates, ``mkdocs.yml``) is watched instead."""
+    server.unwatch(config.docs_dir)
+    return server
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
