@@ -72,3 +72,9 @@ def test_reported_by_as_one_id_equals_the_list_of_it(tmp_path: Path) -> None:
     line = next(line for line in text.splitlines() if line.strip().startswith("reported_by: [") and "," not in line)
     single = line.replace("[", "").replace("]", "")
     assert _problems(tmp_path, line, single) == []
+
+
+def test_a_shape_error_does_not_hide_an_unknown_party_of_the_same_file(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, "claimed_by: [us-pentagon, us-dia]", "claimed_by: [us-pentagone, true]")
+    assert any("claimed_by[1]: expected text, got true" in problem for problem in problems), problems
+    assert any("claimed_by[0]: unknown party 'us-pentagone' (did you mean 'us-pentagon'?)" in problem for problem in problems), problems

@@ -21,7 +21,8 @@ def _party_references(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPa
         for key, value in data.items():
             if key in PARTY_REFERENCES:
                 for index, item in enumerate(value if isinstance(value, list) else [value]):
-                    yield ((*path, key, index) if isinstance(value, list) else (*path, key)), str(item)  # ids as the model reads them
+                    if isinstance(item, str | int) and not isinstance(item, bool):  # another shape is a shape error
+                        yield ((*path, key, index) if isinstance(value, list) else (*path, key)), str(item)  # as the model reads it
             else:
                 yield from _party_references(value, (*path, key))
     elif isinstance(data, list):
@@ -59,11 +60,7 @@ def check_references(
                 problems.append(_located(document, path, f"duplicate id '{record_id}' (already used at {seen[record_id]})"))
             else:
                 seen[record_id] = f"{document.path}:{document.line_of(path)}"
-        for path, party_id in _party_references(document.data) if parties is not None else ():
-            if parties is not None and party_id != UNATTRIBUTED and party_id not in parties:
-                close = close_match(party_id, parties)
-                hint = f" (did you mean '{close}'?)" if close else ""
-                problems.append(_located(document, path, f"unknown party '{party_id}'{hint}; parties are declared in content/parties.yaml"))
+        problems += unknown_parties(document, parties)
         for index, strike in enumerate(article_file.strikes):
             for launched in strike.counts.launched:
                 for position, intercepted in enumerate(strike.counts.intercepted):
@@ -82,6 +79,17 @@ def check_references(
     problems += check_same_as(articles, places)
     problems += _check_reserved_ids(articles, reserved)
     problems += _check_takeaways(articles)
+    return problems
+
+
+def unknown_parties(document: RawDocument, parties: dict[str, Party] | None) -> list[Problem]:
+    """Every party reference of a document (valid or not: one run lists every problem) that names no known party."""
+    problems = []
+    for path, party_id in _party_references(document.data) if parties is not None else ():
+        if parties is not None and party_id != UNATTRIBUTED and party_id not in parties:
+            close = close_match(party_id, parties)
+            hint = f" (did you mean '{close}'?)" if close else ""
+            problems.append(_located(document, path, f"unknown party '{party_id}'{hint}; parties are declared in content/parties.yaml"))
     return problems
 
 
