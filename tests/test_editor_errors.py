@@ -78,3 +78,21 @@ def test_a_shape_error_does_not_hide_an_unknown_party_of_the_same_file(tmp_path:
     problems = _problems(tmp_path, "claimed_by: [us-pentagon, us-dia]", "claimed_by: [us-pentagone, true]")
     assert any("claimed_by[1]: expected text, got true" in problem for problem in problems), problems
     assert any("claimed_by[0]: unknown party 'us-pentagone' (did you mean 'us-pentagon'?)" in problem for problem in problems), problems
+
+
+def test_a_link_into_a_file_with_errors_waits_for_that_file_instead_of_being_called_wrong(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "golden" / "content", content)
+    target = content / "articles" / "2024-06-02-odessa.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert "id: odessa-port-2024-06-01" in text, "premise: the linked strike is in this file"
+    target.write_text(
+        text.replace("    headline: Frappe sur le port d'Odessa", "    headlin: Frappe sur le port d'Odessa"), encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as raised:
+        read_content(content)
+    problems = [str(problem) for problem in raised.value.problems]
+    assert any("2024-06-02-odessa.yaml" in problem and "unknown field 'headlin'" in problem for problem in problems), problems
+    waiting = [problem for problem in problems if "2024-06-03-odessa-suivi.yaml" in problem]
+    assert waiting and all("which has errors of its own" in problem for problem in waiting), waiting
+    assert not any("expected the id of another strike" in problem for problem in problems), problems

@@ -115,12 +115,14 @@ class ArticlesContributor:
         """Each file against the model, then ids, party references and figures across all files."""
         parsed, problems = parse_documents(documents, ArticleFile)
         valid = {id(document) for document, _ in parsed}
+        pending: dict[str, str] = {}  # the ids of records in files that did not validate: links to them wait
         for document in documents:  # a file with shape errors: its references are checked all the same
             if id(document) not in valid:
                 problems += unknown_parties(document, registry.parties)
+                pending.update(dict.fromkeys(_record_ids_as_written(document), document.path))
         self.places, found = locate_places(registry.atlas, parsed)
         problems += found
-        problems += check_references(registry.parties, parsed, registry.reserved, self.places)
+        problems += check_references(registry.parties, parsed, registry.reserved, self.places, pending)
         self._parsed = parsed
         if not self._files:
             problems.append(Problem(self._folder, 1, "", "no article files found"))
@@ -268,3 +270,11 @@ def format_total(total: Total, formatter: Formatter) -> str:
     if words:
         return str(labels.total_at_least.format(number=number, words=", ".join(words)))
     return number
+
+
+def _record_ids_as_written(document: RawDocument) -> list[str]:
+    """The ids of a document's records as far as it can be read (it may not have validated)."""
+    data = document.data if isinstance(document.data, dict) else {}
+    records = [record for kind in ("attributions", "strikes") if isinstance(data.get(kind), list) for record in data[kind]]
+    return [str(record["id"]) for record in records if isinstance(record, dict) and isinstance(record.get("id"), str | int)]
+

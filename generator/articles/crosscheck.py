@@ -46,6 +46,7 @@ def check_references(
     articles: list[tuple[RawDocument, ArticleFile]],
     reserved: dict[str, str],
     places: Mapping[Place, Located],
+    pending: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """Every id unique across all content and free of others' prefixes, every party reference known, no figure contradicting another.
 
@@ -76,7 +77,7 @@ def check_references(
                                 f"more intercepted ({low}) than launched ({high}) by the same claimant '{common[0]}'",
                             )
                         )
-    problems += check_same_as(articles, places)
+    problems += check_same_as(articles, places, pending)
     problems += _check_reserved_ids(articles, reserved)
     problems += _check_takeaways(articles)
     return problems
