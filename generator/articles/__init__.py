@@ -277,4 +277,3 @@ def _record_ids_as_written(document: RawDocument) -> list[str]:
     data = document.data if isinstance(document.data, dict) else {}
     records = [record for kind in ("attributions", "strikes") if isinstance(data.get(kind), list) for record in data[kind]]
     return [str(record["id"]) for record in records if isinstance(record, dict) and isinstance(record.get("id"), str | int)]
-
