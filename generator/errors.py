@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
+
+from jinja2 import TemplateSyntaxError
 
 
 @dataclass(frozen=True, order=True)
@@ -17,6 +20,19 @@ class Problem:
     def __str__(self) -> str:
         field = f" {self.field}:" if self.field else ""
         return f"{self.file}:{self.line}:{field} {self.message}"
+
+
+TEMPLATE_FAILURES = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
+"""What a template raises besides Jinja's own errors when what it does fails (``1 // 0``, a key that is not there)."""
+
+
+def template_line(error: BaseException, suffix: str) -> str | None:
+    """``file:line`` of the template that failed: where a syntax error is, or the innermost frame of a file ending in
+    ``suffix`` (``.j2`` for the pages' templates, ``.html`` for the theme's)."""
+    if isinstance(error, TemplateSyntaxError) and error.filename:
+        return f"{error.filename}:{error.lineno}"
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(suffix)]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else None
 
 
 EXIT_USAGE = 64

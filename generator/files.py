@@ -80,7 +80,7 @@ def file_digest(path: Path) -> str:
     return found
 
 
-_KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
+_KINDS = {stat.S_IFDIR: "is a folder", stat.S_IFIFO: "is a named pipe (FIFO)", stat.S_IFCHR: "is a device", stat.S_IFBLK: "is a device"}
 
 
 def regular_file_size(path: Path) -> int:
@@ -88,8 +88,8 @@ def regular_file_size(path: Path) -> int:
     that a named pipe is never opened (it would wait forever) nor a device read (``/dev/zero`` never ends)."""
     status = path.stat()
     if not stat.S_ISREG(status.st_mode):
-        kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
-        raise OSError(f"is {kind}, not a file" if kind != "not a regular file" else "is not a regular file")
+        kind = _KINDS.get(stat.S_IFMT(status.st_mode))
+        raise OSError(f"{kind}, not a file" if kind else "is not a regular file")
     return status.st_size
 
 

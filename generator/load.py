@@ -373,7 +373,7 @@ def load_content(content_dir: Path, sources: Sequence[ContentSource], cache: Doc
             files = source.content_files(content_dir)
         except OSError as error:
             files = []
-            problems.append(Problem(_folder_of(error, content_dir), 1, "", unreadable(error)))
+            problems.append(_unlisted(error, content_dir))
         listed.update(files)
         documents[source.name], found = load_files(files, content_dir, cache)
         problems += found
@@ -386,9 +386,10 @@ def load_content(content_dir: Path, sources: Sequence[ContentSource], cache: Doc
 CONTENT_SUFFIXES = (".yaml", ".yml")
 
 
-def _folder_of(error: OSError, content_dir: Path) -> str:
-    """How messages name the folder (or file) an error is about."""
-    return display_path(Path(error.filename), content_dir) if error.filename else display_path(content_dir, content_dir)
+def _unlisted(error: OSError, content_dir: Path) -> Problem:
+    """A folder (or file) under the content folder that could not be read, named as messages name content."""
+    where = display_path(Path(error.filename), content_dir) if error.filename else display_path(content_dir, content_dir)
+    return Problem(where, 1, "", unreadable(error))
 
 
 def _unread(content_dir: Path, listed: set[Path]) -> list[Problem]:
@@ -406,4 +407,4 @@ def _unread(content_dir: Path, listed: set[Path]) -> list[Problem]:
         for path in walk_files(content_dir, errors)
         if path.suffix in CONTENT_SUFFIXES and path not in listed
     ]
-    return problems + [Problem(_folder_of(error, content_dir), 1, "", unreadable(error)) for error in errors]
+    return problems + [_unlisted(error, content_dir) for error in errors]

@@ -20,6 +20,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from generator.errors import BusyError
+from generator.files import in_place
 
 WAIT_SECONDS = 60.0
 """How long a build waits for another one to finish before it gives up (``--wait``)."""
@@ -29,7 +30,7 @@ _POLL = 0.2
 def lock_path(folder: Path) -> Path:
     """The lock file of ``folder``: beside it, hidden, named after it (``build/docs`` -> ``build/.docs.lock``,
     ``site`` -> ``.site.lock``)."""
-    return folder.absolute().parent.resolve() / f".{folder.name}.lock"
+    return in_place(folder).with_name(f".{folder.name}.lock")
 
 
 @contextmanager

@@ -86,9 +86,10 @@ def parse_day(value: Any) -> dt.date:
         return plausible_year(value)
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:
-            return plausible_year(dt.date.fromisoformat(value.strip()))
-        except ValueError as error:
-            raise ValueError(str(error) if "year from" in str(error) else "expected a date YYYY-MM-DD") from None
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError("expected a date YYYY-MM-DD") from None
+        return plausible_year(day)
     raise ValueError("expected a date YYYY-MM-DD")
 
 

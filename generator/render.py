@@ -12,19 +12,18 @@ did not change since the last build is not rendered again.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from generator import escape
 from generator.cache import RenderCache
-from generator.errors import RenderError
+from generator.errors import TEMPLATE_FAILURES, RenderError, template_line
 from generator.formatting import Formatter
 from generator.labels import Labels
 from generator.maps.events import MapTexts, event_map
@@ -104,12 +103,7 @@ def _map_texts(labels: Labels) -> MapTexts:
 
 def template_location(error: Exception, template: str) -> str:
     """``file:line`` of the template line that failed: where a syntax error is, or the innermost template frame."""
-    if isinstance(error, TemplateSyntaxError) and error.filename:
-        return f"{error.filename}:{error.lineno}"
-    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".j2")]
-    if frames:
-        return f"{frames[-1].filename}:{frames[-1].lineno}"
-    return template
+    return template_line(error, ".j2") or template
 
 
 def render_site(plan: SitePlan, settings: Settings, content: Content, cached: bool = True) -> list[RenderedPage]:
@@ -174,7 +168,7 @@ def _render_page(plan: SitePlan, environment: SandboxedEnvironment, index: int) 
         text = environment.get_template(page.kind.template).render(page=page, links=links, **variables)
     except TemplateError as error:
         raise RenderError(f"{template_location(error, page.kind.template)}: {error} (rendering {page.path})") from error
-    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:  # raised by what a template does
+    except TEMPLATE_FAILURES as error:  # raised by what a template does
         where = template_location(error, page.kind.template)
         raise RenderError(f"{where}: {type(error).__name__}: {error} (rendering {page.path})") from error
     return text, links.used

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.articles.crosscheck import check_references, locate_places, unknown_parties
+from generator.articles.crosscheck import check_references, locate_places, record_ids, unknown_parties
 from generator.articles.figures import Total
 from generator.articles.layout import Layout, WeaponKey, filing_day, plan_layout, weapon_key
 from generator.articles.pages import add_indexes, add_month_maps, fill_archives, fill_briefings
@@ -106,7 +106,6 @@ class ArticlesContributor:
         """Every ``.yaml`` and ``.yml`` file under ``content/articles/``, subfolders included."""
         folder = content_dir / ARTICLES_DIR
         self._folder = display_path(folder, content_dir)
-        self._files = []
         found = list(walk_files(folder))  # through linked folders too, as linked files
         self._files = [*sorted(path for path in found if path.suffix == ".yaml"), *sorted(path for path in found if path.suffix == ".yml")]
         return self._files
@@ -119,7 +118,7 @@ class ArticlesContributor:
         for document in documents:  # a file with shape errors: its references are checked all the same
             if id(document) not in valid:
                 problems += unknown_parties(document, registry.parties)
-                pending.update(dict.fromkeys(_record_ids_as_written(document), document.path))
+                pending.update({record_id: document.path for path, record_id in record_ids(document) if path[0] != "article"})
         self.places, found = locate_places(registry.atlas, parsed)
         problems += found
         problems += check_references(registry.parties, parsed, registry.reserved, self.places, pending)
@@ -270,10 +269,3 @@ def format_total(total: Total, formatter: Formatter) -> str:
     if words:
         return str(labels.total_at_least.format(number=number, words=", ".join(words)))
     return number
-
-
-def _record_ids_as_written(document: RawDocument) -> list[str]:
-    """The ids of a document's records as far as it can be read (it may not have validated)."""
-    data = document.data if isinstance(document.data, dict) else {}
-    records = [record for kind in ("attributions", "strikes") if isinstance(data.get(kind), list) for record in data[kind]]
-    return [str(record["id"]) for record in records if isinstance(record, dict) and isinstance(record.get("id"), str | int)]

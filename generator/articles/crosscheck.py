@@ -21,7 +21,7 @@ def _party_references(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPa
         for key, value in data.items():
             if key in PARTY_REFERENCES:
                 for index, item in enumerate(value if isinstance(value, list) else [value]):
-                    if isinstance(item, str | int) and not isinstance(item, bool):  # another shape is a shape error
+                    if _is_id(item):
                         yield ((*path, key, index) if isinstance(value, list) else (*path, key)), str(item)  # as the model reads it
             else:
                 yield from _party_references(value, (*path, key))
@@ -30,11 +30,23 @@ def _party_references(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPa
             yield from _party_references(item, (*path, index))
 
 
-def _record_ids(document: RawDocument) -> Iterator[tuple[FieldPath, str]]:
-    yield ("article", "id"), str(document.data["article"]["id"])  # a number given as an id reads as its digits
+def record_ids(document: RawDocument) -> Iterator[tuple[FieldPath, str]]:
+    """The article's id and its records', with their field paths, as far as the file can be read (a file that did
+    not validate too); a number given as an id reads as its digits, as the model reads it."""
+    data = document.data if isinstance(document.data, dict) else {}
+    article = data.get("article")
+    if isinstance(article, dict) and _is_id(article.get("id")):
+        yield ("article", "id"), str(article["id"])
     for kind in ("attributions", "strikes"):
-        for index, record in enumerate(document.data.get(kind) or []):
-            yield (kind, index, "id"), str(record["id"])
+        records = data.get(kind)
+        for index, record in enumerate(records if isinstance(records, list) else []):
+            if isinstance(record, dict) and _is_id(record.get("id")):
+                yield (kind, index, "id"), str(record["id"])
+
+
+def _is_id(value: Any) -> bool:
+    """Whether a raw value can be read as an id (text, or a number: another shape is a shape error)."""
+    return isinstance(value, str | int) and not isinstance(value, bool)
 
 
 def _located(document: RawDocument, path: FieldPath, message: str) -> Problem:
@@ -56,7 +68,7 @@ def check_references(
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for document, article_file in articles:
-        for path, record_id in _record_ids(document):
+        for path, record_id in record_ids(document):
             if record_id in seen:
                 problems.append(_located(document, path, f"duplicate id '{record_id}' (already used at {seen[record_id]})"))
             else:
@@ -85,9 +97,11 @@ def check_references(
 
 def unknown_parties(document: RawDocument, parties: dict[str, Party] | None) -> list[Problem]:
     """Every party reference of a document (valid or not: one run lists every problem) that names no known party."""
+    if parties is None:
+        return []  # the registry did not load: every reference would read as unknown
     problems = []
-    for path, party_id in _party_references(document.data) if parties is not None else ():
-        if parties is not None and party_id != UNATTRIBUTED and party_id not in parties:
+    for path, party_id in _party_references(document.data):
+        if party_id != UNATTRIBUTED and party_id not in parties:
             close = close_match(party_id, parties)
             hint = f" (did you mean '{close}'?)" if close else ""
             problems.append(_located(document, path, f"unknown party '{party_id}'{hint}; parties are declared in content/parties.yaml"))
@@ -112,7 +126,7 @@ def _check_reserved_ids(articles: list[tuple[RawDocument, ArticleFile]], reserve
     return [
         _located(document, path, f"ids starting with '{prefix}' are reserved for {owner}, got '{record_id}'")
         for document, _ in articles
-        for path, record_id in _record_ids(document)
+        for path, record_id in record_ids(document)
         for prefix, owner in reserved.items()
         if record_id.startswith(prefix)
     ]

@@ -19,14 +19,13 @@ import datetime as dt
 import logging
 import os
 import shutil
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2 import TemplateError
 from mkdocs.commands import serve as serve_module
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
@@ -35,7 +34,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from generator.errors import ConfigError, SiteBuildError
+from generator.errors import TEMPLATE_FAILURES, ConfigError, SiteBuildError, template_line
 from generator.escape import LinearEscapes
 from generator.mkdocs_stage.page_cache import PageCache
 from generator.mkdocs_stage.search import extend_index, read_terms
@@ -209,18 +208,14 @@ def build_site(
     extend_index(staging / SITE_MARKUP.search_index, read_terms(search_terms))
 
 
-THEME_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
+THEME_ERRORS = (TemplateError, *TEMPLATE_FAILURES)
 """What a theme template raises when it fails (Jinja's errors, and those of what it does: ``1 // 0``)."""
 
 
 def theme_failure(error: Exception) -> str:
     """``file:line: what`` of the theme template that failed (an override of ours, or the theme's own)."""
-    if isinstance(error, TemplateSyntaxError) and error.filename:
-        return f"{error.filename}:{error.lineno}: {error}"
-    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".html")]
-    where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "MkDocs"
     what = str(error) if isinstance(error, TemplateError) else f"{type(error).__name__}: {error}"
-    return f"{where}: {what}"
+    return f"{template_line(error, '.html') or 'MkDocs'}: {what}"
 
 
 @dataclass
