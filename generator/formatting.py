@@ -66,7 +66,14 @@ class Formatter:
         return self.date(start)
 
     def when(self, when: When) -> str:
-        """A date with its precision, as a reader would say it."""
+        """A date with its precision and the time of day it gives, as a reader would say it."""
+        text = self._day_of(when)
+        if when.time is None:
+            return text
+        time = str(self.labels.hours.format(start=when.time, end=when.time_end)) if when.time_end else when.time
+        return str(self.labels.at_time.format(date=text, time=time))
+
+    def _day_of(self, when: When) -> str:
         labels = self.labels
         if when.precision is DatePrecision.night and when.end is not None:
             return str(labels.night_of.format(start=self._span_start(when.start, when.end), end=self.date(when.end)))

@@ -201,9 +201,17 @@ class Outcome(StrEnum):
     destroyed = "destroyed"
     fire = "fire"
     fire_contained = "fire_contained"
+    debris = "debris"
+    """Debris of a downed drone or missile fell on it."""
+    no_damage = "no_damage"
+    """It was not damaged (said of a target aimed at, or one that debris fell on)."""
     intercepted = "intercepted"
     repelled = "repelled"
     unknown = "unknown"
+
+
+DAMAGE = frozenset({Outcome.damaged, Outcome.destroyed, Outcome.fire, Outcome.fire_contained})
+"""Outcomes that contradict ``no_damage`` in one report of one target."""
 
 
 class ClaimStatus(StrEnum):
@@ -213,6 +221,8 @@ class ClaimStatus(StrEnum):
     confirmed = "confirmed"
     denied = "denied"
     disputed = "disputed"
+    withdrawn = "withdrawn"
+    """The party took back a claim it had made."""
 
 
 class FigureStatus(StrEnum):
@@ -347,8 +357,17 @@ class Figure(Strict):
         description="Party id of whoever gives this figure (`unattributed` if the article names no one); "
         "a list when several parties give the same value: one figure, several claimants."
     )
+    person: Text | None = Field(
+        default=None,
+        description="The person who gives it for the claimant, as the article names them: `Viatcheslav Gladkov, gouverneur`.",
+    )
     wording: Text | None = Field(default=None, description="The article's own words for it, e.g. `plusieurs blessés`.")
     category: WeaponCategory | None = Field(default=None, description="For launch/interception counts: what was counted.")
+    area: Text | None = Field(
+        default=None,
+        description="The area the figure covers when it is not the strike's place alone, in the article's words: "
+        "`au-dessus de cinq régions`, `visant la capitale`.",
+    )
     note: Text | None = Field(default=None, description="Any qualification the article gives.")
     status: FigureStatus = Field(
         default=FigureStatus.current,
@@ -364,6 +383,18 @@ class Figure(Strict):
         return parse_quantity(value)
 
 
+class OtherFigure(Figure):
+    """A figure the article gives that no other field holds (homes without power, buildings damaged), with what it counts."""
+
+    what: Text = Field(
+        description="What is counted, in the article's language: `immeubles endommagés`; reports of one event that word it "
+        "the same way are compared side by side."
+    )
+
+
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
 class When(Strict):
     """When an event happened, and how precisely the article says so."""
 
@@ -371,6 +402,12 @@ class When(Strict):
     end: Day | None = Field(default=None, description="Last day, for a night or a span; omitted for a single day.")
     precision: DatePrecision = Field(
         default=DatePrecision.day, description="day, night (start evening to end morning), approximate, or month."
+    )
+    time: Annotated[str, Field(pattern=TIME_PATTERN)] | None = Field(
+        default=None, description="Time of day the article gives, local time at the place, `\"04:35\"` (24-hour, in quotes)."
+    )
+    time_end: Annotated[str, Field(pattern=TIME_PATTERN)] | None = Field(
+        default=None, description="When it ended, for an attack that lasted (`\"06:10\"`); needs `time`."
     )
     note: Text | None = Field(default=None, description="How the date was established, when the article does not state it.")
 
@@ -393,6 +430,10 @@ class When(Strict):
             raise ValueError(f"end ({self.end}) is before start ({self.start})")
         if self.precision is DatePrecision.night and (self.end is None or (self.end - self.start).days != 1):
             raise ValueError("a night needs an end date the day after its start")
+        if self.time_end is not None and self.time is None:
+            raise ValueError("time_end is given without time")
+        if self.precision is DatePrecision.month and self.time is not None:
+            raise ValueError("a time of day needs a day, not a month")
         return self
 
 
@@ -423,6 +464,13 @@ class Place(Strict):
         return self
 
 
+LaunchPlaces = Annotated[
+    Annotated[Place, Tag(f"{UNION_TAG}place")] | Annotated[list[Place], Tag(f"{UNION_TAG}places")],
+    Discriminator(lambda value: f"{UNION_TAG}{'places' if isinstance(value, list | tuple) else 'place'}"),
+]
+"""One launch place, or several: a list is read as several places, anything else as one (each shape's errors its own)."""
+
+
 class Weapon(Strict):
     """A weapon the article says was used."""
 
@@ -430,6 +478,10 @@ class Weapon(Strict):
     model: Text | None = Field(default=None, description="Model as named in the article, e.g. `Neptune`, `S-300`.")
     origin: CountryCode | None = Field(default=None, description="Country that produced it, when the article says.")
     claimed_by: Claimants = Field(description="Party id (or ids) of whoever says this weapon was used.")
+    status: FigureStatus = Field(
+        default=FigureStatus.current,
+        description="`superseded` or `withdrawn` when a later report corrects or takes back this claim (as for figures).",
+    )
 
 
 class Target(Strict):
@@ -437,10 +489,23 @@ class Target(Strict):
 
     what: Text = Field(description="What was hit or aimed at, e.g. `immeuble de cinq étages`.")
     outcome: list[Outcome] = Field(
-        min_length=1, description="What happened, in order: hit, damaged, destroyed, fire, fire_contained, intercepted, repelled, unknown."
+        min_length=1,
+        description="What happened, in order: hit, damaged, destroyed, fire, fire_contained, debris (debris fell on it), "
+        "no_damage, intercepted, repelled, unknown.",
     )
     claimed_by: Claimants = Field(description="Party id (or ids) of whoever reports it.")
+    person: Text | None = Field(default=None, description="The person who says so for the claimant, as the article names them.")
     details: Text | None = Field(default=None, description="Further facts the article gives about it.")
+    status: FigureStatus = Field(
+        default=FigureStatus.current,
+        description="`superseded` or `withdrawn` when a later report corrects or takes back this claim (as for figures).",
+    )
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Target:
+        if Outcome.no_damage in self.outcome and (damage := [outcome.value for outcome in self.outcome if outcome in DAMAGE]):
+            raise ValueError(f"outcome no_damage contradicts {', '.join(damage)}: one target, one report")
+        return self
 
 
 class Counts(Strict):
@@ -457,6 +522,16 @@ class Casualties(Strict):
 
     killed: list[Figure] = Field(default_factory=list, max_length=MAX_ITEMS, description="People killed, per claimant.")
     injured: list[Figure] = Field(default_factory=list, max_length=MAX_ITEMS, description="People injured, per claimant.")
+    seriously_injured: list[Figure] = Field(
+        default_factory=list,
+        max_length=MAX_ITEMS,
+        description="Of the injured, how many are seriously injured (in a serious or critical condition), per claimant.",
+    )
+    missing: list[Figure] = Field(default_factory=list, max_length=MAX_ITEMS, description="People missing, per claimant.")
+    rescued: list[Figure] = Field(
+        default_factory=list, max_length=MAX_ITEMS, description="People rescued (from rubble, a fire), per claimant."
+    )
+    evacuated: list[Figure] = Field(default_factory=list, max_length=MAX_ITEMS, description="People evacuated, per claimant.")
     who: Text | None = Field(default=None, description="Who the victims were, e.g. `employés du dépôt`.")
 
 
@@ -470,19 +545,36 @@ class Strike(Strict):
     where: Place = Field(description="Place and its precision.")
     reported_by: Claimants = Field(description="Party id (or ids) of whoever reports the strike itself.")
     weapons: list[Weapon] = Field(default_factory=list, description="Weapons said to have been used.")
-    launched_from: Place | None = Field(default=None, description="Where the weapons were launched from.")
+    launched_from: LaunchPlaces | None = Field(
+        default=None, description="Where the weapons were launched from: one place, or a list when the article gives several."
+    )
     launched_from_claimed_by: Annotated[list[Id], BeforeValidator(_one_or_more)] = Field(
         default_factory=list, description="Party id (or ids) of whoever says where they were launched from."
     )
     targets: list[Target] = Field(default_factory=list, description="What was hit or aimed at, with outcomes.")
     counts: Counts = Field(default_factory=Counts, description="Launched and intercepted figures.")
-    casualties: Casualties = Field(default_factory=Casualties, description="Killed and injured figures.")
+    casualties: Casualties = Field(
+        default_factory=Casualties, description="Killed, injured, seriously injured, missing, rescued and evacuated figures."
+    )
+    figures: list[OtherFigure] = Field(
+        default_factory=list,
+        max_length=MAX_ITEMS,
+        description="Other figures the article gives, each with what it counts and who claims it: "
+        "`{what: logements privés d'électricité, value: 1200, claimed_by: ua-oblast-administration}`.",
+    )
     notes: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, description="Other facts the article reports about this strike.")
     same_as: Id | None = Field(
         default=None,
         description="Id of a strike from another article reporting the same event: the reports become one event, "
         "filed with the report the links lead to, counted once.",
     )
+
+    @property
+    def launch_places(self) -> list[Place]:
+        """Where the weapons were launched from, each place the article gives."""
+        if self.launched_from is None:
+            return []
+        return [self.launched_from] if isinstance(self.launched_from, Place) else list(self.launched_from)
 
     @model_validator(mode="after")
     def _launch_place_is_sourced(self) -> Strike:
@@ -502,15 +594,26 @@ class Evidence(Strict):
 class Quote(Strict):
     """A direct quote, exactly as the article quotes it."""
 
-    speaker: Id = Field(description="Party id of who said it.")
+    speaker: Id = Field(description="Party id of who said it: the institution they speak for.")
+    person: Text | None = Field(
+        default=None, description="The person speaking, as the article names them: `Alexandre Smirnov, gouverneur`, `un porte-parole`."
+    )
     text: Text = Field(description="The quoted words, verbatim from the article.")
+    language: Language | None = Field(
+        default=None, description="The language of `text`, when it is not the article's (a quote left in English in a French article)."
+    )
+    translation: Names | None = Field(
+        default=None,
+        description="The quote translated, per language: `{fr: ...}`; the site shows it under the quote in its own language. "
+        "Say who translated in `medium` if the article does not.",
+    )
     medium: Text | None = Field(default=None, description="Where it was said, e.g. `communiqué`.")
 
 
 class StatusEntry(Strict):
     """One party's position on an attribution claim."""
 
-    status: ClaimStatus = Field(description="alleged, confirmed, denied or disputed.")
+    status: ClaimStatus = Field(description="alleged, confirmed, denied, disputed, or withdrawn (the party takes back its claim).")
     by: Id = Field(description="Party id holding that position.")
 
 
@@ -524,6 +627,11 @@ class Attribution(Strict):
     accused: Id = Field(description="Party id of who is accused.")
     claim: Text = Field(description="What is claimed.")
     weapons: list[Weapon] = Field(default_factory=list, description="Weapons the claim is about.")
+    strikes: list[Id] = Field(
+        default_factory=list,
+        max_length=MAX_ITEMS,
+        description="Ids of the strikes the claim concerns (of this article or another): the card links to their events.",
+    )
     evidence: list[Evidence] = Field(default_factory=list, max_length=MAX_ITEMS, description="Evidence given for the claim.")
     quotes: list[Quote] = Field(default_factory=list, max_length=MAX_ITEMS, description="Direct quotes, with their speaker.")
     status: list[StatusEntry] = Field(min_length=1, description="Each party's position: alleged by, confirmed by, denied by.")

@@ -45,8 +45,7 @@ def test_the_english_site_names_parties_places_and_weapons_in_english(tmp_path: 
         entry
         for article_file in planned.content.find(ArticlesContributor).corpus.articles
         for strike in article_file.strikes
-        for place in (strike.where, strike.launched_from)
-        if place is not None
+        for place in (strike.where, *strike.launch_places)
         for entry in (atlas(place).settlement, atlas(place).raion, atlas(place).region)
         if entry is not None
     ]

@@ -35,8 +35,7 @@ def test_every_place_of_the_shipped_content_and_the_fixtures_resolves(content: P
         place
         for article_file in loaded.find(ArticlesContributor).corpus.articles
         for strike in article_file.strikes
-        for place in (strike.where, strike.launched_from)
-        if place is not None
+        for place in (strike.where, *strike.launch_places)
     ]
     assert places
     for place in places:

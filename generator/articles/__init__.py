@@ -233,7 +233,8 @@ class ArticlesContributor:
     def filters(self, formatter: Formatter) -> dict[str, Callable[..., Any]]:
         """``total``: a sum of claimed figures over events; ``moment``: when a report was published; ``place_page``
         and ``weapon_page``: the page of a strike's region, and of a catalogued weapon (each a permanent id, so a
-        card's links depend on nothing else on the site)."""
+        card's links depend on nothing else on the site); ``translation``: a quote's translation into the site's
+        language, if it has one."""
         catalogue = shipped_catalogue()
 
         def weapon_page(weapon: Weapon) -> str | None:
@@ -245,6 +246,7 @@ class ArticlesContributor:
             "moment": formatter.moment,
             "place_page": lambda place: PLACES.entry((place if isinstance(place, Located) else formatter.atlas(place)).area_id),
             "weapon_page": weapon_page,
+            "translation": lambda quote: (quote.translation or {}).get(formatter.language),
         }
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from generator.articles.same_event import check_same_as
+from generator.articles.same_event import check_same_as, waiting_for
 from generator.diagnostics import close_match
 from generator.errors import Problem
 from generator.gazetteer import Atlas, Located
 from generator.load import FieldPath, RawDocument, format_path
-from generator.model import UNATTRIBUTED, ArticleFile, Party, Place, Takeaway
+from generator.model import UNATTRIBUTED, ArticleFile, Casualties, Counts, Party, Place, Takeaway
 
 PARTY_REFERENCES = frozenset({"claimed_by", "reported_by", "launched_from_claimed_by", "claimant", "via", "accused", "speaker", "by"})
 """Fields whose values are party ids."""
@@ -75,23 +75,48 @@ def check_references(
                 seen[record_id] = f"{document.path}:{document.line_of(path)}"
         problems += unknown_parties(document, parties)
         for index, strike in enumerate(article_file.strikes):
-            for launched in strike.counts.launched:
-                for position, intercepted in enumerate(strike.counts.intercepted):
-                    common = sorted(set(launched.claimed_by) & set(intercepted.claimed_by))
-                    same_claim = bool(common) and launched.category == intercepted.category
-                    low, high = intercepted.value.lower, launched.value.upper
-                    if same_claim and low is not None and high is not None and low > high:
-                        path = ("strikes", index, "counts", "intercepted", position, "value")
-                        problems.append(
-                            _located(
-                                document,
-                                path,
-                                f"more intercepted ({low}) than launched ({high}) by the same claimant '{common[0]}'",
-                            )
-                        )
+            for part, whole, of in (("intercepted", "launched", strike.counts), ("seriously_injured", "injured", strike.casualties)):
+                problems += [_located(document, ("strikes", index, *path), message) for path, message in _exceeds(of, part, whole)]
     problems += check_same_as(articles, places, pending)
+    problems += _check_concerned(articles, seen, pending or {})
     problems += _check_reserved_ids(articles, reserved)
     problems += _check_takeaways(articles)
+    return problems
+
+
+def _exceeds(group: Counts | Casualties, part: str, whole: str) -> Iterator[tuple[FieldPath, str]]:
+    """Each figure of ``part`` larger than a figure of ``whole`` the same claimant gives for the same kind of weapon:
+    more intercepted than launched, more seriously injured than injured."""
+    section = "counts" if isinstance(group, Counts) else "casualties"
+    for given in getattr(group, whole):
+        for position, figure in enumerate(getattr(group, part)):
+            common = sorted(set(given.claimed_by) & set(figure.claimed_by))
+            low, high = figure.value.lower, given.value.upper
+            if common and given.category == figure.category and low is not None and high is not None and low > high:
+                words = part.replace("_", " ")
+                yield (section, part, position, "value"), f"more {words} ({low}) than {whole} ({high}) by the same claimant '{common[0]}'"
+
+
+def _check_concerned(articles: list[tuple[RawDocument, ArticleFile]], seen: Mapping[str, str], pending: Mapping[str, str]) -> list[Problem]:
+    """Each strike an attribution claim concerns is a strike of the content (or of a file whose errors it waits for)."""
+    strikes = {strike.id for _, article_file in articles for strike in article_file.strikes}
+    problems = []
+    for document, article_file in articles:
+        for index, claim in enumerate(article_file.attributions):
+            for position, strike_id in enumerate(claim.strikes):
+                path = ("attributions", index, "strikes", position)
+                if strike_id in strikes:
+                    continue
+                waiting = waiting_for(strike_id, pending)
+                if waiting:
+                    message = waiting
+                elif strike_id in seen:
+                    message = f"'{strike_id}' is not a strike (it is the id at {seen[strike_id]})"
+                else:
+                    message = f"no strike has the id '{strike_id}'"
+                    close = close_match(strike_id, strikes)
+                    message += f" (did you mean '{close}'?)" if close else ""
+                problems.append(_located(document, path, message))
     return problems
 
 
@@ -136,8 +161,10 @@ def _places(article_file: ArticleFile) -> Iterator[tuple[FieldPath, Place]]:
     """Every place of an article's records, with its field path."""
     for index, strike in enumerate(article_file.strikes):
         yield ("strikes", index, "where"), strike.where
-        if strike.launched_from is not None:
+        if isinstance(strike.launched_from, Place):
             yield ("strikes", index, "launched_from"), strike.launched_from
+        for position, place in enumerate(strike.launched_from if isinstance(strike.launched_from, list) else []):
+            yield ("strikes", index, "launched_from", position), place
     for index, claim in enumerate(article_file.attributions):
         for position, evidence in enumerate(claim.evidence):
             if evidence.where is not None:

@@ -113,6 +113,14 @@ class Events:
                 found[article_id].append(event.id)
         return dict(found)
 
+    def strike_headline(self, record_id: str) -> tuple[str, str] | None:
+        """The headline of the strike event a report belongs to, and its language (None for no strike's id)."""
+        position = self._strike_at.get(self.event_of.get(record_id, record_id))
+        if position is None:
+            return None
+        event = self.strikes[position]
+        return event.headline, event.root.article.language
+
     def select(self, event_ids: Iterable[str]) -> Events:
         """These events, in the corpus' order (ids of no event are ignored); looked up, never a scan of every event,
         so that a page per day, place or weapon costs what it shows."""

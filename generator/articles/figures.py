@@ -1,6 +1,7 @@
 """The figures of an event, claimant by claimant: each party's successive figures, the one that stands, and who disagrees.
 
-A figure (launched, intercepted, killed, injured) is claimed by one party or
+A figure (launched, intercepted, killed, injured, ..., or another the article
+gives, named by what it counts) is claimed by one party or
 several. For each quantity of an event, each claimant's figures, from every
 report, form its history in publication order. The figure that stands is the
 latest one not marked superseded or withdrawn; when the latest cannot be told
@@ -16,23 +17,37 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.articles.events import Event, Report
-from generator.model import Figure, FigureStatus, Quantity, Strike, Vague, WeaponCategory
+from generator.model import Figure, FigureStatus, OtherFigure, Quantity, Strike, Vague, WeaponCategory
 
-QUANTITIES = ("launched", "intercepted", "killed", "injured")
-"""The figures of a strike, in the order a card shows them."""
+OTHER = "other"
+"""The quantity of the figures an article gives that no other field holds; each is told apart by what it counts."""
 
-QuantityKey = tuple[str, WeaponCategory | None]
-"""A quantity, and for launched and intercepted the kind of weapon counted."""
+QUANTITIES = ("launched", "intercepted", "killed", "injured", "seriously_injured", "missing", "rescued", "evacuated", OTHER)
+"""The figures of a strike, in the order a card shows them (the article's other figures last)."""
+
+QuantityKey = tuple[str, WeaponCategory | None, str | None]
+"""A quantity; for launched and intercepted the kind of weapon counted; for another figure what it counts."""
 
 
 def figures_of(strike: Strike) -> dict[str, list[Figure]]:
     """A report's figures, by quantity."""
+    casualties = strike.casualties
     return {
         "launched": strike.counts.launched,
         "intercepted": strike.counts.intercepted,
-        "killed": strike.casualties.killed,
-        "injured": strike.casualties.injured,
+        "killed": casualties.killed,
+        "injured": casualties.injured,
+        "seriously_injured": casualties.seriously_injured,
+        "missing": casualties.missing,
+        "rescued": casualties.rescued,
+        "evacuated": casualties.evacuated,
+        OTHER: list(strike.figures),
     }
+
+
+def _key(quantity: str, figure: Figure) -> QuantityKey:
+    category = figure.category if quantity in ("launched", "intercepted") else None
+    return quantity, category, figure.what if isinstance(figure, OtherFigure) else None
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,8 @@ class FigureView:
 
     quantity: str
     category: WeaponCategory | None
+    what: str | None
+    """What another figure counts, in the words of the reports."""
     histories: list[History]
 
     @property
@@ -116,22 +133,21 @@ def figure_views(event: Event[Strike]) -> list[FigureView]:
     for report in event.reports:
         for quantity, figures in figures_of(report.record).items():
             for figure in figures:
-                key = (quantity, figure.category if quantity in ("launched", "intercepted") else None)
                 for claimant in figure.claimed_by:
-                    by_quantity.setdefault(key, {}).setdefault(claimant, []).append(Claim(figure, report))
+                    by_quantity.setdefault(_key(quantity, figure), {}).setdefault(claimant, []).append(Claim(figure, report))
     views = []
-    for quantity, category in sorted(
+    for quantity, category, what in sorted(
         by_quantity, key=lambda key: (QUANTITIES.index(key[0]), list(WeaponCategory).index(key[1]) if key[1] else -1)
     ):
         grouped: dict[tuple[int, ...], list[str]] = {}
-        claims_of = by_quantity[(quantity, category)]
+        claims_of = by_quantity[(quantity, category, what)]
         for claimant, claims in claims_of.items():
             grouped.setdefault(tuple(id(claim.figure) for claim in claims), []).append(claimant)
         histories = []
         for claimants in grouped.values():
             claims = claims_of[claimants[0]]
             histories.append(History(claimants, claims, _standing(claims)))
-        views.append(FigureView(quantity, category, histories))
+        views.append(FigureView(quantity, category, what, histories))
     return views
 
 

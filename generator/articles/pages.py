@@ -58,7 +58,7 @@ def fill_archives(plan: PlanBuilder, layout: Layout) -> None:
                 articles if theme is Theme.sources else [],
                 [strikes[record] for record in page.records if record in strikes],
                 [claims[record] for record in page.records if record in claims],
-                every.event_of,
+                every,
                 plan.formatter.atlas,
                 plan.formatter.area,
                 plan.timeline,
@@ -84,7 +84,7 @@ def fill_briefings(plan: PlanBuilder, layout: Layout) -> None:
         wanted = with_reports | {article_file.article.id for article_file in published}
         articles = [by_id[article_id] for article_id in by_id if article_id in wanted]
         page.variables["briefing"] = make_briefing(
-            articles, strikes, claims, layout.events.event_of, plan.formatter.atlas, plan.formatter.area, plan.timeline
+            articles, strikes, claims, layout.events, plan.formatter.atlas, plan.formatter.area, plan.timeline
         )
 
 
@@ -177,7 +177,7 @@ def _add_listing(
 def _events(plan: PlanBuilder, layout: Layout, ids: set[str]) -> Briefing:
     """What a place or weapon page lists: these events, with the tally of their figures per claimant."""
     shown = layout.events.select(ids)
-    return make_briefing([], shown.strikes, shown.claims, layout.events.event_of, plan.formatter.atlas, plan.formatter.area, plan.timeline)
+    return make_briefing([], shown.strikes, shown.claims, layout.events, plan.formatter.atlas, plan.formatter.area, plan.timeline)
 
 
 def add_month_maps(plan: PlanBuilder, layout: Layout) -> None:

@@ -87,17 +87,18 @@ def check_same_as(
     problems = []
     for document, article_file in articles:
         for index, strike in enumerate(article_file.strikes):
-            message = _waiting(strike.same_as, pending) or _strike_problem(strike, strikes, places) if strike.same_as else None
+            message = waiting_for(strike.same_as, pending) or _strike_problem(strike, strikes, places) if strike.same_as else None
             if message:
                 problems.append(_located(document, ("strikes", index, "same_as"), message))
         for index, claim in enumerate(article_file.attributions):
-            message = _waiting(claim.same_as, pending) or _claim_problem(claim, claims) if claim.same_as else None
+            message = waiting_for(claim.same_as, pending) or _claim_problem(claim, claims) if claim.same_as else None
             if message:
                 problems.append(_located(document, ("attributions", index, "same_as"), message))
     return problems
 
 
-def _waiting(target: str, pending: Mapping[str, str] | None) -> str | None:
+def waiting_for(target: str, pending: Mapping[str, str] | None) -> str | None:
+    """What a link to ``target`` says when it is a record of a file that did not validate (None otherwise)."""
     if pending is None or target not in pending:
         return None
     return f"'{target}' is a record of {pending[target]}, which has errors of its own: this link is checked once they are fixed"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Generic, TypeVar
 
@@ -75,6 +75,26 @@ def _variants(event: Event[Strike], value_of: Callable[[Strike], T | None]) -> l
         if value is not None:
             found.setdefault(value, []).append(report)
     return [Variant(value, reports) for value, reports in found.items()]
+
+
+def _day_of(when: When) -> When:
+    """A dating without its time of day (and note): what two datings must share for one to refine the other."""
+    return when.model_copy(update={"time": None, "time_end": None, "note": None})
+
+
+def _timed(datings: list[Variant[When]]) -> list[Variant[When]]:
+    """Datings the reports give, one without a time of day folded into one that gives the same day and a time (its
+    reports kept): a report that adds the hour does not contradict one that gives the day."""
+    timed = [variant for variant in datings if variant.value.time is not None]
+    folded: dict[int, list[Report[Strike]]] = {}
+    kept = []
+    for variant in datings:
+        host = next((other for other in timed if _day_of(other.value) == _day_of(variant.value)), None)
+        if variant.value.time is None and host is not None:
+            folded.setdefault(id(host), []).extend(variant.reports)
+        else:
+            kept.append(variant)
+    return [Variant(variant.value, [*variant.reports, *folded.get(id(variant), [])]) for variant in kept]
 
 
 def _finest(places: list[Variant[Located]]) -> list[Variant[Located]]:
@@ -191,14 +211,14 @@ def map_item(event: Event[Strike], place: Located) -> MapItem:
 def strike_view(event: Event[Strike], locate: Callable[[Place], Located]) -> StrikeView:
     """Consolidate every report of a strike event (``locate``: where the gazetteer puts a place)."""
     records = [report.record for report in event.reports]
-    launch = [(strike.launched_from, strike.launched_from_claimed_by) for strike in records if strike.launched_from is not None]
+    launch = [(place, strike.launched_from_claimed_by) for strike in records for place in strike.launch_places]
     return StrikeView(
         event,
-        _variants(event, lambda strike: strike.when),
+        _timed(_variants(event, lambda strike: strike.when)),
         _finest(_variants(event, lambda strike: locate(strike.where))),
         list(dict.fromkeys(party for strike in records for party in strike.reported_by)),
         _merged(weapon for strike in records for weapon in strike.weapons),
-        _claimed([(place, claimants) for place, claimants in launch if place is not None]),
+        _claimed(launch),
         _merged(target for strike in records for target in strike.targets),
         figure_views(event),
         list(dict.fromkeys(strike.casualties.who for strike in records if strike.casualties.who)),
@@ -220,6 +240,8 @@ class ClaimView:
     other_claims: list[tuple[str, Article]]
     """How other reports word the claim, when they word it otherwise."""
     sources: list[Report[Attribution]]
+    strikes: list[str]
+    """Ids of the strikes the reports say the claim concerns, each once."""
 
     @property
     def id(self) -> str:
@@ -250,6 +272,7 @@ def claim_view(event: Event[Attribution]) -> ClaimView:
         list(dict.fromkeys(item for claim in records for item in claim.context)),
         [(report.record.claim, report.article) for report in event.reports if report.record.claim != root.claim],
         _sources(_root_first(event)),
+        list(dict.fromkeys(strike_id for claim in records for strike_id in claim.strikes)),
     )
 
 
@@ -323,11 +346,13 @@ class Briefing:
     area: Callable[[Place], str]
     """The region (else country) a place is in, named in the site's language: how cards are grouped."""
     timeline: Timeline = KYIV
+    strike_headlines: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Strike id -> the headline of its event and its language, for each strike the page's claims concern."""
 
-    def fingerprint_inputs(self) -> tuple[list[ArticleFile], Events, str]:
+    def fingerprint_inputs(self) -> tuple[list[ArticleFile], Events, str, list[tuple[str, tuple[str, str]]]]:
         """Everything the views show is computed by code from these (see :mod:`generator.cache`); area names come from
         the gazetteer and the labels, which every page's fingerprint covers."""
-        return self.articles, self.events, str(self.timeline.zone)
+        return self.articles, self.events, str(self.timeline.zone), sorted(self.strike_headlines.items())
 
     def view(self) -> BriefingView:
         """The views, for one rendering."""
@@ -341,6 +366,7 @@ class BriefingView:
         self.briefing = briefing
         self.articles = briefing.articles
         self.events = briefing.events
+        self.strike_headlines = briefing.strike_headlines
 
     @cached_property
     def _strike_views(self) -> list[StrikeView]:
@@ -443,6 +469,10 @@ class BriefingView:
         return dict(records)
 
 
+TALLIED = frozenset({"killed", "injured", "intercepted"})
+"""The quantities the home page's table sums (launched figures are summed beside interceptions)."""
+
+
 def _tally(views: list[StrikeView]) -> list[TallyRow]:
     """Per direction and claimant: each event once, with the claimant's standing figure for it."""
     sums: dict[tuple[str, WeaponCategory | None], dict[Direction, dict[str, Total]]] = defaultdict(lambda: defaultdict(dict))
@@ -457,7 +487,7 @@ def _tally(views: list[StrikeView]) -> list[TallyRow]:
             for claimant in history.claimants
             if history.standing
         }
-        for figure in view.figures:
+        for figure in (figure for figure in view.figures if figure.quantity in TALLIED):
             for history in (history for history in figure.histories if history.standing):
                 for claimant in history.claimants:
                     sums[(figure.quantity, figure.category)][direction].setdefault(claimant, Total()).add(history.values)
@@ -509,19 +539,22 @@ def make_briefing(
     articles: list[ArticleFile],
     strikes: list[Event[Strike]],
     claims: list[Event[Attribution]],
-    event_of: Mapping[str, str],
+    every: Events,
     locate: Callable[[Place], Located],
     area: Callable[[Place], str],
     timeline: Timeline = KYIV,
 ) -> Briefing:
     """What a page shows of these articles and events.
 
-    ``event_of`` maps records to their events, site-wide; the page keeps only what its articles and events need,
-    so that a change elsewhere on the site does not make it render again.
+    ``every`` is the site's events (which event each record belongs to, the strikes' headlines); the page keeps only
+    what its articles and events need, so that a change elsewhere on the site does not make it render again.
     """
+    event_of = every.event_of
     wanted = [claim.id for article_file in articles for claim in article_file.attributions]
     wanted += [strike.id for article_file in articles for strike in article_file.strikes]
     wanted += [report.record.id for event in strikes for report in event.reports]
     wanted += [report.record.id for event in claims for report in event.reports]
     page_events = Events(strikes, claims, {record: event_of[record] for record in wanted if record in event_of})
-    return Briefing(articles, page_events, locate, area, timeline)
+    concerned = [strike_id for event in claims for report in event.reports for strike_id in report.record.strikes]
+    headlines = {strike_id: found for strike_id in concerned if (found := every.strike_headline(strike_id)) is not None}
+    return Briefing(articles, page_events, locate, area, timeline, headlines)
