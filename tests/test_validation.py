@@ -13,7 +13,7 @@ from generator.model import PUBLISHED_EXPECTED
 
 QUANTITY = "a whole number, a range {min: N, max: M} or one of: none, some, several, many, dozens, all, unknown"
 STRIKE_FIELDS = (
-    "casualties, counts, direction, headline, id, launched_from, launched_from_claimed_by, notes, reported_by, same_as, "
+    "casualties, counts, direction, figures, headline, id, launched_from, launched_from_claimed_by, notes, reported_by, same_as, "
     "targets, weapons, when, where"
 )
 
