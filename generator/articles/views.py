@@ -129,6 +129,11 @@ def _merged(items: Iterable[C]) -> list[Claimed[C]]:
     return [Claimed(found.value.model_copy(update={"claimed_by": found.claimants}), found.claimants) for found in merged]
 
 
+def _distinct(items: Iterable[M]) -> list[M]:
+    """Each item once, compared by value (a quote's translations are a mapping: records are not all hashable)."""
+    return list({item.model_dump_json(): item for item in reversed(list(items))}.values())[::-1]
+
+
 def _sources(reports: list[Report[R]]) -> list[Report[R]]:
     """One report per article, in the reports' order: what the card's source line links to, with outlet and time."""
     return list({report.article.id: report for report in reports}.values())
@@ -186,6 +191,14 @@ class StrikeView:
     def single(self) -> bool:
         """One report only: the card reads as that report."""
         return len(self.event.reports) == 1
+
+    @property
+    def launch_groups(self) -> list[tuple[list[Place], list[str]]]:
+        """The launch places, those with the same claimants on one line."""
+        groups: dict[tuple[str, ...], list[Place]] = {}
+        for launch in self.launched_from:
+            groups.setdefault(tuple(launch.claimants), []).append(launch.value)
+        return [(places, list(claimants)) for claimants, places in groups.items()]
 
     @property
     def weapon_kinds(self) -> list[Weapon]:
@@ -266,9 +279,9 @@ def claim_view(event: Event[Attribution]) -> ClaimView:
     return ClaimView(
         event,
         _merged(weapon for claim in records for weapon in claim.weapons),
-        list(dict.fromkeys(item for claim in records for item in claim.evidence)),
-        list(dict.fromkeys(item for claim in records for item in claim.quotes)),
-        list(dict.fromkeys(item for claim in records for item in claim.status)),
+        _distinct(item for claim in records for item in claim.evidence),
+        _distinct(item for claim in records for item in claim.quotes),
+        _distinct(item for claim in records for item in claim.status),
         list(dict.fromkeys(item for claim in records for item in claim.context)),
         [(report.record.claim, report.article) for report in event.reports if report.record.claim != root.claim],
         _sources(_root_first(event)),
