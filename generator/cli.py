@@ -1,11 +1,13 @@
-"""The command line: ``briefing build | check | serve`` (also ``python -m generator``).
+"""The command line: ``briefing build | check | serve | new | clean | import-airforce`` (also ``python -m generator``).
 
 Domain errors become messages and exit codes here, and only here.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 import signal
 import sys
 from collections.abc import Callable
@@ -16,13 +18,15 @@ from typing import Any, NoReturn
 
 import click
 
+from generator.articles.skeleton import article_id, create_article
 from generator.build import build, collect_rarely, end_of_process, serve
 from generator.contributors import contributors
 from generator.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, BriefingError, FilesystemError
 from generator.load import load_content
 from generator.lock import WAIT_SECONDS, locked
+from generator.model import URL_PATTERN
 from generator.publish import remove_debris
-from generator.settings import Paths
+from generator.settings import Paths, read_engine_timeline
 from generator.validate import validate_content
 
 CONTENT = click.option(
@@ -80,6 +84,8 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         except BriefingError as error:
             _fail(error)
+        except click.ClickException:
+            raise  # a usage error: the group prints it with its exit code
         except OSError as error:
             _fail(FilesystemError.of(error))
         except Exception as error:
@@ -168,6 +174,32 @@ def check_command(content: Path) -> None:
         click.echo(f"{len(hints)} hint(s), not errors:")
         for hint in hints:
             click.echo(f"hint: {hint}")
+
+
+@main.command("new")
+@click.argument("slug")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Publication day (default: today, site time).")
+@click.option("--url", default=None, help="The article's address: fills `url`, and `outlet` and `language` when the site is known.")
+@click.option("--language", default=None, help="The article's language (ISO 639-1), when the address does not tell.")
+@CONTENT
+@CONFIG
+@_reports_errors
+def new_command(slug: str, day: dt.datetime | None, url: str | None, language: str | None, content: Path, config: Path) -> None:
+    """Create content/articles/<date>-<SLUG>.yaml: the required fields, quoted placeholders, the outlet from the URL."""
+    published = day.date() if day else read_engine_timeline(config).today()
+    try:
+        identifier = article_id(slug, published)
+    except ValueError as error:
+        raise click.BadParameter(f"{error}, got {slug!r}", param_hint="SLUG") from None
+    if url is not None and not re.match(URL_PATTERN, url, re.IGNORECASE):
+        raise click.BadParameter(f"expected an http:// or https:// address, got {url!r}", param_hint="--url")
+    if language is not None and not re.fullmatch(r"[a-z]{2}", language):
+        raise click.BadParameter(f"expected a two-letter code such as fr or en, got {language!r}", param_hint="--language")
+    try:
+        path = create_article(content, identifier, published, url, language)
+    except FileExistsError as error:
+        raise FilesystemError(f"{error.filename}: exists already; nothing was written (choose another SLUG)") from None
+    click.echo(f"created {path}: fill it in, then run `briefing check`")
 
 
 @main.command("import-airforce")

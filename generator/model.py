@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
 from pydantic import Strict as StrictType
 
 UNION_TAG = "one-of-"
@@ -43,7 +43,7 @@ UNATTRIBUTED = "unattributed"
 """Reserved party id: the article states the fact without naming who says so."""
 
 
-def _check_id(value: str) -> str:
+def check_id(value: str) -> str:
     if not re.match(ID_PATTERN, value):
         raise ValueError("expected an id of lowercase letters, digits and inner hyphens (at most 80 characters)")
     if value in RESERVED_IDS or re.match(r"^(com|lpt)[0-9]$", value):
@@ -51,7 +51,22 @@ def _check_id(value: str) -> str:
     return value
 
 
-Id = Annotated[str, Field(max_length=80), BeforeValidator(lambda v: _check_id(v) if isinstance(v, str) else v)]
+ID_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "pattern": ID_PATTERN, "not": {"enum": sorted(RESERVED_IDS)}},
+        {"type": "integer", "minimum": 0},
+    ]
+}
+"""What the editors' JSON Schema says of an id (a number is read as its digits)."""
+
+def _id_of(value: Any) -> Any:
+    """An id as written: text, or a number read as its digits (``2024``), which must make an id too (not ``12.5``)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = getattr(value, "source", str(value))
+    return check_id(value) if isinstance(value, str) else value
+
+
+Id = Annotated[str, Field(max_length=80), BeforeValidator(_id_of), WithJsonSchema(ID_SCHEMA)]
 
 
 def _one_or_more(value: Any) -> Any:
@@ -59,8 +74,18 @@ def _one_or_more(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Claimants = Annotated[list[Id], Field(min_length=1), BeforeValidator(_one_or_more)]
+Claimants = Annotated[
+    list[Id],
+    Field(min_length=1),
+    BeforeValidator(_one_or_more),
+    WithJsonSchema({"anyOf": [ID_SCHEMA, {"type": "array", "items": ID_SCHEMA, "minItems": 1}]}),
+]
 """Who gives a figure: one party id, or several when they give the same value."""
+
+AnyClaimants = Annotated[
+    list[Id], BeforeValidator(_one_or_more), WithJsonSchema({"anyOf": [ID_SCHEMA, {"type": "array", "items": ID_SCHEMA}]})
+]
+"""Who says something that may be left unsaid: one party id, a list of them, or none."""
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 """The years a date in the content may have: one outside is a typo (``2204`` for ``2024``), and would not survive the
@@ -93,7 +118,8 @@ def parse_day(value: Any) -> dt.date:
     raise ValueError("expected a date YYYY-MM-DD")
 
 
-Day = Annotated[dt.date, BeforeValidator(parse_day)]
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+Day = Annotated[dt.date, BeforeValidator(parse_day), WithJsonSchema({"type": "string", "pattern": DAY_PATTERN})]
 
 PUBLISHED_EXPECTED = "a date YYYY-MM-DD, or a date and time with its UTC offset such as 2024-08-11T14:30+03:00"
 
@@ -123,7 +149,11 @@ def parse_published(value: Any) -> dt.date | dt.datetime:
     return moment
 
 
-Published = Annotated[dt.date | dt.datetime, BeforeValidator(parse_published)]
+Published = Annotated[
+    dt.date | dt.datetime,
+    BeforeValidator(parse_published),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z))?$"}),
+]
 
 
 def _as_written(value: Any) -> Any:
@@ -131,7 +161,13 @@ def _as_written(value: Any) -> Any:
     return getattr(value, "source", value)
 
 
-Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), BeforeValidator(_as_written)]
+Text = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_TEXT),
+    BeforeValidator(_as_written),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1, "maxLength": MAX_TEXT}, {"type": "number"}]}),
+]
+"""Free text; a number written where text is expected is read as written (quote text anyway: see the README)."""
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 
@@ -268,6 +304,21 @@ class Quantity:
 QUANTITY_EXPECTED = "a whole number, a range {min: N, max: M} or one of: " + ", ".join(v.value for v in Vague)
 
 
+QUANTITY_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "integer", "minimum": 0},
+        {
+            "type": "object",
+            "properties": {"min": {"type": "integer", "minimum": 0}, "max": {"type": "integer", "minimum": 0}},
+            "required": ["min", "max"],
+            "additionalProperties": False,
+        },
+        {"enum": [vague.value for vague in Vague]},
+    ]
+}
+"""What the editors' JSON Schema says of a figure's value."""
+
+
 def parse_quantity(value: Any) -> Quantity:
     """Turn the YAML form of a figure's value into a :class:`Quantity`."""
     if isinstance(value, Quantity):
@@ -302,7 +353,24 @@ def _per_language(value: Any) -> Any:
     return {"*": value} if isinstance(value, str) else value
 
 
-PartyNames = Annotated[dict[Annotated[str, Field(pattern=r"^([a-z]{2}|\*)$")], Text], Field(min_length=1), BeforeValidator(_per_language)]
+PartyNames = Annotated[
+    dict[Annotated[str, Field(pattern=r"^([a-z]{2}|\*)$")], Text],
+    Field(min_length=1),
+    BeforeValidator(_per_language),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "minProperties": 1,
+                    "patternProperties": {"^[a-z]{2}$": {"type": "string", "minLength": 1}},
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
 """A party's names by language; ``*`` holds the one name of the older form."""
 
 
@@ -352,7 +420,7 @@ class PartiesFile(Strict):
 class Figure(Strict):
     """One claimed value of one quantity. Contested figures are several of these side by side."""
 
-    value: Quantity = Field(description=f"The quantity: {QUANTITY_EXPECTED}.")
+    value: Annotated[Quantity, WithJsonSchema(QUANTITY_SCHEMA)] = Field(description=f"The quantity: {QUANTITY_EXPECTED}.")
     claimed_by: Claimants = Field(
         description="Party id of whoever gives this figure (`unattributed` if the article names no one); "
         "a list when several parties give the same value: one figure, several claimants."
@@ -395,6 +463,18 @@ class OtherFigure(Figure):
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
+def parse_time(value: Any) -> str:
+    """A time of day ``HH:MM``, 24-hour (``"04:35"``); an unquoted ``04:35`` is the same text to this loader, but
+    other YAML readers take it for a number in base 60, hence the quotes the README asks for."""
+    if isinstance(value, str) and re.fullmatch(TIME_PATTERN, value.strip()):
+        return value.strip()
+    raise ValueError('expected a time of day "HH:MM", 24-hour, in quotes (e.g. "04:35")')
+
+
+Time = Annotated[str, BeforeValidator(parse_time), WithJsonSchema({"type": "string", "pattern": TIME_PATTERN})]
+"""A time of day as the article gives it."""
+
+
 class When(Strict):
     """When an event happened, and how precisely the article says so."""
 
@@ -403,12 +483,10 @@ class When(Strict):
     precision: DatePrecision = Field(
         default=DatePrecision.day, description="day, night (start evening to end morning), approximate, or month."
     )
-    time: Annotated[str, Field(pattern=TIME_PATTERN)] | None = Field(
-        default=None, description="Time of day the article gives, local time at the place, `\"04:35\"` (24-hour, in quotes)."
+    time: Time | None = Field(
+        default=None, description='Time of day the article gives, local time at the place, `"04:35"` (24-hour, in quotes).'
     )
-    time_end: Annotated[str, Field(pattern=TIME_PATTERN)] | None = Field(
-        default=None, description="When it ended, for an attack that lasted (`\"06:10\"`); needs `time`."
-    )
+    time_end: Time | None = Field(default=None, description='When it ended, for an attack that lasted (`"06:10"`); needs `time`.')
     note: Text | None = Field(default=None, description="How the date was established, when the article does not state it.")
 
     @property
@@ -548,7 +626,7 @@ class Strike(Strict):
     launched_from: LaunchPlaces | None = Field(
         default=None, description="Where the weapons were launched from: one place, or a list when the article gives several."
     )
-    launched_from_claimed_by: Annotated[list[Id], BeforeValidator(_one_or_more)] = Field(
+    launched_from_claimed_by: AnyClaimants = Field(
         default_factory=list, description="Party id (or ids) of whoever says where they were launched from."
     )
     targets: list[Target] = Field(default_factory=list, description="What was hit or aimed at, with outcomes.")
@@ -658,6 +736,12 @@ TakeawayItem = Annotated[
 text (so each shape's errors are its own)."""
 
 
+URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
+"""An article's address: http or https, no spaces."""
+URL_SCHEMA = {"type": "string", "maxLength": 2000, "pattern": r"^[hH][tT][tT][pP][sS]?://[^\s/$.?#][^\s]*$"}
+"""The same, for the JSON Schema (whose patterns cannot ignore case)."""
+
+
 class Article(Strict):
     """The source article itself."""
 
@@ -671,7 +755,9 @@ class Article(Strict):
     )
     published_approximate: Flag = Field(default=False, description="true when the publication date is inferred, not printed.")
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(description="ISO 639-1 language code of the article, e.g. `fr`.")
-    url: Annotated[str, Field(max_length=2000)] | None = Field(default=None, description="Link to the article (http or https).")
+    url: Annotated[str, Field(max_length=2000), WithJsonSchema(URL_SCHEMA)] | None = Field(
+        default=None, description="Link to the article (http or https)."
+    )
     summary: Text = Field(description="Short summary in your own words.")
     takeaways: list[TakeawayItem] = Field(
         default_factory=list,
@@ -683,7 +769,7 @@ class Article(Strict):
     @field_validator("url")
     @classmethod
     def _http_only(cls, url: str | None) -> str | None:
-        if url is not None and not re.match(r"^https?://[^\s/$.?#][^\s]*$", url, re.IGNORECASE):
+        if url is not None and not re.match(URL_PATTERN, url, re.IGNORECASE):
             raise ValueError(f"expected an http:// or https:// address, got {url!r}")
         return url
 

@@ -83,6 +83,11 @@ def read_settings(paths: Paths) -> Settings:
     return Settings(paths, engine.language, engine.directory_urls, labels, Timeline(site_timezone(engine.timezone)))
 
 
+def read_engine_timeline(config: Path) -> Timeline:
+    """The site's time zone, from ``mkdocs.yml`` alone (for commands that build nothing)."""
+    return Timeline(site_timezone(read_engine_settings(config).timezone))
+
+
 def check_paths(paths: Paths) -> None:
     """Refuse outputs that would overwrite inputs or each other: the docs folder and the site are emptied by a build."""
     inputs = {"--content": paths.content, "--templates": paths.templates, "--config": paths.config}

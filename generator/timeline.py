@@ -65,6 +65,10 @@ class Timeline:
         """The day a publication falls on, in the site's time zone."""
         return self.moment(published).day
 
+    def today(self) -> dt.date:
+        """Today, in the site's time zone."""
+        return dt.datetime.now(self.zone).date()
+
 
 KYIV = Timeline(ZoneInfo(SITE_TIMEZONE))
 """The default timeline, for code that runs before the settings are read (tests, tools)."""

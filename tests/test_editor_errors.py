@@ -30,7 +30,8 @@ def _problems(tmp_path: Path, old: str, new: str) -> list[str]:
 
 
 def test_a_french_colon_in_a_title_gets_the_quoted_line_to_write(tmp_path: Path) -> None:
-    problems = _problems(tmp_path, "  title: Moscou accusée", "  title: Ukraine : Moscou accusée")
+    title = "Moscou accusée par le Pentagone d'utiliser des missiles balistiques nord-coréens en Ukraine"
+    problems = _problems(tmp_path, f'  title: "{title}"\n', f"  title: Ukraine : {title}\n")
     assert len(problems) == 1
     assert "a colon followed by a space starts a field in YAML" in problems[0]
     quoted = 'title: "Ukraine : Moscou accusée par le Pentagone d\'utiliser des missiles balistiques nord-coréens en Ukraine"'
@@ -38,7 +39,7 @@ def test_a_french_colon_in_a_title_gets_the_quoted_line_to_write(tmp_path: Path)
 
 
 def test_a_french_colon_in_a_list_item_gets_the_quoted_text_to_write(tmp_path: Path) -> None:
-    problems = _problems(tmp_path, "      - L'article présente cette", '      - Bilan : L\'article présente "cette"')
+    problems = _problems(tmp_path, "      - \"L'article présente cette", '      - Bilan : L\'article présente "cette"')
     assert len(problems) == 1
     assert "expected text, got the field 'Bilan'" in problems[0]
     assert '"Bilan : L\'article présente \\"cette\\" révélation' in problems[0]
@@ -96,3 +97,19 @@ def test_a_link_into_a_file_with_errors_waits_for_that_file_instead_of_being_cal
     waiting = [problem for problem in problems if "2024-06-03-odessa-suivi.yaml" in problem]
     assert waiting and all("which has errors of its own" in problem for problem in waiting), waiting
     assert not any("expected the id of another strike" in problem for problem in problems), problems
+
+
+def test_a_claim_about_a_strike_in_a_file_with_errors_waits_for_that_file(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "schema" / "content", content)
+    report = content / "articles" / "2024-09-02-kyiv-independent.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace('    headline: "Missile and drone', '    headlin: "Missile and drone'), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        read_content(content)
+    problems = [str(problem) for problem in raised.value.problems]
+    concerned = [problem for problem in problems if "attributions[0].strikes[0]" in problem]
+    assert concerned == [
+        "content/articles/2024-09-02-europe-1.yaml:18: attributions[0].strikes[0]: 'kharkiv-attack-2024-09-02' is a record of "
+        "content/articles/2024-09-02-kyiv-independent.yaml, which has errors of its own: this link is checked once they are fixed"
+    ], problems

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.escape import LinearEscapes, clean, contain_bidi, inline
-from generator.model import _check_id
+from generator.model import check_id
 
 EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition", "pymdownx.emoji"]
 """What mkdocs.yml enables (plus MkDocs' defaults): every extension data could try to trigger."""
@@ -128,7 +128,7 @@ def test_unterminated_right_to_left_override_is_contained() -> None:
 @given(record_id=st.text(max_size=90) | st.from_regex(r"[a-zA-Z0-9./\\:-]{1,20}", fullmatch=True))
 def test_any_id_is_rejected_or_stays_inside_the_output_folder(tmp_path_factory: pytest.TempPathFactory, record_id: str) -> None:
     try:
-        _check_id(record_id)
+        check_id(record_id)
     except ValueError:
         return
     output = Path("/srv/site/docs")

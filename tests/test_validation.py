@@ -81,6 +81,20 @@ EXPECTED = {
     ],
     "takeaway-without-records": ["9: article.takeaways[0].records: expected at least 1 item(s), got none"],
     "unknown-same-as": ["14: strikes[0].same_as: expected the id of another strike, got 'frappe-qui-n-existe-pas'"],
+    "time-of-day-not-hh-mm": ['11: strikes[0].when.time: expected a time of day "HH:MM", 24-hour, in quotes (e.g. "04:35"), got \'4h35\''],
+    "time-end-without-time": ["11: strikes[0].when: time_end is given without time"],
+    "no-damage-and-destroyed": ["15: strikes[0].targets[0]: outcome no_damage contradicts destroyed: one target, one report"],
+    "more-seriously-injured-than-injured": [
+        "16: strikes[0].casualties.seriously_injured[0].value: more seriously injured (6) than injured (4) "
+        "by the same claimant 'ua-authorities'"
+    ],
+    "attribution-concerns-unknown-strike": [
+        "13: attributions[0].strikes[0]: no strike has the id 'kharkiv-frappe-du-2-septembre'",
+        "13: attributions[0].strikes[1]: no strike has the id 'kharkiv-frape' (did you mean 'kharkiv-frappe'?)",
+        "13: attributions[0].strikes[2]: 'accusation-kharkiv' is not a strike "
+        "(it is the id at content/articles/attribution-concerns-unknown-strike.yaml:8)",
+    ],
+    "launch-place-without-country": ["16: strikes[0].launched_from[1].country: required field is missing"],
     "wrong-type-missing-and-unknown": [
         "8: strikes[0].headline: required field is missing",
         f"15: strikes[0].casualties.injured[0].value: expected {QUANTITY}, got 'vingt-trois'",
