@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CODE := generator tests scripts bench
 
-.PHONY: site test test-fast lint serve check golden bench lighthouse clean readme
+.PHONY: site test test-fast lint serve check golden bench lighthouse clean readme schemas
 
 $(BIN)/briefing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,9 @@ golden: $(BIN)/briefing
 
 clean:
 	rm -rf site .site.* build
+
+schemas: $(BIN)/briefing
+	$(BIN)/python -m generator.schema
 
 readme: $(BIN)/briefing
 	$(BIN)/python -c "from pathlib import Path; from generator.reference import update_readme; p = Path('README.md'); p.write_text(update_readme(p.read_text()))"
