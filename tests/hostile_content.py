@@ -59,7 +59,7 @@ def _article(name: str, index: int, strings: list[str], added: list[dict[str, An
         return {"settlement": next(text), "region": next(text), "country": "PL", "precision": "settlement"}
 
     def figure(value: Any) -> dict[str, Any]:
-        return {"value": value, "claimed_by": party, "wording": next(text), "note": next(text)}
+        return {"value": value, "claimed_by": party, "wording": next(text), "note": next(text), "person": next(text), "area": next(text)}
 
     return {
         "article": {
@@ -82,7 +82,11 @@ def _article(name: str, index: int, strings: list[str], added: list[dict[str, An
                 "claim": next(text),
                 "weapons": [{"category": "missile", "model": next(text), "claimed_by": [party]}],
                 "evidence": [{"description": next(text), "where": place("settlement")}],
-                "quotes": [{"speaker": party, "text": next(text), "medium": next(text)}],
+                "quotes": [
+                    {"speaker": party, "person": next(text), "text": next(text), "language": "en", "translation": {"fr": next(text)}},
+                    {"speaker": party, "text": next(text), "medium": next(text)},
+                ],
+                "strikes": [f"{name}-on-ukraine"],
                 "status": [{"status": "alleged", "by": party}],
                 "context": [next(text) for _ in strings[:8]],
             }
@@ -92,15 +96,27 @@ def _article(name: str, index: int, strings: list[str], added: list[dict[str, An
                 "id": f"{name}-{direction.replace('_', '-')}",
                 "direction": direction,
                 "headline": next(text),
-                "when": {"start": day, "precision": "approximate", "note": next(text)},
+                "when": {"start": day, "precision": "approximate", "note": next(text), "time": "04:35"},
                 "where": place(),
                 "reported_by": [party],
                 "weapons": [{"category": "drone", "model": next(text), "claimed_by": [party]}],
-                "launched_from": abroad(),
+                "launched_from": [abroad(), abroad()],
                 "launched_from_claimed_by": [party],
-                "targets": [{"what": next(text), "outcome": ["hit"], "claimed_by": [party], "details": next(text)}],
+                "targets": [
+                    {"what": next(text), "outcome": ["hit"], "claimed_by": [party], "details": next(text), "person": next(text)},
+                    {"what": next(text), "outcome": ["debris", "no_damage"], "claimed_by": party, "status": "withdrawn"},
+                ],
                 "counts": {"launched": [figure(10)], "intercepted": [figure(8)]},
-                "casualties": {"killed": [figure(2)], "injured": [figure("several")], "who": next(text)},
+                "casualties": {
+                    "killed": [figure(2)],
+                    "injured": [figure("several")],
+                    "seriously_injured": [figure(1)],
+                    "missing": [figure("some")],
+                    "rescued": [figure(3)],
+                    "evacuated": [figure({"min": 10, "max": 20})],
+                    "who": next(text),
+                },
+                "figures": [{"what": next(text), **figure(5)}, {"what": next(text), **figure("many")}],
                 "notes": [next(text) for _ in strings[:8]],
             }
             for direction in ("on_ukraine", "on_russia")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -41,9 +42,9 @@ def test_a_time_of_day_is_shown_and_a_report_without_one_does_not_contradict_it(
 @pytest.mark.parametrize(
     "label,row",
     [
-        ("Blessés graves", "| Gouverneur de la région de Kharkiv | **5** « <span lang=\"en\">five in serious condition</span> » |"),
-        ("Disparus", "| Service d'urgence ukrainien | **plusieurs** « <span lang=\"en\">several people remain missing</span> » |"),
-        ("Secourus", "| Service d'urgence ukrainien | **3** « <span lang=\"en\">three pulled from the rubble</span> » |"),
+        ("Blessés graves", '| Gouverneur de la région de Kharkiv | **5** « <span lang="en">five in serious condition</span> » |'),
+        ("Disparus", '| Service d\'urgence ukrainien | **plusieurs** « <span lang="en">several people remain missing</span> » |'),
+        ("Secourus", '| Service d\'urgence ukrainien | **3** « <span lang="en">three pulled from the rubble</span> » |'),
         ("Évacués", "| Service d'urgence ukrainien | **40–50** |"),
     ],
 )
@@ -55,10 +56,10 @@ def test_the_person_speaking_and_the_area_a_figure_covers(pages: dict[str, str])
     card = _card(pages[DAY], "kharkiv-attack-2024-09-02")
     launched = _table(card, "Lancés (drones)")
     assert launched.startswith(
-        "| Armée de l'air ukrainienne | **35** — <span lang=\"en\">Yurii Ihnat, spokesman</span> "
-        "(zone &#58; <span lang=\"en\">over five regions</span>) |"
+        '| Armée de l\'air ukrainienne | **35** — <span lang="en">Yurii Ihnat, spokesman</span> '
+        '(zone &#58; <span lang="en">over five regions</span>) |'
     )
-    assert "selon Gouverneur de la région de Kharkiv (<span lang=\"en\">Oleh Syniehubov, governor</span>)</span>" in card
+    assert 'selon Gouverneur de la région de Kharkiv (<span lang="en">Oleh Syniehubov, governor</span>)</span>' in card
 
 
 def test_several_launch_places_and_debris_without_damage(pages: dict[str, str]) -> None:
@@ -105,3 +106,18 @@ def test_the_english_edition_shows_the_same_facts_in_english(tmp_path: Path) -> 
     assert "**Seriously injured**" in card and "**Evacuated**" in card and "debris fell → no damage" in card
     claim = _card(text[CLAIMS], "moscou-revendique-kharkiv-2024-09-02")
     assert "Translation" not in claim, "no English translation given: none shown"
+
+
+def test_a_single_report_shows_each_addition_inline_with_its_claimant(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SCHEMA, content)
+    (content / "articles" / "2024-09-02-europe-1.yaml").unlink()
+    _, rendered = render(project_paths(tmp_path, content))
+    card = _card(next(page.text or "" for page in rendered if page.path == DAY), "kharkiv-attack-2024-09-02")
+    for line in (
+        '**Lancés (drones)** &#58; </span>**35** <span class="claimant">selon Armée de l\'air ukrainienne '
+        '(<span lang="en">Yurii Ihnat, spokesman</span>)</span> (zone &#58; <span lang="en">over five regions</span>)',
+        '**Évacués** &#58; </span>**40–50** <span class="claimant">selon Service d\'urgence ukrainien</span>',
+        '**<span lang="en">homes without power</span>** &#58; </span>**1 200** <span class="claimant">selon Gouverneur de la région',
+    ):
+        assert line in card

@@ -26,6 +26,7 @@ from generator.model import (
     Attribution,
     Direction,
     Evidence,
+    FigureStatus,
     Place,
     Quantity,
     Quote,
@@ -191,6 +192,11 @@ class StrikeView:
     def single(self) -> bool:
         """One report only: the card reads as that report."""
         return len(self.event.reports) == 1
+
+    @property
+    def standing_targets(self) -> list[Claimed[Target]]:
+        """The targets whose claim still stands (a table's outcome column): not superseded or withdrawn."""
+        return [target for target in self.targets if target.value.status is FigureStatus.current]
 
     @property
     def launch_groups(self) -> list[tuple[list[Place], list[str]]]:
