@@ -59,6 +59,7 @@ ID_SCHEMA: dict[str, Any] = {
 }
 """What the editors' JSON Schema says of an id (a number is read as its digits)."""
 
+
 def _id_of(value: Any) -> Any:
     """An id as written: text, or a number read as its digits (``2024``), which must make an id too (not ``12.5``)."""
     if isinstance(value, int | float) and not isinstance(value, bool):

@@ -113,3 +113,20 @@ def test_a_claim_about_a_strike_in_a_file_with_errors_waits_for_that_file(tmp_pa
         "content/articles/2024-09-02-europe-1.yaml:18: attributions[0].strikes[0]: 'kharkiv-attack-2024-09-02' is a record of "
         "content/articles/2024-09-02-kyiv-independent.yaml, which has errors of its own: this link is checked once they are fixed"
     ], problems
+
+
+def test_a_shape_error_does_not_hide_contradicting_figures_or_an_unknown_place_of_the_same_file(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "fixtures" / "minimal" / "parties.yaml", content / "parties.yaml")
+    text = (ROOT / "tests" / "fixtures" / "invalid" / "more-intercepted-than-launched.yaml").read_text(encoding="utf-8")
+    text = text.replace("    reported_by: [ru-mod]\n", "    reported_by: [ru-mod]\n    launch_site: Koursk\n")
+    text = text.replace("region: Oblast de Belgorod", "region: Oblast de Belgorodd")
+    (content / "articles" / "a.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        read_content(content)
+    problems = [str(problem).split(": ", 1)[1] for problem in raised.value.problems]
+    assert problems[0].startswith("strikes[0].where.region: unknown region 'Oblast de Belgorodd' in RU; closest: Belgorod Oblast")
+    assert problems[1].startswith("strikes[0].launch_site: unknown field 'launch_site'")
+    assert problems[2] == "strikes[0].counts.intercepted[0].value: more intercepted (12) than launched (10) by the same claimant 'ru-mod'"
+    assert len(problems) == 3

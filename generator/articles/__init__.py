@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.articles.crosscheck import check_references, locate_places, record_ids, unknown_parties
+from generator.articles.crosscheck import check_references, locate_places, record_ids, salvaged_problems, unknown_parties
 from generator.articles.figures import Total
 from generator.articles.layout import Layout, WeaponKey, filing_day, plan_layout, weapon_key
 from generator.articles.pages import add_indexes, add_month_maps, fill_archives, fill_briefings
@@ -117,7 +117,7 @@ class ArticlesContributor:
         pending: dict[str, str] = {}  # the ids of records in files that did not validate: links to them wait
         for document in documents:  # a file with shape errors: its references are checked all the same
             if id(document) not in valid:
-                problems += unknown_parties(document, registry.parties)
+                problems += unknown_parties(document, registry.parties) + salvaged_problems(document, registry.atlas)
                 pending.update({record_id: document.path for path, record_id in record_ids(document) if path[0] != "article"})
         self.places, found = locate_places(registry.atlas, parsed)
         problems += found

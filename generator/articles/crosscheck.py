@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from generator.articles.same_event import check_same_as, waiting_for
 from generator.diagnostics import close_match
@@ -11,6 +13,8 @@ from generator.errors import Problem
 from generator.gazetteer import Atlas, Located
 from generator.load import FieldPath, RawDocument, format_path
 from generator.model import UNATTRIBUTED, ArticleFile, Casualties, Counts, Party, Place, Takeaway
+
+M = TypeVar("M", bound=BaseModel)
 
 PARTY_REFERENCES = frozenset({"claimed_by", "reported_by", "launched_from_claimed_by", "claimant", "via", "accused", "speaker", "by"})
 """Fields whose values are party ids."""
@@ -75,13 +79,23 @@ def check_references(
                 seen[record_id] = f"{document.path}:{document.line_of(path)}"
         problems += unknown_parties(document, parties)
         for index, strike in enumerate(article_file.strikes):
-            for part, whole, of in (("intercepted", "launched", strike.counts), ("seriously_injured", "injured", strike.casualties)):
-                problems += [_located(document, ("strikes", index, *path), message) for path, message in _exceeds(of, part, whole)]
+            problems += _figure_problems(document, index, strike.counts, strike.casualties)
     problems += check_same_as(articles, places, pending)
     problems += _check_concerned(articles, seen, pending or {})
     problems += _check_reserved_ids(articles, reserved)
     problems += _check_takeaways(articles)
     return problems
+
+
+def _figure_problems(document: RawDocument, index: int, counts: Counts | None, casualties: Casualties | None) -> list[Problem]:
+    """A strike's figures that contradict one another: more intercepted than launched, more seriously injured than injured."""
+    pairs = [("intercepted", "launched", counts), ("seriously_injured", "injured", casualties)]
+    return [
+        _located(document, ("strikes", index, *path), message)
+        for part, whole, group in pairs
+        if group is not None
+        for path, message in _exceeds(group, part, whole)
+    ]
 
 
 def _exceeds(group: Counts | Casualties, part: str, whole: str) -> Iterator[tuple[FieldPath, str]]:
@@ -177,9 +191,41 @@ def locate_places(atlas: Atlas, articles: list[tuple[RawDocument, ArticleFile]])
     problems: list[Problem] = []
     for document, article_file in articles:
         for path, place in _places(article_file):
-            found, place_problems = atlas.locate(place)
-            if found is not None:
-                located[place] = found
-            for problem in place_problems:
-                problems.append(_located(document, (*path, problem.field), problem.message))
+            problems += _locate(atlas, document, path, place, located)
     return located, problems
+
+
+def _locate(atlas: Atlas, document: RawDocument, path: FieldPath, place: Place, located: dict[Place, Located]) -> list[Problem]:
+    found, place_problems = atlas.locate(place)
+    if found is not None:
+        located[place] = found
+    return [_located(document, (*path, problem.field), problem.message) for problem in place_problems]
+
+
+def _valid(model: type[M], data: Any) -> M | None:
+    """``data`` as ``model``, or None when it is not valid (its errors are reported by the file's validation)."""
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def salvaged_problems(document: RawDocument, atlas: Atlas) -> list[Problem]:
+    """What can still be checked in a file that did not validate, part by part: figures that contradict one
+    another, places the gazetteer does not know. One run then lists these with the file's shape errors."""
+    data = document.data if isinstance(document.data, dict) else {}
+    strikes = data.get("strikes")
+    problems: list[Problem] = []
+    for index, raw in enumerate(strikes if isinstance(strikes, list) else []):
+        if not isinstance(raw, dict):
+            continue
+        problems += _figure_problems(document, index, _valid(Counts, raw.get("counts", {})), _valid(Casualties, raw.get("casualties", {})))
+        launched = raw.get("launched_from")
+        places: list[tuple[FieldPath, Any]] = [(("where",), raw.get("where"))]
+        places += [(("launched_from", position), item) for position, item in enumerate(launched)] if isinstance(launched, list) else []
+        places += [(("launched_from",), launched)] if isinstance(launched, dict) else []
+        for path, value in places:
+            place = _valid(Place, value)
+            if place is not None:
+                problems += _locate(atlas, document, ("strikes", index, *path), place, {})
+    return problems
