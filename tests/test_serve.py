@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -128,6 +129,7 @@ def test_serve_settles_one_rebuild_per_edit(server: tuple[Path, str]) -> None:
     _wait_for(page, "Incendie d'un dépôt pétrolier à Temriouk")
     log = work / "serve.log"
     time.sleep(5)
+    reloads = _Browser(base)  # polls for reloads as the page's live-reload script does
     before = log.read_text(encoding="utf-8").count("Building documentation")
     article = next((work / "content" / "articles").glob("*.yaml"))
     article.write_text(
@@ -137,3 +139,27 @@ def test_serve_settles_one_rebuild_per_edit(server: tuple[Path, str]) -> None:
     time.sleep(30)
     builds = log.read_text(encoding="utf-8").count("Building documentation") - before
     assert builds == 1, f"{builds} rebuilds after one edit"
+    assert reloads.count == 1, f"the browser was told to reload {reloads.count} times after one edit"
+
+
+class _Browser:
+    """What a served page's live-reload script does: ask the server for the site's version (``/livereload/<epoch>/<id>``,
+    answered when a newer one is built, or after a timeout) and reload on each newer one; counts those reloads."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.count = 0
+        self.epoch = int(_fetch(f"{base}livereload/0/1") or 0)  # answered at once: any version is newer than 0
+        assert self.epoch > 0, "premise: the server serves live reload"
+        threading.Thread(target=self._poll, daemon=True).start()
+
+    def _poll(self) -> None:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.base}livereload/{self.epoch}/1", timeout=90) as response:  # noqa: S310 - localhost
+                    epoch = int(response.read().decode("ascii"))
+            except (urllib.error.URLError, ConnectionError, TimeoutError, ValueError):
+                return
+            if epoch > self.epoch:
+                self.count += 1
+                self.epoch = epoch
