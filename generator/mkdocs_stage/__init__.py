@@ -37,7 +37,7 @@ from mkdocs.utils.yaml import yaml_load
 from generator.errors import TEMPLATE_FAILURES, ConfigError, SiteBuildError, template_line
 from generator.escape import LinearEscapes
 from generator.mkdocs_stage.page_cache import PageCache
-from generator.mkdocs_stage.search import extend_index, read_terms
+from generator.mkdocs_stage.search import SearchAliases
 from generator.sanitize import SiteMarkup
 from generator.timeline import SITE_TIMEZONE
 
@@ -187,6 +187,7 @@ def build_site(
     try:
         with _warnings_counted(collector), _dated(build_date):
             config = load_site_config(config_file, docs_dir=str(docs_dir.resolve()), site_dir=str(staging))
+            config.plugins["briefing/search-aliases"] = SearchAliases(search_terms)
             if page_cache is not None:
                 config.plugins["briefing/page-cache"] = page_cache
             mkdocs_build(config)
@@ -205,7 +206,6 @@ def build_site(
         raise SiteBuildError(f"{config_file}: MkDocs build failed:\n{details}") from error
     except THEME_ERRORS as error:  # the theme's templates, ours among them (templates/overrides/), or what they call
         raise SiteBuildError(f"{theme_failure(error)}\nThe theme could not render the pages.") from error
-    extend_index(staging / SITE_MARKUP.search_index, read_terms(search_terms))
 
 
 THEME_ERRORS = (TemplateError, *TEMPLATE_FAILURES)
@@ -249,7 +249,7 @@ def serve_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     _serving.page_cache = PageCache(_serving.cache, _serving.config_file)
     _serving.warnings.messages.clear()
-    return _serving.page_cache.on_config(config)
+    return _serving.page_cache.on_config(SearchAliases(_serving.search_terms).on_config(config))
 
 
 def serve_page_cache() -> PageCache | None:
@@ -264,13 +264,9 @@ def before_rebuild() -> None:
 
 
 def after_rebuild(site_dir: Path) -> None:
-    """Called by the serve hook after every (re)build that succeeded: the search index as ``briefing build``
-    extends it, and the page cache kept for the next rebuild."""
+    """Called by the serve hook after every (re)build that succeeded: the page cache kept for the next rebuild."""
     if _serving is None:
         return
-    index = site_dir / SITE_MARKUP.search_index
-    if index.is_file():
-        extend_index(index, read_terms(_serving.search_terms))
     if _serving.page_cache is not None and not _serving.warnings.messages:
         _serving.page_cache.commit()
 
