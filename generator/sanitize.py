@@ -288,6 +288,7 @@ def _sanitise_or_carry(
     cleaned = sanitize_page(original, where, markup)
     was_changed = _CSP_SCRIPT_SRC in original and cleaned.replace(_pinned_policy(cleaned), _CSP_SCRIPT_SRC, 1) != original
     data = cleaned.encode("utf-8")
+    page.unlink()  # a new file, never written into: the engine may have put its cache's own file here (a hard link)
     page.write_bytes(data)
     return [raw_hash, hashlib.sha256(data).hexdigest(), was_changed, file_identity(page)], False
 

@@ -154,3 +154,26 @@ def test_a_published_page_edited_by_hand_is_sanitised_again_not_carried_over(
     carried = re.findall(r"sanitised (\d+) page\(s\), (\d+) carried over", caplog.text)
     assert carried and int(carried[-1][1]) == int(carried[-1][0]) - 1, "every other page carried over"
     assert tree(project.site) == clean_build(project, tmp_path / "clean")
+
+
+def test_cached_pages_are_put_in_place_unread_and_no_stage_after_the_engine_writes_into_them(
+    project: Paths, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A page taken from the cache is its cached file, hard-linked into the build: the sanitise stage must replace a
+    page it cleans, never write into it, or the cache would hold the sanitised page; a no-op rebuild, then a rebuild
+    after a template change, give the bytes of a clean build, and the cache's files still hold the engine's output."""
+    caplog.set_level(logging.INFO)
+    cache_pages = project.engine_cache / "pages"
+    before = {path.name: path.read_bytes() for path in cache_pages.iterdir()}
+    project.sanitise_record.unlink()  # so that the sanitise stage cleans every page again instead of carrying it over
+    build(project, force=True)
+    hits, pages = reused(caplog)
+    assert hits == pages
+    assert "Page skipped" not in caplog.text, "MkDocs' note about the pages the cache put in place is not passed on"
+    assert {path.name: path.read_bytes() for path in cache_pages.iterdir()} == before, "the cached files are untouched"
+    published = {path.stat().st_ino for path in project.site.resolve().rglob("*.html")}
+    assert not published & {path.stat().st_ino for path in cache_pages.iterdir()}, "no published page is a cache file"
+    footer = project.templates / "overrides" / "main.html"
+    footer.write_text(footer.read_text(encoding="utf-8") + "\n{# reworded #}\n", encoding="utf-8")
+    build(project)
+    assert tree(project.site) == clean_build(project, tmp_path / "clean")

@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path, PurePath
@@ -170,7 +171,9 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.fresh[page.file.src_uri]["search"] = index_entries[before:]
 
     def themed(self, page: Page, render: Callable[[], str]) -> str:
-        """The theme's output for one page: the cached one, or the theme's, kept for next time."""
+        """The theme's output for one page: the theme's, kept for next time; or, for a page whose entry stands, the
+        cached file itself put in place (hard-linked: neither read nor written again) and nothing returned, so that
+        MkDocs writes nothing over it. The stages after the engine replace a page's file, never write into it."""
         cached = self._standing(page)
         if cached is not None:
             self.hits += 1
@@ -182,7 +185,9 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.kept[name] = json.dumps(entry, ensure_ascii=False)
         html = self.folder / "pages" / f"{name}.html"
         if cached is not None:
-            return html.read_text(encoding="utf-8")
+            _put(html, Path(page.file.abs_dest_path))
+            _LINKED.add(page.file.src_uri)
+            return ""
         output = render()
         write_atomically(html, output.encode("utf-8"))
         return output
@@ -249,6 +254,31 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             "links_to_anchors": {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()},
             "lookups": lookups,
         }
+
+
+_LINKED: set[str] = set()
+"""Pages whose cached output was put in place: MkDocs' note that it wrote nothing for them is not news."""
+
+
+class _Quiet(logging.Filter):
+    """Drops MkDocs' "Page skipped: ... Generated empty output" for the pages the cache put in place itself."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: '") and message.split("'", 2)[1] in _LINKED)
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_Quiet())
+
+
+def _put(cached: Path, target: Path) -> None:
+    """The cached file at ``target``: a hard link to it, or where the file system has none, a copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        write_atomically(target, cached.read_bytes())
 
 
 class _Themed:

@@ -20,7 +20,6 @@ import json
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urldefrag
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
@@ -51,10 +50,11 @@ def add_aliases(entries: list[dict[str, Any]], terms: dict[str, list[str]]) -> i
     """Give each record's entry the other names its text does not already show; return how many got some."""
     extended = 0
     for entry in entries:
-        anchor = urldefrag(str(entry.get("location", ""))).fragment
+        anchor = str(entry.get("location", "")).partition("#")[2]
         if anchor in terms:
-            shown = {word.casefold() for word in _WORDS.split(f"{entry.get('title', '')} {entry.get('text', '')}") if word}
-            missing = [term for term in terms[anchor] if not all(word.casefold() in shown for word in _WORDS.split(term) if word)]
+            shown = set(_WORDS.split(f"{entry.get('title', '')} {entry.get('text', '')}".casefold()))  # casefolding
+            # the whole text, not word by word, gives the same words: no separator is the case fold of a letter
+            missing = [term for term in terms[anchor] if not all(word in shown for word in _WORDS.split(term.casefold()) if word)]
             if missing:
                 entry[FIELD] = " ".join(missing)
                 extended += 1
