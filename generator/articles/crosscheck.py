@@ -21,17 +21,20 @@ PARTY_REFERENCES = frozenset({"claimed_by", "reported_by", "launched_from_claime
 
 
 def _party_references(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every party id of a document's raw data, with its field path, in the file's order (only mappings and lists
+    are descended into: most values are text, and a call per value cost most of the walk)."""
     if isinstance(data, dict):
         for key, value in data.items():
             if key in PARTY_REFERENCES:
                 for index, item in enumerate(value if isinstance(value, list) else [value]):
                     if _is_id(item):
                         yield ((*path, key, index) if isinstance(value, list) else (*path, key)), str(item)  # as the model reads it
-            else:
+            elif isinstance(value, dict | list):
                 yield from _party_references(value, (*path, key))
     elif isinstance(data, list):
         for index, item in enumerate(data):
-            yield from _party_references(item, (*path, index))
+            if isinstance(item, dict | list):
+                yield from _party_references(item, (*path, index))
 
 
 def record_ids(document: RawDocument) -> Iterator[tuple[FieldPath, str]]:
