@@ -218,20 +218,34 @@ def check_page(html: str) -> list[str]:
     return checker.problems
 
 
-def sanitize_search_index(index_file: Path) -> int:
-    """Clean every title and text of the search index in place; return how many changed."""
+def _value_digest(kind: str, value: str) -> str:
+    return hashlib.blake2b(f"{kind}\0{value}".encode(), digest_size=16).hexdigest()
+
+
+def sanitize_search_index(index_file: Path, known_clean: frozenset[str] = frozenset()) -> tuple[int, set[str]]:
+    """Clean every title and text of the search index in place; return how many changed, and the digests of the
+    values that came out as they went in. A value whose digest is in ``known_clean`` (what an earlier run of this
+    same stage, same salt, found clean) is not cleaned again: it would come out the same."""
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    changed = 0
+    changed, clean = 0, set()
     for entry in index.get("docs", []):
         for key, value in entry.items():
             if isinstance(value, str) and key != "location":
                 # title and text are shown as HTML; any other field (the records' other names) is only searched: text
-                cleaned = clean_search_text(value) if key in ("title", "text") else clean_plain_text(value)
-                changed += cleaned != value
-                entry[key] = cleaned
+                kind = "html" if key in ("title", "text") else "text"
+                digest = _value_digest(kind, value)
+                if digest in known_clean:
+                    clean.add(digest)
+                    continue
+                cleaned = clean_search_text(value) if kind == "html" else clean_plain_text(value)
+                if cleaned == value:
+                    clean.add(digest)
+                else:
+                    changed += 1
+                    entry[key] = cleaned
     if changed:
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return changed
+    return changed, clean
 
 
 def sanitize_site(site_dir: Path, markup: SiteMarkup, published: Path | None = None, record: Path | None = None) -> SanitizeReport:
@@ -241,9 +255,12 @@ def sanitize_site(site_dir: Path, markup: SiteMarkup, published: Path | None = N
     With ``record`` (a file the stage keeps between builds) and the ``published`` site: a page the engine wrote
     exactly as last time, whose published copy is still what this stage made of it then, is carried over from the
     published site (hard-linked where the file system allows) instead of being sanitised again; the record says,
-    per page, the hash of what the engine wrote, of what the stage made of it, and whether it had to change it."""
+    per page, the hash of what the engine wrote, of what the stage made of it, whether it had to change it, and the
+    identities of the file it published and of the one the engine wrote (a page the engine put in place as the same
+    file as last time, from its cache, is not even read)."""
     salt = _salt(markup)
-    previous = _read_record(record, salt) if record is not None else {}
+    found = _read_record(record, salt) if record is not None else {}
+    previous: dict[str, list[Any]] = found.get("pages", {})
     pages = [page.relative_to(site_dir).as_posix() for page in sorted(site_dir.rglob("*.html"))]
     done = fork_map(lambda where: _sanitise_file(site_dir, where, markup, published, previous.get(where)), pages, PARALLEL_FROM)
     unsafe = [str(outcome) for outcome in done if isinstance(outcome, SiteBuildError)]
@@ -253,9 +270,10 @@ def sanitize_site(site_dir: Path, markup: SiteMarkup, published: Path | None = N
     carried = dict(zip(pages, (entry for entry, _ in kept), strict=True))
     changed, reused = sum(bool(entry[2]) for entry in carried.values()), sum(carry for _, carry in kept)
     index_file = site_dir / markup.search_index
-    entries = sanitize_search_index(index_file) if index_file.is_file() else 0
+    entries, clean = sanitize_search_index(index_file, frozenset(found.get("search", []))) if index_file.is_file() else (0, set())
     if record is not None:
-        write_atomically(record, json.dumps({"salt": salt, "pages": carried}, sort_keys=True).encode("utf-8"))
+        data = {"salt": salt, "pages": carried, "search": sorted(clean)}
+        write_atomically(record, json.dumps(data, sort_keys=True).encode("utf-8"))
     log.info("sanitised %d page(s), %d carried over, %d changed; %d search entries", len(pages), reused, changed, entries)
     return SanitizeReport(len(pages), changed, entries)
 
@@ -280,17 +298,21 @@ def _sanitise_or_carry(
     site_dir: Path, where: str, markup: SiteMarkup, published: Path | None, before: list[Any] | None
 ) -> tuple[list[Any], bool]:
     page = site_dir / where
-    raw = page.read_bytes()
-    raw_hash = hashlib.sha256(raw).hexdigest()
+    raw_identity = file_identity(page)
+    if before is not None and len(before) > 4 and before[4] == raw_identity:
+        raw, raw_hash = None, before[0]  # the very file the engine put here last time (its cache's, hard-linked): unread
+    else:
+        raw = page.read_bytes()
+        raw_hash = hashlib.sha256(raw).hexdigest()
     if before is not None and before[0] == raw_hash and published is not None and _carry(published / where, page, before):
-        return [*before[:3], file_identity(page)], True
-    original = raw.decode("utf-8")
+        return [*before[:3], file_identity(page), raw_identity], True
+    original = (raw if raw is not None else page.read_bytes()).decode("utf-8")
     cleaned = sanitize_page(original, where, markup)
     was_changed = _CSP_SCRIPT_SRC in original and cleaned.replace(_pinned_policy(cleaned), _CSP_SCRIPT_SRC, 1) != original
     data = cleaned.encode("utf-8")
     page.unlink()  # a new file, never written into: the engine may have put its cache's own file here (a hard link)
     page.write_bytes(data)
-    return [raw_hash, hashlib.sha256(data).hexdigest(), was_changed, file_identity(page)], False
+    return [raw_hash, hashlib.sha256(data).hexdigest(), was_changed, file_identity(page), raw_identity], False
 
 
 def _salt(markup: SiteMarkup) -> str:
@@ -298,12 +320,17 @@ def _salt(markup: SiteMarkup) -> str:
     return hashlib.sha256(b"\0".join([Path(__file__).read_bytes(), metadata.version("nh3").encode(), repr(markup).encode()])).hexdigest()
 
 
-def _read_record(record: Path, salt: str) -> dict[str, list[Any]]:
+def _read_record(record: Path, salt: str) -> dict[str, Any]:
+    """The last run's record (its pages, and the digests of the search index's values it found clean), if it ran
+    with this salt; else nothing."""
     try:
         found = json.loads(record.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return found.get("pages", {}) if isinstance(found, dict) and found.get("salt") == salt else {}
+    if not (isinstance(found, dict) and found.get("salt") == salt):
+        return {}
+    pages, search = found.get("pages"), found.get("search")
+    return {"pages": pages if isinstance(pages, dict) else {}, "search": search if isinstance(search, list) else []}
 
 
 def _carry(source: Path, target: Path, before: list[Any]) -> bool:

@@ -4,6 +4,7 @@ checks links as a clean build does."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 from pathlib import Path
@@ -171,6 +172,10 @@ def test_cached_pages_are_put_in_place_unread_and_no_stage_after_the_engine_writ
     assert hits == pages
     assert "Page skipped" not in caplog.text, "MkDocs' note about the pages the cache put in place is not passed on"
     assert {path.name: path.read_bytes() for path in cache_pages.iterdir()} == before, "the cached files are untouched"
+    build(project, force=True)  # the sanitise stage now knows each page the engine put in place as its cached file
+    record = json.loads(project.sanitise_record.read_text(encoding="utf-8"))["pages"]
+    cached = {path.stat().st_ino for path in cache_pages.iterdir()}
+    assert sum(entry[4][2] in cached for entry in record.values()) == pages, "the stage knows each cached file it need not read"
     published = {path.stat().st_ino for path in project.site.resolve().rglob("*.html")}
     assert not published & {path.stat().st_ino for path in cache_pages.iterdir()}, "no published page is a cache file"
     footer = project.templates / "overrides" / "main.html"

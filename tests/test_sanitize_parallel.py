@@ -3,6 +3,7 @@ unsafe page anywhere fails it with every unsafe page named, in order."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def sanitised(source: Path, where: Path, workers: int, monkeypatch: pytest.Monke
         patch.setattr(parallel, "workers", lambda: workers)
         patch.setattr(sanitize, "PARALLEL_FROM", 1)
         sanitize.sanitize_site(where, SITE_MARKUP, record=record)
-    entries = sanitize._read_record(record, sanitize._salt(SITE_MARKUP))
+    entries = sanitize._read_record(record, sanitize._salt(SITE_MARKUP))["pages"]
     return tree(where), str(sorted((page, entry[:3]) for page, entry in entries.items()))  # the identity is the copy's own
 
 
@@ -58,3 +59,17 @@ def test_every_unsafe_page_is_named_in_order(engine_output: Path, tmp_path: Path
         sanitize.sanitize_site(site, SITE_MARKUP)
     message = str(raised.value)
     assert message.index("attribution/index.html") < message.index("sources/index.html"), message
+
+
+def test_the_search_index_skips_only_what_it_found_clean_before(tmp_path: Path) -> None:
+    """Values an earlier run found clean are not cleaned again; a value that needed cleaning is cleaned every time."""
+    hostile = '<img src=x onerror="alert(1)">Kharkiv'
+    docs = [{"location": "a/#x", "title": "Frappe", "text": "<p>Deux morts</p>"}, {"location": "b/#y", "title": "B", "text": hostile}]
+    index = tmp_path / "search_index.json"
+    index.write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
+    changed, clean = sanitize.sanitize_search_index(index)
+    first = index.read_text(encoding="utf-8")
+    assert changed == 1 and "onerror" not in first and len(clean) == 3, "title, text and the second title came out as they went in"
+    index.write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
+    again, clean_again = sanitize.sanitize_search_index(index, frozenset(clean))
+    assert (again, clean_again) == (changed, clean) and index.read_text(encoding="utf-8") == first
