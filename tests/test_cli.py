@@ -184,3 +184,19 @@ def test_check_hints_at_reports_that_look_like_one_strike_and_gives_the_line_to_
     _odessa_article(content / "articles", "soir", "2024-06-02T19:00+03:00", same_as="matin-frappe")
     linked = run("check", "--content", content, cwd=tmp_path)
     assert linked.returncode == 0 and "hint(s)" not in linked.stdout
+
+
+@pytest.mark.parametrize(("shell", "start"), [("bash_source", "_briefing_completion()"), ("zsh_source", "#compdef briefing")])
+def test_the_shells_get_a_completion_script(shell: str, start: str) -> None:
+    script = shutil.which("briefing", path=str(Path(sys.executable).parent))
+    assert script is not None, "premise: the console script is installed beside the interpreter"
+    result = subprocess.run([script], capture_output=True, text=True, env={**ENV, "_BRIEFING_COMPLETE": shell}, check=False)
+    assert result.returncode == 0 and result.stdout.lstrip().startswith(start)
+
+
+def test_completion_offers_the_commands_an_editor_starts_typing() -> None:
+    script = shutil.which("briefing", path=str(Path(sys.executable).parent))
+    assert script is not None
+    environment = {**ENV, "_BRIEFING_COMPLETE": "bash_complete", "COMP_WORDS": "briefing ne", "COMP_CWORD": "1"}
+    result = subprocess.run([script], capture_output=True, text=True, env=environment, check=False)
+    assert result.returncode == 0 and "plain,new" in result.stdout.splitlines()
