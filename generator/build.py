@@ -94,11 +94,35 @@ class BuildSummary:
     seconds: float
     """Wall-clock time of the whole build."""
 
+    @property
+    def slowest(self) -> tuple[str, float]:
+        """The stage that took longest, and its seconds."""
+        return max(self.timings.seconds.items(), key=lambda item: item[1], default=("none", 0.0))
+
+    def as_json(self) -> dict[str, object]:
+        """The summary for scripts and CI (``briefing build --json``)."""
+        generated = self.generated
+        return {
+            "status": "built" if generated is not None else "unchanged",
+            "exit": 0,
+            "content": self.outcome.described,
+            "records": self.outcome.records,
+            "pages": self.outcome.pages,
+            "rewritten": len(generated.report.written) if generated is not None else 0,
+            "seconds": round(self.seconds, 3),
+            "stages": {stage: round(seconds, 3) for stage, seconds in self.timings.seconds.items()},
+            "slowest": self.slowest[0],
+            "problems": [],
+        }
+
     def __str__(self) -> str:
         outcome, generated = self.outcome, self.generated
         if generated is None:
             return f"{outcome.described}, {outcome.pages} page(s): nothing changed since the last build ({self.seconds:.1f} s)"
-        return f"{outcome.described}, {outcome.pages} page(s) ({len(generated.report.written)} file(s) rewritten) in {self.seconds:.1f} s"
+        stage, seconds = self.slowest
+        rewritten = len(generated.report.written)
+        slowest = f"slowest: {stage}, {seconds:.1f} s"
+        return f"{outcome.described}, {outcome.pages} page(s) ({rewritten} file(s) rewritten) in {self.seconds:.1f} s ({slowest})"
 
 
 def collect_rarely() -> None:

@@ -6,6 +6,7 @@ Domain errors become messages and exit codes here, and only here.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 import signal
@@ -21,7 +22,7 @@ import click
 from generator.articles.skeleton import article_id, create_article
 from generator.build import build, collect_rarely, end_of_process, serve
 from generator.contributors import contributors
-from generator.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, BriefingError, FilesystemError
+from generator.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, BriefingError, ContentError, FilesystemError
 from generator.load import load_content
 from generator.lock import WAIT_SECONDS, locked
 from generator.model import URL_PATTERN
@@ -95,6 +96,13 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _failed(error: BriefingError) -> dict[str, object]:
+    """A failed build for scripts and CI: its exit code, its message, and each content problem located."""
+    problems = error.problems if isinstance(error, ContentError) else []
+    located = [{"file": problem.file, "line": problem.line, "field": problem.field, "message": problem.message} for problem in problems]
+    return {"status": "failed", "exit": error.exit_code, "error": str(error).splitlines()[0], "problems": located}
+
+
 def _fail(error: BriefingError) -> NoReturn:
     click.echo(f"error: {error}", err=True)
     sys.exit(error.exit_code)
@@ -151,11 +159,25 @@ def main(verbose: bool) -> None:
 @DOCS
 @click.option("--force", is_flag=True, help="Run every stage even when nothing changed since the last build (still through the caches).")
 @WAIT
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing when the build succeeds (errors still go to stderr).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary (or the failure and its problems) as one JSON object on stdout.")
 @_reports_errors
-def build_command(content: Path, output: Path, config: Path, templates: Path, docs_dir: Path, force: bool, wait: float) -> None:
+def build_command(
+    content: Path, output: Path, config: Path, templates: Path, docs_dir: Path, force: bool, wait: float, quiet: bool, as_json: bool
+) -> None:
     """Validate the content, render the pages and build the site (nothing to do when nothing changed since the last build)."""
-    summary = build(Paths(content=content, templates=templates, config=config, docs=docs_dir, site=output), force=force, wait=wait)
-    click.echo(f"Built {output}/: {summary}")
+    paths = Paths(content=content, templates=templates, config=config, docs=docs_dir, site=output)
+    try:
+        summary = build(paths, force=force, wait=wait)
+    except (BriefingError, OSError) as failure:
+        error = failure if isinstance(failure, BriefingError) else FilesystemError.of(failure)
+        if as_json:
+            click.echo(json.dumps(_failed(error), ensure_ascii=False))
+        raise error from None
+    if as_json:
+        click.echo(json.dumps(summary.as_json(), ensure_ascii=False))
+    elif not quiet:
+        click.echo(f"Built {output}/: {summary}")
     stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.timings.seconds.items())
     logging.getLogger(__name__).info("stages: %s", stages)
     end_of_process()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -200,3 +201,31 @@ def test_completion_offers_the_commands_an_editor_starts_typing() -> None:
     environment = {**ENV, "_BRIEFING_COMPLETE": "bash_complete", "COMP_WORDS": "briefing ne", "COMP_CWORD": "1"}
     result = subprocess.run([script], capture_output=True, text=True, env=environment, check=False)
     assert result.returncode == 0 and "plain,new" in result.stdout.splitlines()
+
+
+def test_build_json_gives_a_machine_readable_summary_and_quiet_prints_nothing(tmp_path: Path) -> None:
+    work = workspace(tmp_path)
+    built = run("build", "--json", cwd=work)
+    assert built.returncode == 0, built.stderr
+    summary = json.loads(built.stdout)
+    assert summary["status"] == "built" and summary["exit"] == 0 and summary["problems"] == []
+    assert summary["pages"] > 10 and summary["records"] == 6 and summary["slowest"] in summary["stages"]
+    assert set(summary["stages"]) >= {"load", "validate", "render", "mkdocs", "sanitise", "publish"}
+    quiet = run("build", "--quiet", "--force", cwd=work)
+    assert quiet.returncode == 0 and quiet.stdout == ""
+    unchanged = json.loads(run("build", "--json", cwd=work).stdout)
+    assert unchanged["status"] == "unchanged" and unchanged["rewritten"] == 0
+
+
+def test_build_json_names_every_problem_of_a_failed_build(tmp_path: Path) -> None:
+    work = workspace(tmp_path)
+    article = next((work / "content" / "articles").glob("*.yaml"))
+    article.write_text(article.read_text(encoding="utf-8").replace("claimant: us-pentagon", "claimant: us-pentagone"), encoding="utf-8")
+    failed = run("build", "--json", cwd=work)
+    assert failed.returncode == 2
+    report = json.loads(failed.stdout)
+    assert report["status"] == "failed" and report["exit"] == 2
+    assert [(problem["field"], problem["message"].split(" (")[0]) for problem in report["problems"]] == [
+        ("attributions[0].claimant", "unknown party 'us-pentagone'")
+    ]
+    assert "unknown party 'us-pentagone'" in failed.stderr, "the message still goes to stderr"
