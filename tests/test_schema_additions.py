@@ -121,3 +121,12 @@ def test_a_single_report_shows_each_addition_inline_with_its_claimant(tmp_path: 
         '**<span lang="en">homes without power</span>** &#58; </span>**1 200** <span class="claimant">selon Gouverneur de la région',
     ):
         assert line in card
+
+
+def test_evidence_and_quotes_given_by_several_reports_are_listed_once_where_first_given() -> None:
+    from generator.articles.views import _distinct
+    from generator.model import Evidence
+
+    first, second, third = (Evidence(description=text) for text in ("Débris", "Images", "Témoins"))
+    again = Evidence(description="Débris")
+    assert _distinct([first, second, again, third]) == [first, second, third]

@@ -131,8 +131,12 @@ def _merged(items: Iterable[C]) -> list[Claimed[C]]:
 
 
 def _distinct(items: Iterable[M]) -> list[M]:
-    """Each item once, compared by value (a quote's translations are a mapping: records are not all hashable)."""
-    return list({item.model_dump_json(): item for item in reversed(list(items))}.values())[::-1]
+    """Each item once, where it first appears, compared by value (a quote's translations are a mapping: records are
+    not all hashable)."""
+    found: dict[str, M] = {}
+    for item in items:
+        found.setdefault(item.model_dump_json(), item)
+    return list(found.values())
 
 
 def _sources(reports: list[Report[R]]) -> list[Report[R]]:
