@@ -25,7 +25,7 @@ from generator.contributors import contributors
 from generator.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, BriefingError, ContentError, FilesystemError
 from generator.load import load_content
 from generator.lock import WAIT_SECONDS, locked
-from generator.model import URL_PATTERN
+from generator.model import LANGUAGE_PATTERN, check_url
 from generator.publish import remove_debris
 from generator.settings import Paths, read_engine_timeline
 from generator.validate import validate_content
@@ -213,9 +213,12 @@ def new_command(slug: str, day: dt.datetime | None, url: str | None, language: s
         identifier = article_id(slug, published)
     except ValueError as error:
         raise click.BadParameter(f"{error}, got {slug!r}", param_hint="SLUG") from None
-    if url is not None and not re.match(URL_PATTERN, url, re.IGNORECASE):
-        raise click.BadParameter(f"expected an http:// or https:// address, got {url!r}", param_hint="--url")
-    if language is not None and not re.fullmatch(r"[a-z]{2}", language):
+    try:
+        if url is not None:
+            check_url(url)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--url") from None
+    if language is not None and not re.fullmatch(LANGUAGE_PATTERN, language):
         raise click.BadParameter(f"expected a two-letter code such as fr or en, got {language!r}", param_hint="--language")
     try:
         path = create_article(content, identifier, published, url, language)

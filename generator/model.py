@@ -342,7 +342,8 @@ def parse_quantity(value: Any) -> Quantity:
     raise ValueError(f"expected {QUANTITY_EXPECTED}, got {value!r}")
 
 
-Language = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+Language = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
 """An ISO 639-1 language code: ``fr``, ``en``."""
 
 Names = Annotated[dict[Language, Text], Field(min_length=1)]
@@ -739,6 +740,15 @@ text (so each shape's errors are its own)."""
 
 URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
 """An article's address: http or https, no spaces."""
+
+
+def check_url(url: str) -> str:
+    """``url``, if it can be an article's address; else ValueError."""
+    if not re.match(URL_PATTERN, url, re.IGNORECASE):
+        raise ValueError(f"expected an http:// or https:// address, got {url!r}")
+    return url
+
+
 URL_SCHEMA = {"type": "string", "maxLength": 2000, "pattern": r"^[hH][tT][tT][pP][sS]?://[^\s/$.?#][^\s]*$"}
 """The same, for the JSON Schema (whose patterns cannot ignore case)."""
 
@@ -755,7 +765,7 @@ class Article(Strict):
         "`2024-08-11T14:30+03:00`: successive figures are ordered by it."
     )
     published_approximate: Flag = Field(default=False, description="true when the publication date is inferred, not printed.")
-    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(description="ISO 639-1 language code of the article, e.g. `fr`.")
+    language: Language = Field(description="ISO 639-1 language code of the article, e.g. `fr`.")
     url: Annotated[str, Field(max_length=2000), WithJsonSchema(URL_SCHEMA)] | None = Field(
         default=None, description="Link to the article (http or https)."
     )
@@ -770,9 +780,7 @@ class Article(Strict):
     @field_validator("url")
     @classmethod
     def _http_only(cls, url: str | None) -> str | None:
-        if url is not None and not re.match(URL_PATTERN, url, re.IGNORECASE):
-            raise ValueError(f"expected an http:// or https:// address, got {url!r}")
-        return url
+        return check_url(url) if url is not None else None
 
 
 class ArticleFile(Strict):

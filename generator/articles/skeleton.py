@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.articles import ARTICLES_DIR
 from generator.model import check_id
 from generator.schema import SCHEMA_DIR, modeline
 
@@ -38,10 +39,10 @@ def outlets() -> dict[str, Outlet]:
 
 def guess_outlet(url: str) -> Outlet | None:
     """The outlet at ``url``'s domain or a parent of it (``www.lemonde.fr``, ``edition.cnn.com``); None if unknown."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    labels = host.split(".")
+    labels = (urlsplit(url).hostname or "").lower().rstrip(".").split(".")
+    domains = (".".join(labels[start:]) for start in range(len(labels) - 1))  # the host, then each parent but the TLD
     known = outlets()
-    return next((known[".".join(labels[start:])] for start in range(len(labels) - 1) if ".".join(labels[start:]) in known), None)
+    return next((known[domain] for domain in domains if domain in known), None)
 
 
 def article_id(slug: str, day: dt.date) -> str:
@@ -88,7 +89,7 @@ def skeleton(identifier: str, day: dt.date, url: str | None, language: str | Non
 
 def create_article(content_dir: Path, identifier: str, day: dt.date, url: str | None, language: str | None) -> Path:
     """Write ``content/articles/<id>.yaml``; FileExistsError when there is one already (nothing is overwritten)."""
-    folder = content_dir / "articles"
+    folder = content_dir / ARTICLES_DIR
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{identifier}.yaml"
     with path.open("x", encoding="utf-8") as file:

@@ -263,7 +263,7 @@ def before_rebuild() -> None:
         _serving.rebuild()
 
 
-def after_rebuild(site_dir: Path) -> None:
+def after_rebuild() -> None:
     """Called by the serve hook after every (re)build that succeeded: the page cache kept for the next rebuild."""
     if _serving is None:
         return

@@ -5,7 +5,6 @@ every rebuild, as ``briefing build`` has it as a plugin."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -57,4 +56,4 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Called by MkDocs after every (re)build."""
-    after_rebuild(Path(config.site_dir))
+    after_rebuild()
