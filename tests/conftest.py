@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -47,6 +48,11 @@ def config_in(tmp: Path, language: str = "fr") -> Path:
 def project_paths(tmp: Path, content: Path = ROOT / "content", config: Path = ROOT / "mkdocs.yml") -> Paths:
     """Paths for a build of ``content`` whose outputs all land under ``tmp``."""
     return Paths(content=content, templates=ROOT / "templates", config=config, docs=tmp / "docs", site=tmp / "site")
+
+
+def record_card(page: str, record_id: str) -> str:
+    """The card of one record (or event) in a page's Markdown: from its heading's anchor to the end of its block."""
+    return re.split(rf'\{{ #{record_id}(?: lang="\w+")? \}}', page, maxsplit=1)[1].split("</div>", 1)[0]
 
 
 def build_site(tmp: Path, content: Path = ROOT / "content", config: Path = ROOT / "mkdocs.yml") -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, project_paths, read_content
+from conftest import record_card as _card
 from generator.build import render
 
 EVENTS = FIXTURES / "events" / "content"
@@ -26,10 +27,6 @@ def _copy(tmp_path: Path) -> Path:
 
 def _tally(home: str) -> str:
     return home.split("## En un coup d'œil", 1)[1].split("## Points clés", 1)[0]
-
-
-def _card(day_page: str, event_id: str) -> str:
-    return re.split(rf'\{{ #{event_id}(?: lang="\w+")? \}}', day_page, maxsplit=1)[1].split("</div>", 1)[0]
 
 
 def test_four_reports_of_one_night_are_one_card_with_every_report_anchored_on_it(tmp_path: Path) -> None:

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, project_paths
+from conftest import FIXTURES, ROOT, config_in, project_paths
+from conftest import record_card as _card
 from generator.build import render
 
 SCHEMA = FIXTURES / "schema" / "content"
@@ -17,14 +17,15 @@ DAY = "archives/strikes-on-ukraine/2024-09-02.md"
 CLAIMS = "archives/attribution/2024-09-02.md"
 
 
-@pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    _, rendered = render(project_paths(tmp_path_factory.mktemp("schema"), SCHEMA))
+def _rendered(tmp: Path, content: Path = SCHEMA, config: Path = ROOT / "mkdocs.yml") -> dict[str, str]:
+    """Each page's Markdown, by path."""
+    _, rendered = render(project_paths(tmp, content, config))
     return {page.path: page.text or "" for page in rendered}
 
 
-def _card(page: str, event_id: str) -> str:
-    return re.split(rf'\{{ #{event_id}(?: lang="\w+")? \}}', page, maxsplit=1)[1].split("</div>", 1)[0]
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return _rendered(tmp_path_factory.mktemp("schema"))
 
 
 def _table(card: str, label: str) -> str:
@@ -96,11 +97,7 @@ def test_a_claim_links_to_the_strike_it_concerns_and_shows_a_translated_quote_an
 
 
 def test_the_english_edition_shows_the_same_facts_in_english(tmp_path: Path) -> None:
-    paths = project_paths(tmp_path, SCHEMA)
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(paths.config.read_text(encoding="utf-8").replace("language: fr", "language: en"), encoding="utf-8")
-    _, rendered = render(type(paths)(content=paths.content, templates=paths.templates, config=config, docs=paths.docs, site=paths.site))
-    text = {page.path: page.text or "" for page in rendered}
+    text = _rendered(tmp_path, config=config_in(tmp_path, "en"))
     card = _card(text[DAY], "kharkiv-attack-2024-09-02")
     assert "**When**&#58; </span>September 2, 2024, 04&#58;35–06&#58;10" in card
     assert "**Seriously injured**" in card and "**Evacuated**" in card and "debris fell → no damage" in card
@@ -112,8 +109,7 @@ def test_a_single_report_shows_each_addition_inline_with_its_claimant(tmp_path: 
     content = tmp_path / "content"
     shutil.copytree(SCHEMA, content)
     (content / "articles" / "2024-09-02-europe-1.yaml").unlink()
-    _, rendered = render(project_paths(tmp_path, content))
-    card = _card(next(page.text or "" for page in rendered if page.path == DAY), "kharkiv-attack-2024-09-02")
+    card = _card(_rendered(tmp_path, content)[DAY], "kharkiv-attack-2024-09-02")
     for line in (
         '**Lancés (drones)** &#58; </span>**35** <span class="claimant">selon Armée de l\'air ukrainienne '
         '(<span lang="en">Yurii Ihnat, spokesman</span>)</span> (zone &#58; <span lang="en">over five regions</span>)',
