@@ -202,7 +202,8 @@ def report(result: dict[str, Any]) -> str:
 def _rebuild(name: str, figures: dict[str, Any], plain: float) -> str:
     times = figures["times"]
     generator = generator_seconds(times)
-    stages = ", ".join(f"{stage} {times[stage]:.2f} s" for stage in ("inputs", "mkdocs", "sanitise", "publish") if stage in times)
+    engine = ("inputs", "collect", "mkdocs", "sanitise", "publish")
+    stages = ", ".join(f"{stage} {times[stage]:.2f} s" for stage in engine if stage in times)
     return (
         f"  {name}: {times['total']:.2f} s = {times['total'] / plain:.1%} of plain MkDocs (generator {generator:.2f} s, "
         f"{stages}; peak {figures['peak_mb']:.0f} MB), {figures['rendered']} page(s) rendered, "

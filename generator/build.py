@@ -3,11 +3,12 @@
 ``plan``: settings, load, validate, plan. ``generate``: then render and write
 (what ``briefing serve`` runs again on every edit). ``build``: inputs first (when
 nothing changed since the last build, that is all: :mod:`generator.last_build`),
-then generate, mkdocs, sanitise and publish. Each stage is timed (:class:`Timings`).
+then generate, collect, mkdocs, sanitise and publish. Each stage is timed (:class:`Timings`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import logging
 import time
@@ -71,16 +72,17 @@ class Planned:
 
 @dataclass(frozen=True)
 class Generated:
-    """What the stages up to the docs folder produced."""
+    """What the stages up to the docs folder produced: what was written and the counts, not the content or the
+    pages themselves, which are not held while the engine builds the site."""
 
-    content: Content
-    pages: list[RenderedPage]
+    outcome: Outcome
+    last_day: dt.date
+    """The content's latest day: the site's build date."""
+    paths: list[str]
+    """Every page, by its path in the docs folder."""
+    rendered: list[str]
+    """Pages rendered by this build (the others were still right on disk)."""
     report: WriteReport
-
-    @property
-    def rendered(self) -> list[str]:
-        """Pages rendered by this build (the others were still right on disk)."""
-        return [page.path for page in self.pages if page.text is not None]
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,19 @@ def collect_rarely() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
+COLLECT_FROM = 500
+"""Pages rewritten from which the engine's stage is a long one that holds many pages: worth a collection first."""
+
+
+def collect_before_the_engine(rewritten: int) -> None:
+    """Give the engine's stage the memory the generator's stages held (the content, its events, the plan, the pages'
+    Markdown, much of it in reference cycles), when the engine has many pages to convert: a collection costs about
+    1.5 s at a year of data, and cuts a cold build's peak from 1.54 GB to 0.89 GB (measured at 3,650 articles); a
+    daily edit, whose time matters more, goes without it."""
+    if rewritten >= COLLECT_FROM:
+        gc.collect()
+
+
 def end_of_process() -> None:
     """The process is about to end: keep the collector from walking every object of the build once more as the
     interpreter shuts down (a second and more at a year of data)."""
@@ -169,7 +184,11 @@ def generate(paths: Paths, timings: Timings | None = None) -> Generated:
     report = timings.run("write", write_docs, pages, planned.plan.assets, paths.docs, paths.templates / "assets")
     write_search_terms(paths.search_terms, planned.plan.search_terms)
     log.info("pages: %d rewritten, %d unchanged", len(report.written), len(report.unchanged))
-    return Generated(planned.content, pages, report)
+    content = planned.content
+    outcome = Outcome(content.summary(), len(pages), content.counts()["record(s)"])
+    page_paths = [page.path for page in pages]
+    rendered = [page.path for page in pages if page.text is not None]
+    return Generated(outcome, content.last_day, page_paths, rendered, report)
 
 
 def render(paths: Paths) -> tuple[Planned, list[RenderedPage]]:
@@ -196,6 +215,7 @@ def _build(paths: Paths, force: bool) -> BuildSummary:
         return BuildSummary(standing, None, timings, time.perf_counter() - started)
     forget(paths)
     generated = generate(paths, timings)
+    timings.run("collect", collect_before_the_engine, len(generated.report.written))
     with staging_folder(paths.site, mkdocs_stage.SITE_MARKER) as staging:
         timings.run(
             "mkdocs",
@@ -203,14 +223,13 @@ def _build(paths: Paths, force: bool) -> BuildSummary:
             paths.config,
             paths.docs,
             staging,
-            generated.content.last_day,
+            generated.last_day,
             paths.search_terms,
             paths.engine_cache,
         )
         timings.run("sanitise", sanitize_site, staging, mkdocs_stage.SITE_MARKUP, paths.site, paths.sanitise_record)
         timings.run("publish", publish, staging, paths.site)
-    content = generated.content
-    outcome = Outcome(content.summary(), len(generated.pages), content.counts()["record(s)"])
+    outcome = generated.outcome
     remember(paths, inputs, outcome)
     return BuildSummary(outcome, generated, timings, time.perf_counter() - started)
 

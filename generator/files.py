@@ -7,12 +7,13 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, renamed into place.
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or chunks of them, written as they come) to ``path`` through a temporary file in the
+    same folder, renamed into place.
 
     The file is world-readable (0644), as a published site's files must be.
     """
@@ -21,7 +22,10 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         os.fchmod(handle, 0o644)
         with os.fdopen(handle, "wb") as output:
-            output.write(data)
+            if isinstance(data, bytes):
+                output.write(data)
+            else:
+                output.writelines(data)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

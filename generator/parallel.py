@@ -38,12 +38,17 @@ _items: Sequence[Any] = ()
 """What forked copies work on (set just before they are forked)."""
 
 
+def forks(tasks: int, least: int) -> bool:
+    """Whether :func:`fork_map` would share ``tasks`` tasks between forked copies (else it runs them here)."""
+    alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    return workers() >= 2 and tasks >= least and alone
+
+
 def fork_map(task: Callable[[T], R], items: Sequence[T], least: int) -> list[R]:
     """``[task(item) for item in items]``, shared between forked copies when there are at least ``least`` items."""
-    count = workers()
-    alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-    if count < 2 or len(items) < least or not alone:
+    if not forks(len(items), least):
         return [task(item) for item in items]
+    count = workers()
     global _task, _items
     _task, _items = task, items
     try:

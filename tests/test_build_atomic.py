@@ -137,6 +137,6 @@ def test_the_sanitiser_pins_exactly_the_pages_inline_scripts(published: Paths) -
 
 def test_a_build_reports_each_stage_it_ran_in_order(published: Paths) -> None:
     summary = build(published)
-    stages = ["inputs", "settings", "load", "validate", "plan", "render", "write", "mkdocs", "sanitise", "publish"]
+    stages = ["inputs", "settings", "load", "validate", "plan", "render", "write", "collect", "mkdocs", "sanitise", "publish"]
     assert list(summary.timings.seconds) == stages
     assert summary.timings.total == sum(summary.timings.seconds.values())

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import golden_project, tree
+from generator import parallel
 from generator.build import build
 from generator.errors import SiteBuildError
-from generator.mkdocs_stage import build_site
+from generator.mkdocs_stage import ahead, build_site
 from generator.settings import Paths
 
 pytestmark = pytest.mark.slow  # real MkDocs builds
@@ -182,3 +183,45 @@ def test_cached_pages_are_put_in_place_unread_and_no_stage_after_the_engine_writ
     footer.write_text(footer.read_text(encoding="utf-8") + "\n{# reworded #}\n", encoding="utf-8")
     build(project)
     assert tree(project.site) == clean_build(project, tmp_path / "clean")
+
+
+AHEAD = re.compile(r"engine cache: \d+ of \d+ page\(s\) reused, (\d+) done ahead")
+
+
+def ahead_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages are converted and themed ahead in forked copies however few there are (the fixtures are small)."""
+    if parallel.workers() < 2:
+        pytest.skip("one CPU here: nothing is ever done ahead")
+    monkeypatch.setattr(ahead, "AHEAD_FROM", 1)
+
+
+def test_pages_done_ahead_in_forked_copies_equal_pages_done_by_mkdocs_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A cold build with every page converted and themed in forked copies, then a rebuild after an article and a
+    theme override changed (some pages from the cache, some done ahead), each give the bytes MkDocs gives alone."""
+    caplog.set_level(logging.INFO, "generator")
+    ahead_always(monkeypatch)
+    paths = golden_project(tmp_path / "ahead")
+    build(paths)
+    done = AHEAD.findall(caplog.text)
+    assert done and int(done[-1]) > 10, "premise: the pages were done ahead"
+    article = paths.content / "articles" / "2024-06-03-odessa-suivi.yaml"
+    article.write_text(article.read_text(encoding="utf-8").replace("value: 4", "value: 6"), encoding="utf-8")
+    main = paths.templates / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "\n{# changed #}\n", encoding="utf-8")
+    caplog.clear()
+    build(paths)
+    assert int(AHEAD.findall(caplog.text)[-1]) > 0
+    monkeypatch.setattr(ahead, "AHEAD_FROM", 10**9)
+    assert tree(paths.site) == clean_build(paths, tmp_path / "alone")
+
+
+def test_a_warning_in_a_page_converted_ahead_fails_the_strict_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a forked copy logs reaches strict mode: a broken link found while converting ahead fails the build, names
+    the link, and is said once."""
+    ahead_always(monkeypatch)
+    docs, cache, config = small_site(tmp_path, "# Accueil\n\n[Ailleurs](nulle-part.md)\n")
+    with pytest.raises(SiteBuildError, match=r"nulle-part\.md") as failed:
+        build_site(config, docs, tmp_path / "first", DAY, tmp_path / "terms.json", cache)
+    assert str(failed.value).count("nulle-part.md") == 1

@@ -26,7 +26,7 @@ def _paths(tmp_path: Path, templates: Path = ROOT / "templates") -> Paths:
 def test_a_no_op_rebuild_renders_and_rewrites_nothing(tmp_path: Path) -> None:
     paths = _paths(tmp_path)
     first = generate(paths)
-    assert first.report.written and len(first.rendered) == len(first.pages)
+    assert first.report.written and len(first.rendered) == len(first.paths)
     before = _snapshot(paths.docs)
     second = generate(paths)
     assert second.report.written == []
@@ -41,7 +41,7 @@ def test_one_changed_article_renders_only_the_pages_it_appears_on(tmp_path: Path
     article = paths.content / "articles" / "2024-06-03-odessa-suivi.yaml"
     article.write_text(article.read_text(encoding="utf-8").replace("value: 4", "value: 6"), encoding="utf-8")
     generated = generate(paths)
-    rendered, pages, report = sorted(generated.rendered), generated.pages, generated.report
+    rendered, pages, report = sorted(generated.rendered), generated.paths, generated.report
     # The event's day page, the theme's front page (its latest day), the home page and the briefings of the days the
     # event is filed on and reported again, its place's and weapon's pages, and where the article is listed.
     assert rendered == [
@@ -69,7 +69,7 @@ def test_a_template_change_renders_every_page_again(tmp_path: Path) -> None:
     with (templates / "labels" / "fr.yml").open("a", encoding="utf-8") as labels:
         labels.write("# a comment changes nothing shown, but the cache cannot know that\n")
     again = generate(paths)
-    assert again.rendered == [page.path for page in again.pages]
+    assert again.rendered == again.paths
 
 
 def test_a_hand_edited_page_is_rendered_again(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any
@@ -44,10 +44,11 @@ from mkdocs.structure.toc import get_toc
 
 from generator.cache import GENERATOR_DIR, tree_digest
 from generator.files import write_atomically
+from generator.mkdocs_stage import ahead
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3
+FORMAT = 4
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "babel")
 """Libraries whose version changes what a page is converted or themed to."""
 MANIFEST = "manifest.json"
@@ -92,6 +93,13 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         """Per page taken from the cache: its entry, until the navigation says whether its themed output stands."""
         self.fresh: dict[str, dict[str, Any]] = {}
         """Per page converted by this build: its entry, as it is gathered."""
+        self.sources: dict[str, list[int] | None] = {}
+        """Per page: its source file's modification time and size, which say whether the page is worth converting
+        ahead (:mod:`generator.mkdocs_stage.ahead`); its Markdown alone says whether its entry stands."""
+        self.converted: dict[str, ahead.Converted] = {}
+        """Per page converted ahead: the conversion, taken if the page's Markdown is the one converted."""
+        self.themed_ahead: set[str] = set()
+        """Pages themed ahead: their entries are this build's own."""
         self.files: Files | None = None
         self.nav: Navigation | None = None
         self.site_key = ""
@@ -126,7 +134,11 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Every page is known: those whose source changed since the last build are converted ahead."""
         self.nav = nav
+        for file in files.documentation_pages():
+            self.sources[file.src_uri] = _stat(file)
+        self.converted = ahead.convert(self, config, files, self._changed)
         return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -135,16 +147,18 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
         def cached_or_rendered(config: MkDocsConfig, files: Files) -> None:
             key = _digest(self.salt, page.file.src_uri, page.markdown or "")
-            entry = self._entry(page.file.src_uri, key, files)
-            if entry is None:
+            uri = page.file.src_uri
+            entry = self._entry(uri, key, files)
+            converted = self.converted.pop(uri, None)
+            if entry is not None:
+                self.entries[uri] = entry | {"render": render}
+                _restore(page, entry, "", get_toc([]), files)  # its search entries and themed output come from the entry
+            elif converted is not None and converted.fresh["key"] == key:
+                self.fresh[uri] = converted.fresh
+                _restore(page, converted.fresh, converted.content, converted.toc, files)
+                ahead.replay(converted.records)
+            else:
                 self._render(page, render, key, files)
-                return
-            self.entries[page.file.src_uri] = entry | {"render": render}
-            page.content, page.toc = "", get_toc([])  # its search entries and themed output come from the entry
-            page._title_from_render = entry["title"]
-            page.present_anchor_ids = set(entry["anchors"])
-            known = files.src_uris
-            page.links_to_anchors = {target: dict(links) for uri, links in entry["links_to_anchors"].items() if (target := known.get(uri))}
 
         page.render = cached_or_rendered  # type: ignore[method-assign]
         return page
@@ -156,6 +170,16 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.site_key = _digest(self.salt, "\n".join(_nav_lines(self.nav.items)))
         get_template = env.get_template
         env.get_template = lambda *args, **kwargs: _Themed(get_template(*args, **kwargs), self)
+        assert self.files is not None
+        for uri, themed in ahead.theme(self, config, self.files, self.nav, env, self._pending).items():
+            self.fresh.pop(uri, None)
+            self.entries[uri] = json.loads(themed.kept)
+            self.kept[themed.name] = themed.kept
+            self.themed_ahead.add(uri)
+            ahead.replay(themed.records)
+            page = self.files.src_uris[uri].page
+            if page is not None:
+                page.content = ""  # themed and indexed already: not held until the build ends
         return env
 
     # What the wrapped search index and templates call.
@@ -174,15 +198,17 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         """The theme's output for one page: the theme's, kept for next time; or, for a page whose entry stands, the
         cached file itself put in place (hard-linked: neither read nor written again) and nothing returned, so that
         MkDocs writes nothing over it. The stages after the engine replace a page's file, never write into it."""
+        uri = page.file.src_uri
         cached = self._standing(page)
         if cached is not None:
-            self.hits += 1
-            entry = {field: value for field, value in cached.items() if field != "render"}
+            entry = {field: value for field, value in cached.items() if field != "render"} | {"source": self.sources.get(uri)}
         else:
-            entry = self.fresh.pop(page.file.src_uri) | {"site": self.site_key}
+            entry = self.fresh.pop(uri) | {"site": self.site_key}
             entry.setdefault("search", [])
-        name = self.manifest[page.file.src_uri] = _digest(entry["key"], entry["site"])
-        self.kept[name] = json.dumps(entry, ensure_ascii=False)
+        name = self.manifest[uri] = _digest(entry["key"], entry["site"])
+        if uri not in self.themed_ahead:
+            self.hits += cached is not None
+            self.kept[name] = json.dumps(entry, ensure_ascii=False)
         html = self.folder / "pages" / f"{name}.html"
         if cached is not None:
             _put(html, Path(page.file.abs_dest_path))
@@ -194,17 +220,22 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def commit(self) -> None:
         """The build succeeded: record which entry each page may use next time, and drop the others."""
-        entries = ",".join(f"{json.dumps(name)}:{entry}" for name, entry in sorted(self.kept.items()))
-        pages = json.dumps(self.manifest, sort_keys=True)
-        manifest = f'{{"salt":{json.dumps(self.salt)},"pages":{pages},"entries":{{{entries}}}}}'
-        write_atomically(self.folder / MANIFEST, manifest.encode("utf-8"))
+        write_atomically(self.folder / MANIFEST, self._manifest())
         kept = set(self.manifest.values())
         for stale in (self.folder / "pages").iterdir():
             if stale.stem not in kept:
                 stale.unlink()
-        log.info("engine cache: %d of %d page(s) reused", self.hits, len(self.manifest))
+        log.info("engine cache: %d of %d page(s) reused, %d done ahead", self.hits, len(self.manifest), len(self.themed_ahead))
 
     # Helpers.
+
+    def _manifest(self) -> Iterator[bytes]:
+        """The manifest, one JSON object, in pieces (it holds every page's search entries: not built whole in memory)."""
+        pages = json.dumps(self.manifest, sort_keys=True)
+        yield f'{{"salt":{json.dumps(self.salt)},"pages":{pages},"entries":{{'.encode()
+        for index, name in enumerate(sorted(self.kept)):
+            yield f"{',' if index else ''}{json.dumps(name)}:{self.kept[name]}".encode()
+        yield b"}}"
 
     def _entry(self, uri: str, key: str, files: Files) -> dict[str, Any] | None:
         """The committed entry of a page whose key matches and whose links would still resolve the same way."""
@@ -218,6 +249,19 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if any((target in known) != found for target, found in entry["lookups"].items()):
             return None
         return entry
+
+    def _changed(self, page: Page) -> bool:
+        """Whether the page's source is not the one the last successful build converted (or is new to the cache)."""
+        uri = page.file.src_uri
+        name = self.committed.get(uri)
+        entry = self.stored.get(name) if name is not None else None
+        return not isinstance(entry, dict) or entry.get("source") != self.sources.get(uri) or self.sources.get(uri) is None
+
+    def _pending(self, page: Page) -> bool:
+        """Whether the page is still to be themed: converted by this build, or taken from the cache with another
+        navigation."""
+        uri = page.file.src_uri
+        return uri in self.fresh or (uri in self.entries and self.entries[uri]["site"] != self.site_key)
 
     def _standing(self, page: Page) -> dict[str, Any] | None:
         """The entry of a page taken from the cache if it was themed with this navigation; else None, and a page taken
@@ -253,7 +297,26 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             "anchors": sorted(page.present_anchor_ids or ()),
             "links_to_anchors": {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()},
             "lookups": lookups,
+            "source": self.sources.get(page.file.src_uri),
         }
+
+
+def _stat(file: File) -> list[int] | None:
+    """A source file's modification time and size (None for a file with no source on disk)."""
+    try:
+        found = os.stat(file.abs_src_path) if file.abs_src_path else None
+    except OSError:
+        return None
+    return [found.st_mtime_ns, found.st_size] if found is not None else None
+
+
+def _restore(page: Page, entry: dict[str, Any], content: str, toc: Any, files: Files) -> None:
+    """Give a page what converting it gave (its entry's title and anchors, ``content`` and ``toc``)."""
+    page.content, page.toc = content, toc
+    page._title_from_render = entry["title"]
+    page.present_anchor_ids = set(entry["anchors"])
+    known = files.src_uris
+    page.links_to_anchors = {target: dict(links) for uri, links in entry["links_to_anchors"].items() if (target := known.get(uri))}
 
 
 _LINKED: set[str] = set()
