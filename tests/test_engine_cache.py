@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ from conftest import golden_project, tree
 from generator import parallel
 from generator.build import build
 from generator.errors import SiteBuildError
-from generator.mkdocs_stage import ahead, build_site
+from generator.mkdocs_stage import build_site
 from generator.settings import Paths
 
 pytestmark = pytest.mark.slow  # real MkDocs builds
@@ -187,41 +190,63 @@ def test_cached_pages_are_put_in_place_unread_and_no_stage_after_the_engine_writ
 
 AHEAD = re.compile(r"engine cache: \d+ of \d+ page\(s\) reused, (\d+) done ahead")
 
+IN_A_PROCESS = """
+import logging, sys
+from pathlib import Path
+from generator.mkdocs_stage import ahead
+from generator.build import build
+from generator.errors import SiteBuildError
+from generator.settings import Paths
+logging.basicConfig(level=logging.INFO, format="%(message)s")
+logging.getLogger("mkdocs").setLevel(logging.WARNING)
+ahead.AHEAD_FROM = int(sys.argv[1])
+try:
+    build(Paths(*map(Path, sys.argv[2:])))
+except SiteBuildError as error:
+    print(f"FAILED: {error}", file=sys.stderr)
+    sys.exit(4)
+"""
 
-def ahead_always(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pages are converted and themed ahead in forked copies however few there are (the fixtures are small)."""
+
+def build_in_a_process(paths: Paths, ahead_from: int) -> subprocess.CompletedProcess[str]:
+    """A build in a process of its own, doing ahead every page it lacks from ``ahead_from`` of them (this one may have
+    other threads running, left by other tests, and then never forks)."""
+    arguments = [str(ahead_from), *map(str, (paths.content, paths.templates, paths.config, paths.docs, paths.site))]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-c", IN_A_PROCESS, *arguments], capture_output=True, text=True, env=environment, timeout=600)
+
+
+def done_ahead(result: subprocess.CompletedProcess[str]) -> int:
+    assert result.returncode == 0, result.stderr
+    return int(AHEAD.findall(result.stderr)[-1])
+
+
+def test_pages_done_ahead_in_forked_copies_equal_pages_done_by_mkdocs_alone(tmp_path: Path) -> None:
+    """A cold build with every page converted and themed in forked copies, then a rebuild after an article and a
+    theme override changed (every page converted again), each give the bytes MkDocs gives alone."""
     if parallel.workers() < 2:
         pytest.skip("one CPU here: nothing is ever done ahead")
-    monkeypatch.setattr(ahead, "AHEAD_FROM", 1)
-
-
-def test_pages_done_ahead_in_forked_copies_equal_pages_done_by_mkdocs_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    """A cold build with every page converted and themed in forked copies, then a rebuild after an article and a
-    theme override changed (some pages from the cache, some done ahead), each give the bytes MkDocs gives alone."""
-    caplog.set_level(logging.INFO, "generator")
-    ahead_always(monkeypatch)
     paths = golden_project(tmp_path / "ahead")
-    build(paths)
-    done = AHEAD.findall(caplog.text)
-    assert done and int(done[-1]) > 10, "premise: the pages were done ahead"
+    assert done_ahead(build_in_a_process(paths, 1)) > 10, "premise: the pages were done ahead"
+    assert tree(paths.site) == clean_build(paths, tmp_path / "alone")
     article = paths.content / "articles" / "2024-06-03-odessa-suivi.yaml"
     article.write_text(article.read_text(encoding="utf-8").replace("value: 4", "value: 6"), encoding="utf-8")
     main = paths.templates / "overrides" / "main.html"
     main.write_text(main.read_text(encoding="utf-8") + "\n{# changed #}\n", encoding="utf-8")
-    caplog.clear()
-    build(paths)
-    assert int(AHEAD.findall(caplog.text)[-1]) > 0
-    monkeypatch.setattr(ahead, "AHEAD_FROM", 10**9)
-    assert tree(paths.site) == clean_build(paths, tmp_path / "alone")
+    assert done_ahead(build_in_a_process(paths, 1)) > 10
+    assert tree(paths.site) == clean_build(paths, tmp_path / "alone-again")
 
 
-def test_a_warning_in_a_page_converted_ahead_fails_the_strict_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_warning_in_a_page_converted_ahead_fails_the_strict_build(tmp_path: Path) -> None:
     """What a forked copy logs reaches strict mode: a broken link found while converting ahead fails the build, names
     the link, and is said once."""
-    ahead_always(monkeypatch)
-    docs, cache, config = small_site(tmp_path, "# Accueil\n\n[Ailleurs](nulle-part.md)\n")
-    with pytest.raises(SiteBuildError, match=r"nulle-part\.md") as failed:
-        build_site(config, docs, tmp_path / "first", DAY, tmp_path / "terms.json", cache)
-    assert str(failed.value).count("nulle-part.md") == 1
+    if parallel.workers() < 2:
+        pytest.skip("one CPU here: nothing is ever done ahead")
+    paths = golden_project(tmp_path)
+    home = paths.templates / "home.md.j2"
+    home.write_text(home.read_text(encoding="utf-8") + "\n[Ailleurs](nulle-part.md)\n", encoding="utf-8")
+    failed = build_in_a_process(paths, 1)
+    assert failed.returncode == 4, failed.stderr
+    error = failed.stderr.split("FAILED: ", 1)[1]
+    assert error.count("nulle-part.md") == 1, error
+    assert not paths.site.exists()
