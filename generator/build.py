@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import ParamSpec, TypeVar
 
-from generator import mkdocs_stage
+from generator import mkdocs_stage, progress
 from generator.contributor import Contributor
 from generator.contributors import contributors
 from generator.errors import BriefingError
@@ -49,6 +49,7 @@ class Timings:
     def run(self, stage: str, function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         """Run one stage and time it."""
         started = time.perf_counter()
+        progress.stage(stage)
         try:
             return function(*args, **kwargs)
         finally:

@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 
 import click
 
+from generator import progress
 from generator.articles.skeleton import article_id, create_article
 from generator.build import build, collect_rarely, end_of_process, serve
 from generator.contributors import contributors
@@ -167,8 +168,10 @@ def build_command(
 ) -> None:
     """Validate the content, render the pages and build the site (nothing to do when nothing changed since the last build)."""
     paths = Paths(content=content, templates=templates, config=config, docs=docs_dir, site=output)
+    shown = sys.stderr.isatty() and not (quiet or as_json) and not logging.getLogger().isEnabledFor(logging.INFO)
     try:
-        summary = build(paths, force=force, wait=wait)
+        with progress.listening(progress.TerminalProgress(sys.stderr) if shown else None):
+            summary = build(paths, force=force, wait=wait)
     except (BriefingError, OSError) as failure:
         error = failure if isinstance(failure, BriefingError) else FilesystemError.of(failure)
         if as_json:

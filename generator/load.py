@@ -32,6 +32,7 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator import progress
 from generator.errors import Problem
 from generator.files import regular_file_size, unreadable, walk_files
 
@@ -309,6 +310,7 @@ def load_files(paths: list[Path], content_dir: Path, cache: DocumentCache | None
     problems: list[Problem] = []
     for path in paths:
         document, found = load_document(path, display_path(path, content_dir), cache)
+        progress.advance()
         problems += found
         if document is not None:
             documents.append(document)
@@ -375,6 +377,7 @@ def load_content(content_dir: Path, sources: Sequence[ContentSource], cache: Doc
             files = []
             problems.append(_unlisted(error, content_dir))
         listed.update(files)
+        progress.counting(f"load: {source.name}", len(files))
         documents[source.name], found = load_files(files, content_dir, cache)
         problems += found
     problems += _unread(content_dir, listed)

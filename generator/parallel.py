@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from generator import progress
 from generator.errors import BriefingError
 
 T = TypeVar("T")
@@ -47,13 +48,13 @@ def forks(tasks: int, least: int) -> bool:
 def fork_map(task: Callable[[T], R], items: Sequence[T], least: int) -> list[R]:
     """``[task(item) for item in items]``, shared between forked copies when there are at least ``least`` items."""
     if not forks(len(items), least):
-        return [task(item) for item in items]
+        return [_done(task(item)) for item in items]
     count = workers()
     global _task, _items
     _task, _items = task, items
     try:
-        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
-            outcomes = list(pool.map(_run, range(len(items)), chunksize=max(1, len(items) // (count * 8))))
+        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"), initializer=progress.silence) as pool:
+            outcomes = [_done(outcome) for outcome in pool.map(_run, range(len(items)), chunksize=max(1, len(items) // (count * 8)))]
     except BrokenProcessPool as error:
         raise BriefingError(f"a forked copy of the build ended before its work was done (killed? out of memory?): {error}") from error
     finally:
@@ -62,6 +63,12 @@ def fork_map(task: Callable[[T], R], items: Sequence[T], least: int) -> list[R]:
     if failed is not None:
         raise failed.error
     return outcomes  # none of them is a _Raised
+
+
+def _done(outcome: R) -> R:
+    """One more task done: said to whoever follows the build's progress (:mod:`generator.progress`)."""
+    progress.advance()
+    return outcome
 
 
 class _Raised:

@@ -21,7 +21,7 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from generator import escape
+from generator import escape, progress
 from generator.cache import RenderCache
 from generator.errors import TEMPLATE_FAILURES, RenderError, template_line
 from generator.formatting import Formatter
@@ -153,6 +153,7 @@ PARALLEL_FROM = 200
 def _render_each(plan: SitePlan, environment: SandboxedEnvironment, indices: list[int]) -> list[tuple[str, dict[str, str]]]:
     """The Markdown and the record links used of each of these pages of the plan, in their order: pages render
     independently of one another, so with many of them the work is shared between processes (:mod:`generator.parallel`)."""
+    progress.counting("render: pages", len(indices))
     if len(indices) >= PARALLEL_FROM:
         for kind in {page.kind.template for page in plan.pages}:
             environment.get_template(kind)  # compiled once, before the processes are forked

@@ -35,6 +35,7 @@ from typing import Any
 
 import nh3
 
+from generator import progress
 from generator.errors import SiteBuildError
 from generator.files import file_identity, write_atomically
 from generator.parallel import fork_map
@@ -262,6 +263,7 @@ def sanitize_site(site_dir: Path, markup: SiteMarkup, published: Path | None = N
     found = _read_record(record, salt) if record is not None else {}
     previous: dict[str, list[Any]] = found.get("pages", {})
     pages = [page.relative_to(site_dir).as_posix() for page in sorted(site_dir.rglob("*.html"))]
+    progress.counting("sanitise: pages", len(pages))
     done = fork_map(lambda where: _sanitise_file(site_dir, where, markup, published, previous.get(where)), pages, PARALLEL_FROM)
     unsafe = [str(outcome) for outcome in done if isinstance(outcome, SiteBuildError)]
     if unsafe:

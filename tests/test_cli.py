@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -229,3 +231,43 @@ def test_build_json_names_every_problem_of_a_failed_build(tmp_path: Path) -> Non
         ("attributions[0].claimant", "unknown party 'us-pentagone'")
     ]
     assert "unknown party 'us-pentagone'" in failed.stderr, "the message still goes to stderr"
+
+
+def run_on_a_terminal(*args: str, cwd: Path) -> tuple[int, str, str]:
+    """The command with its stderr on a pseudo-terminal, as an editor's shell has it: exit code, stdout, what the
+    terminal showed."""
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=terminal, text=True
+    )
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal's other end closed: the process is done with it
+            break
+        if not chunk:
+            break
+        shown += chunk
+    stdout = process.stdout.read() if process.stdout else ""
+    os.close(controller)
+    return process.wait(timeout=300), stdout, shown.decode("utf-8", "replace")
+
+
+@pytest.mark.slow
+def test_a_build_on_a_terminal_shows_its_stage_and_how_far_the_long_ones_are(tmp_path: Path) -> None:
+    work = workspace(tmp_path)
+    code, stdout, shown = run_on_a_terminal("build", cwd=work)
+    assert code == 0, shown
+    assert stdout.startswith("Built site/:"), "the summary stays on stdout"
+    for stage in ("validate …", "plan …"):
+        assert stage in shown
+    pages = int(stdout.split(" page(s) (")[0].rsplit(", ", 1)[-1])
+    for step, total in (("load: articles", 1), ("render: pages", pages), ("mkdocs: pages", pages)):
+        assert re.search(rf"{re.escape(step)}\s+\[[#-]*\]\s+{total}/{total}", shown), (step, shown[-2000:])
+    assert re.search(r"sanitise: pages\s+\[[#-]*\]\s+(\d+)/\1", shown)
+    quiet = run("build", "--force", cwd=work)
+    assert quiet.returncode == 0 and "render: pages" not in quiet.stderr, "nothing but the summary off a terminal"
+    _, _, silent = run_on_a_terminal("build", "--force", "--quiet", cwd=work)
+    assert "render: pages" not in silent and "…" not in silent

@@ -39,6 +39,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+from generator import progress
 from generator.parallel import fork_map, forks
 
 if TYPE_CHECKING:
@@ -103,6 +104,7 @@ def convert(cache: PageCache, config: MkDocsConfig, files: Files, changed: Calla
     pages = [page for page in _pages(files) if changed(page)]
     if not forks(len(pages), AHEAD_FROM):
         return {}
+    progress.counting("mkdocs: converting", len(pages))
     done = fork_map(lambda page: _convert(cache, page, config, files), pages, AHEAD_FROM)
     return {page.file.src_uri: converted for page, converted in zip(pages, done, strict=True) if converted is not None}
 
@@ -135,6 +137,7 @@ def theme(
     pages = [page for page in _pages(files) if pending(page)]
     if not forks(len(pages), AHEAD_FROM):
         return {}
+    progress.counting("mkdocs: theming", len(pages))
     done = fork_map(lambda page: _theme(cache, page, config, documentation, nav, env), pages, AHEAD_FROM)
     return {page.file.src_uri: themed for page, themed in zip(pages, done, strict=True) if themed is not None}
 

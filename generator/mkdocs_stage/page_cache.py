@@ -42,6 +42,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from generator import progress
 from generator.cache import GENERATOR_DIR, tree_digest
 from generator.files import write_atomically
 from generator.mkdocs_stage import ahead
@@ -180,6 +181,7 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             page = self.files.src_uris[uri].page
             if page is not None:
                 page.content = ""  # themed and indexed already: not held until the build ends
+        progress.counting("mkdocs: pages", len(self.files.documentation_pages()))
         return env
 
     # What the wrapped search index and templates call.
@@ -199,6 +201,7 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         cached file itself put in place (hard-linked: neither read nor written again) and nothing returned, so that
         MkDocs writes nothing over it. The stages after the engine replace a page's file, never write into it."""
         uri = page.file.src_uri
+        progress.advance()
         cached = self._standing(page)
         if cached is not None:
             entry = {field: value for field, value in cached.items() if field != "render"} | {"source": self.sources.get(uri)}
