@@ -18,8 +18,10 @@ exactly as MkDocs would do them:
    search plugin's entries among them) and themed; each becomes a cache entry
    of this build, which MkDocs' own pass then takes like any entry that stands.
 
-What a forked copy logs (a broken link's warning) is sent back and logged here,
-in the pages' order, so strict mode counts it; a page that fails in a copy is
+What a forked copy logs while converting or theming (a broken link's warning)
+is sent back and logged here, in the pages' order, so strict mode counts it
+(what the other plugins' events log there is dropped: MkDocs runs those events
+again here); a copy that dies leaves every page to MkDocs; a page that fails in a copy is
 done again here, where its error is raised as MkDocs raises it. Without
 ``fork`` or a second CPU, or with few pages to do, nothing is done ahead.
 """
@@ -40,6 +42,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 from generator import progress
+from generator.errors import BriefingError
 from generator.parallel import fork_map, forks
 
 if TYPE_CHECKING:
@@ -47,6 +50,16 @@ if TYPE_CHECKING:
 
 AHEAD_FROM = 40
 """Fewer pages to do than this are done by MkDocs itself (forking costs more than it saves)."""
+
+
+def _shared(task: Callable[[Page], Any], pages: list[Page]) -> list[Any]:
+    """``task`` over ``pages`` in forked copies; if a copy dies (out of memory), nothing is done ahead and MkDocs
+    does every page itself (a build does not fail for want of a head start)."""
+    try:
+        return fork_map(task, pages, AHEAD_FROM)
+    except BriefingError as error:
+        logging.getLogger(__name__).info("nothing done ahead: %s", error)
+        return [None] * len(pages)
 
 
 @dataclass(frozen=True)
@@ -105,7 +118,7 @@ def convert(cache: PageCache, config: MkDocsConfig, files: Files, changed: Calla
     if not forks(len(pages), AHEAD_FROM):
         return {}
     progress.counting("mkdocs: converting", len(pages))
-    done = fork_map(lambda page: _convert(cache, page, config, files), pages, AHEAD_FROM)
+    done = _shared(lambda page: _convert(cache, page, config, files), pages)
     return {page.file.src_uri: converted for page, converted in zip(pages, done, strict=True) if converted is not None}
 
 
@@ -117,7 +130,9 @@ def _convert(cache: PageCache, page: Page, config: MkDocsConfig, files: Files) -
             page = config.plugins.on_pre_page(page, config=config, files=files)
             page.read_source(config)
             page.markdown = config.plugins.on_page_markdown(page.markdown or "", page=page, config=config, files=files)
+            before = len(records)
             page.render(config, files)
+            rendered = records[before:]
         except Exception:  # done again by MkDocs, which reports it
             return None
         finally:
@@ -125,7 +140,7 @@ def _convert(cache: PageCache, page: Page, config: MkDocsConfig, files: Files) -
     fresh = cache.fresh.get(page.file.src_uri)
     if fresh is None or page.content is None or page.toc is None:
         return None  # the cache had it after all
-    return Converted(fresh, page.content, page.toc, records)
+    return Converted(fresh, page.content, page.toc, rendered)
 
 
 def theme(
@@ -135,10 +150,10 @@ def theme(
     have to be themed."""
     documentation = files.documentation_pages(inclusion=InclusionLevel.is_included)
     pages = [page for page in _pages(files) if pending(page)]
-    if not forks(len(pages), AHEAD_FROM):
-        return {}
+    if not forks(len(pages), AHEAD_FROM) or config.plugins.events["post_page"]:
+        return {}  # a plugin's post_page would change what MkDocs writes: the cache keeps the theme's output only
     progress.counting("mkdocs: theming", len(pages))
-    done = fork_map(lambda page: _theme(cache, page, config, documentation, nav, env), pages, AHEAD_FROM)
+    done = _shared(lambda page: _theme(cache, page, config, documentation, nav, env), pages)
     return {page.file.src_uri: themed for page, themed in zip(pages, done, strict=True) if themed is not None}
 
 
@@ -151,11 +166,13 @@ def _theme(cache: PageCache, page: Page, config: MkDocsConfig, documentation: An
             context = get_context(nav, documentation, config, page)
             template = env.get_template(page.meta.get("template", "main.html"))
             context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+            before = len(records)
             template.render(context)
+            rendered = records[before:]
         except Exception:  # done again by MkDocs, which reports it
             return None
         finally:
             page.active = False
             config._current_page = None
     name = cache.manifest.get(page.file.src_uri)
-    return Themed(name, cache.kept[name], records) if name is not None else None
+    return Themed(name, cache.kept[name], rendered) if name is not None else None

@@ -218,7 +218,7 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             _LINKED.add(page.file.src_uri)
             return ""
         output = render()
-        write_atomically(html, output.encode("utf-8"))
+        write_atomically(html, output.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes a page
         return output
 
     def commit(self) -> None:
