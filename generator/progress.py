@@ -51,16 +51,18 @@ def silence() -> None:
 
 def counting(step: str, total: int) -> None:
     """A step of ``total`` items starts (the one before it, if any, is over)."""
-    if _listener is not None:
-        _listener.end()
-        _listener.begin(step, total)
+    _begin(step, total)
 
 
 def stage(name: str) -> None:
     """A stage starts, its items not counted (until it says :func:`counting`)."""
+    _begin(name, None)
+
+
+def _begin(step: str, total: int | None) -> None:
     if _listener is not None:
         _listener.end()
-        _listener.begin(name, None)
+        _listener.begin(step, total)
 
 
 def advance(count: int = 1) -> None:

@@ -221,11 +221,13 @@ def done_ahead(result: subprocess.CompletedProcess[str]) -> int:
     return int(AHEAD.findall(result.stderr)[-1])
 
 
+two_cpus = pytest.mark.skipif(parallel.workers() < 2, reason="one CPU here: nothing is ever done ahead")
+
+
+@two_cpus
 def test_pages_done_ahead_in_forked_copies_equal_pages_done_by_mkdocs_alone(tmp_path: Path) -> None:
     """A cold build with every page converted and themed in forked copies, then a rebuild after an article and a
     theme override changed (every page converted again), each give the bytes MkDocs gives alone."""
-    if parallel.workers() < 2:
-        pytest.skip("one CPU here: nothing is ever done ahead")
     paths = golden_project(tmp_path / "ahead")
     assert done_ahead(build_in_a_process(paths, 1)) > 10, "premise: the pages were done ahead"
     assert tree(paths.site) == clean_build(paths, tmp_path / "alone")
@@ -237,11 +239,10 @@ def test_pages_done_ahead_in_forked_copies_equal_pages_done_by_mkdocs_alone(tmp_
     assert tree(paths.site) == clean_build(paths, tmp_path / "alone-again")
 
 
+@two_cpus
 def test_a_warning_in_a_page_converted_ahead_fails_the_strict_build(tmp_path: Path) -> None:
     """What a forked copy logs reaches strict mode: a broken link found while converting ahead fails the build, names
     the link, and is said once."""
-    if parallel.workers() < 2:
-        pytest.skip("one CPU here: nothing is ever done ahead")
     paths = golden_project(tmp_path)
     home = paths.templates / "home.md.j2"
     home.write_text(home.read_text(encoding="utf-8") + "\n[Ailleurs](nulle-part.md)\n", encoding="utf-8")

@@ -255,10 +255,10 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def _changed(self, page: Page) -> bool:
         """Whether the page's source is not the one the last successful build converted (or is new to the cache)."""
-        uri = page.file.src_uri
+        uri, source = page.file.src_uri, self.sources.get(page.file.src_uri)
         name = self.committed.get(uri)
         entry = self.stored.get(name) if name is not None else None
-        return not isinstance(entry, dict) or entry.get("source") != self.sources.get(uri) or self.sources.get(uri) is None
+        return source is None or not isinstance(entry, dict) or entry.get("source") != source
 
     def _pending(self, page: Page) -> bool:
         """Whether the page is still to be themed: converted by this build, or taken from the cache with another
