@@ -13,6 +13,7 @@ import calendar as weeks
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.offline import Edition
 from generator.pages import PageKind, PageLink, PlanBuilder, neighbours
 from generator.themes import Theme
 from generator.urls import BRIEFINGS, HOME, archive
@@ -184,3 +185,14 @@ def _parts(plan: PlanBuilder, theme: Theme, day: dt.date, part: int = 1) -> dict
     shown = labels.part_shows.format(first=first, last=first + len(parts[part - 1]) - 1, total=sum(len(records) for records in parts))
     links = [PageLink(place.day(day, number), str(labels.part_of.format(part=number))) for number in range(1, len(parts) + 1)]
     return {"parts": links, "part": part, "part_shows": str(shown)}
+
+
+def offer_edition(plan: PlanBuilder, edition: Edition) -> None:
+    """The offline edition among the site's files, and a link to it on the home page (its day and size said)."""
+    home = plan.page(HOME)
+    if home is None:
+        return
+    formatter = plan.formatter
+    plan.add_asset(edition.path, edition.file.read_bytes())
+    label = plan.labels.offline_edition.format(day=formatter.date(edition.day), size=formatter.megabytes(edition.size))
+    home.variables["offline"] = PageLink(edition.path, str(label))

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from generator import mkdocs_stage, progress
@@ -25,6 +26,7 @@ from generator.last_build import Outcome, forget, input_digest, remember, still_
 from generator.load import LoadedContent, load_content
 from generator.load_cache import DocumentCache
 from generator.lock import WAIT_SECONDS, locked, locked_all
+from generator.offline import Edition, edition_paths, latest_edition, pack
 from generator.pages import SitePlan
 from generator.plan import plan_site
 from generator.publish import publish, remove_debris, staging_folder
@@ -207,6 +209,22 @@ def build(paths: Paths, force: bool = False, wait: float = WAIT_SECONDS) -> Buil
         return _build(paths, force)
 
 
+def build_offline_edition(paths: Paths, target: Path, wait: float = WAIT_SECONDS) -> Edition | None:
+    """The offline edition of the site ``paths`` build (:mod:`generator.offline`): built and published into
+    ``target``, then packed into the store every build of the site offers it from; None when there is no content
+    to make one of. Nothing is packed again when nothing changed since the last edition was."""
+    edition_of = edition_paths(paths, target)
+    stored = latest_edition(paths.offline_store)
+    summary = build(edition_of, force=stored is None, wait=wait)
+    if summary.generated is None:
+        return stored  # the edition in the store is this one
+    day = summary.generated.last_day
+    if day is None:
+        return None
+    with locked(paths.docs, wait):  # the store is beside the site's docs folder
+        return Timings().run("offline: pack", pack, target, day, paths.offline_store)
+
+
 def _build(paths: Paths, force: bool) -> BuildSummary:
     started, timings = time.perf_counter(), Timings()
     remove_debris(paths.site)  # what killed builds left: no build but this one runs now
@@ -227,6 +245,7 @@ def _build(paths: Paths, force: bool) -> BuildSummary:
             generated.last_day,
             paths.search_terms,
             paths.engine_cache,
+            paths.offline,
         )
         timings.run("sanitise", sanitize_site, staging, mkdocs_stage.SITE_MARKUP, paths.site, paths.sanitise_record)
         timings.run("publish", publish, staging, paths.site)
@@ -253,4 +272,14 @@ def serve(paths: Paths, dev_addr: str, wait: float = WAIT_SECONDS) -> None:
         generate(paths)
     watched = [paths.content, paths.templates]
     guard = partial(locked, paths.docs, wait)
-    mkdocs_stage.serve(paths.config, paths.docs, watched, dev_addr, regenerate, guard, paths.search_terms, paths.preview_cache)
+    mkdocs_stage.serve(
+        paths.config,
+        paths.docs,
+        watched,
+        dev_addr,
+        regenerate,
+        guard,
+        paths.search_terms,
+        paths.preview_cache,
+        paths.preview_sanitise_record,
+    )

@@ -21,7 +21,7 @@ import click
 
 from generator import progress
 from generator.articles.skeleton import article_id, create_article
-from generator.build import build, collect_rarely, end_of_process, serve
+from generator.build import build, build_offline_edition, collect_rarely, end_of_process, serve
 from generator.contributors import contributors
 from generator.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, BriefingError, ContentError, FilesystemError
 from generator.load import load_content
@@ -162,15 +162,35 @@ def main(verbose: bool) -> None:
 @WAIT
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when the build succeeds (errors still go to stderr).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary (or the failure and its problems) as one JSON object on stdout.")
+@click.option(
+    "--offline",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    metavar="DIR",
+    help="First make the offline edition: published into DIR (its index.html opens from disk), packed as a zip that "
+    "the site offers from its home page.",
+)
 @_reports_errors
 def build_command(
-    content: Path, output: Path, config: Path, templates: Path, docs_dir: Path, force: bool, wait: float, quiet: bool, as_json: bool
+    content: Path,
+    output: Path,
+    config: Path,
+    templates: Path,
+    docs_dir: Path,
+    force: bool,
+    wait: float,
+    quiet: bool,
+    as_json: bool,
+    offline: Path | None,
 ) -> None:
     """Validate the content, render the pages and build the site (nothing to do when nothing changed since the last build)."""
     paths = Paths(content=content, templates=templates, config=config, docs=docs_dir, site=output)
     shown = sys.stderr.isatty() and not (quiet or as_json) and not logging.getLogger().isEnabledFor(logging.INFO)
+    edition = None
     try:
         with progress.listening(progress.TerminalProgress(sys.stderr) if shown else None):
+            if offline is not None:
+                edition = build_offline_edition(paths, offline, wait)
             summary = build(paths, force=force, wait=wait)
     except (BriefingError, OSError) as failure:
         error = failure if isinstance(failure, BriefingError) else FilesystemError.of(failure)
@@ -178,9 +198,16 @@ def build_command(
             click.echo(json.dumps(_failed(error), ensure_ascii=False))
         raise error from None
     if as_json:
-        click.echo(json.dumps(summary.as_json(), ensure_ascii=False))
+        offered = {"offline": {"folder": str(offline), "zip": str(edition.file), "bytes": edition.size}} if offline and edition else {}
+        click.echo(json.dumps(summary.as_json() | offered, ensure_ascii=False))
     elif not quiet:
         click.echo(f"Built {output}/: {summary}")
+        if offline is not None:
+            click.echo(
+                f"Offline edition in {offline}/, packed as {edition.file} ({edition.size} bytes)"
+                if edition
+                else "No offline edition: no content"
+            )
     stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.timings.seconds.items())
     logging.getLogger(__name__).info("stages: %s", stages)
     end_of_process()

@@ -138,6 +138,11 @@ class Formatter:
         """``1 200`` (narrow no-break space) in French, ``1,200`` in English."""
         return f"{number:,}".replace(",", "\u202f" if self.language == "fr" else ",")
 
+    def megabytes(self, size: int) -> str:
+        """A file's size for a download link: ``2,4`` (French) or ``2.4`` (English) megabytes, at least ``0,1``."""
+        shown = f"{max(size / 1_000_000, 0.1):.1f}"
+        return shown.replace(".", ",") if self.language == "fr" else shown
+
     def quantity(self, quantity: Quantity) -> str:
         """A figure exactly as precise as its source."""
         if quantity.exact is not None:

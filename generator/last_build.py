@@ -3,8 +3,9 @@
 A build is a function of its inputs: every file under the content and
 templates folders, ``mkdocs.yml`` and what it points the engine to (the theme's
 ``custom_dir``, hooks, an inherited configuration), the generator's own code
-(gazetteer and weapon catalogue included), the Python and library versions, the
-folders it reads and writes, and ``SOURCE_DATE_EPOCH`` (symbolic links followed,
+(gazetteer and weapon catalogue included), the offline edition it offers (the
+store, :mod:`generator.offline`), the Python and library versions, the
+folders it reads and writes, whether it is the offline edition, and ``SOURCE_DATE_EPOCH`` (symbolic links followed,
 as Jinja and MkDocs follow them). After a build has published, the record
 (``build/docs.last-build.json``) keeps one hash of those inputs and, for every
 file of the docs folder and of the published site, its size, modification and
@@ -56,10 +57,10 @@ def input_digest(paths: Paths) -> str:
     versions = sorted(f"{dist.metadata['Name']}={dist.version}" for dist in metadata.distributions())
     fixed = [str(FORMAT), sys.version, *versions, *(f"{name}={os.environ.get(name)}" for name in ENVIRONMENT)]
     fixed += [str(path.resolve()) for path in (paths.content, paths.templates, paths.config, paths.docs)]
-    fixed.append(str(in_place(paths.site)))  # the link, not the build it points at
+    fixed += [str(in_place(paths.site)), str(paths.offline)]  # the link, not the build it points at
     for part in fixed:
         digest.update(part.encode("utf-8") + b"\0")
-    for folder in (paths.content, paths.templates, GENERATOR_DIR, *engine_inputs(paths.config)):
+    for folder in (paths.content, paths.templates, GENERATOR_DIR, paths.offline_store, *engine_inputs(paths.config)):
         digest.update(str(folder).encode("utf-8") + b"\0")
         digest.update(tree_digest([folder]).encode("ascii") if folder.is_dir() else hashlib.sha256(_read(folder)).digest())
     digest.update(hashlib.sha256(_read(paths.config)).digest())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.archives import plan_archives
+from generator.archives import offer_edition, plan_archives
 from generator.pages import PlanBuilder, SitePlan
 from generator.settings import Settings
 from generator.validate import Content
@@ -20,4 +20,6 @@ def plan_site(content: Content, settings: Settings) -> SitePlan:
         contributor.contribute(plan)
     for contributor in content.contributors:
         contributor.connect(plan)
+    if settings.edition is not None:
+        offer_edition(plan, settings.edition)
     return plan.finish()

@@ -53,9 +53,11 @@ def _join(items: Iterable[Any], separator: str = ", ") -> Markup:
 
 
 def make_environment(
-    templates_dir: Path, labels: Labels, formatter: Formatter, filters: dict[str, Callable[..., Any]]
+    templates_dir: Path, labels: Labels, formatter: Formatter, filters: dict[str, Callable[..., Any]], shared_outlines: bool = True
 ) -> SandboxedEnvironment:
-    """The one Jinja environment every page is rendered with; ``filters`` are the contributors' own."""
+    """The one Jinja environment every page is rendered with; ``filters`` are the contributors' own. Maps draw the
+    outlines from the file every page shares (``shared_outlines``), or inline: a page opened from the file system
+    (the offline edition) may not use another file's shapes."""
     environment = SandboxedEnvironment(
         loader=FileSystemLoader(templates_dir),
         undefined=StrictUndefined,
@@ -89,7 +91,12 @@ def make_environment(
         quoted=lambda text, language: escape.quoted(text, language, formatter.language),
         lang=lambda language: escape.lang_attribute(language, formatter.language),
         event_map=lambda items, links: event_map(
-            items, links.published, formatter.place, _map_texts(labels), formatter.language, outlines=links.published_file(MAP_OUTLINES)
+            items,
+            links.published,
+            formatter.place,
+            _map_texts(labels),
+            formatter.language,
+            outlines=links.published_file(MAP_OUTLINES) if shared_outlines else None,
         ),
         **filters,
     )
@@ -111,7 +118,7 @@ def render_site(plan: SitePlan, settings: Settings, content: Content, cached: bo
     the render cache beside the docs folder, which is saved for the next build."""
     formatter = content.formatter(settings.labels, settings.language)
     filters = {name: function for contributor in content.contributors for name, function in contributor.filters(formatter).items()}
-    environment = make_environment(settings.paths.templates, settings.labels, formatter, filters)
+    environment = make_environment(settings.paths.templates, settings.labels, formatter, filters, not settings.paths.offline)
     if not cached:
         return render_pages(plan, environment, content.shared)
     cache = RenderCache(settings.paths.cache, settings.paths.templates, settings.language)

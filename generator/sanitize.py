@@ -162,16 +162,27 @@ def sanitize_page(html: str, where: str, markup: SiteMarkup) -> str:
 
 
 def _pin_inline_scripts(html: str, where: str) -> str:
-    hashes = []
-    for match in _INLINE_SCRIPT.finditer(html):
-        if "application/json" in match.group("attributes"):
-            continue  # data, never run
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    hashes = [
+        _script_hash(match.group("body"))
+        for match in _INLINE_SCRIPT.finditer(html)
+        if "application/json" not in match.group("attributes")  # data, never run
+    ]
     if _CSP_SCRIPT_SRC not in html:
         raise SiteBuildError(f'{where}: no Content-Security-Policy with "{_CSP_SCRIPT_SRC}" (templates/overrides/main.html)')
     pinned = " ".join([_CSP_SCRIPT_SRC, *sorted(set(hashes))])
     return html.replace(_CSP_SCRIPT_SRC, pinned, 1)
+
+
+def _script_hash(body: str) -> str:
+    """The CSP source that lets one inline script run: ``'sha256-...'`` of its text."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode('ascii')}'"
+
+
+def allow_script(html: str, body: str) -> str:
+    """A sanitised page whose policy also lets the inline script ``body`` run (the preview's live-reload script,
+    which its server adds to each page it serves); a page without the policy is returned as it is."""
+    policy = _pinned_policy(html)
+    return html.replace(policy, f"{policy} {_script_hash(body)}", 1) if policy in html else html
 
 
 class _PageChecker(HTMLParser):

@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.errors import ConfigError
 from generator.labels import Labels, load_labels
 from generator.mkdocs_stage import read_engine_settings
+from generator.offline import Edition, latest_edition
 from generator.timeline import Timeline, site_timezone
 
 
@@ -20,6 +21,8 @@ class Paths:
     config: Path = Path("mkdocs.yml")
     docs: Path = Path("build/docs")
     site: Path = Path("site")
+    offline: bool = False
+    """The offline edition (:mod:`generator.offline`): pages as files (``x.html``), read from the file system."""
 
     def _beside_docs(self, suffix: str) -> Path:
         """A file or folder beside the docs folder, named after it (``build/docs`` + ``suffix``)."""
@@ -48,6 +51,16 @@ class Paths:
         return self._beside_docs(".sanitised.json")
 
     @property
+    def offline_store(self) -> Path:
+        """The latest offline edition, packed, which every build of the site offers (``build/docs.offline/``)."""
+        return self._beside_docs(".offline")
+
+    @property
+    def preview_sanitise_record(self) -> Path:
+        """The sanitise stage's record of ``briefing serve``'s pages (``build/docs.sanitised-serve.json``)."""
+        return self._beside_docs(".sanitised-serve.json")
+
+    @property
     def load_cache(self) -> Path:
         """Each content file as last parsed, with the hash of its bytes (``build/docs.content/``, a few shards)."""
         return self._beside_docs(".content")
@@ -73,6 +86,8 @@ class Settings:
     labels: Labels
     timeline: Timeline
     """The site's time zone: where every day boundary is taken."""
+    edition: Edition | None = None
+    """The offline edition the site offers (the store's latest); never one in the offline edition itself."""
 
 
 def read_settings(paths: Paths) -> Settings:
@@ -80,7 +95,10 @@ def read_settings(paths: Paths) -> Settings:
     check_paths(paths)
     engine = read_engine_settings(paths.config)
     labels = load_labels(paths.templates / "labels", engine.language)
-    return Settings(paths, engine.language, engine.directory_urls, labels, Timeline(site_timezone(engine.timezone)))
+    timeline = Timeline(site_timezone(engine.timezone))
+    if paths.offline:  # opened from the file system: a page is a file, and the edition offers no edition
+        return Settings(paths, engine.language, False, labels, timeline)
+    return Settings(paths, engine.language, engine.directory_urls, labels, timeline, latest_edition(paths.offline_store))
 
 
 def read_engine_timeline(config: Path) -> Timeline:

@@ -150,6 +150,14 @@ MAP_OUTLINES = "maps/outlines.svg"
 ASSETS = "assets"
 """The folder of the site's own stylesheet and scripts (``templates/assets/`` is copied there)."""
 
+OFFLINE_SHIM = f"{ASSETS}/javascripts/briefing/iframe-worker.js"
+"""The offline edition's stand-in for a search worker under ``file://`` (``templates/assets/``)."""
+
+
+def offline_edition(day: dt.date) -> str:
+    """The offline edition of ``day``: its zip among the site's files, and its name (``offline/briefing-2026-12-01.zip``)."""
+    return f"offline/briefing-{day.isoformat()}.zip"
+
 
 def place_slug(country: str, region: str) -> str:
     """The slug a region's page is wanted at: ``ua-oblast-d-odessa`` (hand it to :class:`Slugs`)."""

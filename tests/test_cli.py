@@ -271,3 +271,24 @@ def test_a_build_on_a_terminal_shows_its_stage_and_how_far_the_long_ones_are(tmp
     assert quiet.returncode == 0 and "render: pages" not in quiet.stderr, "nothing but the summary off a terminal"
     _, _, silent = run_on_a_terminal("build", "--force", "--quiet", cwd=work)
     assert "render: pages" not in silent and "…" not in silent
+
+
+def test_build_offline_json_says_where_the_edition_is_and_a_daily_build_keeps_offering_it(tmp_path: Path) -> None:
+    work = workspace(tmp_path)
+    built = run("build", "--offline", "edition", "--json", cwd=work)
+    assert built.returncode == 0, built.stderr
+    offline = json.loads(built.stdout)["offline"]
+    packed = Path(offline["zip"])
+    assert offline["folder"] == "edition" and (work / "edition" / "index.html").is_file()
+    assert packed.is_file() and packed.stat().st_size == offline["bytes"]
+    offered = work / "site" / "offline" / packed.name
+    assert offered.read_bytes() == packed.read_bytes()
+    article = next((work / "content" / "articles").glob("*.yaml"))
+    headline = "Incendie d'un dépôt pétrolier à Temriouk"
+    article.write_text(article.read_text(encoding="utf-8").replace(headline, "Le dépôt brûle"), encoding="utf-8")
+    daily = run("build", "--json", cwd=work)
+    assert json.loads(daily.stdout)["status"] == "built" and "offline" not in json.loads(daily.stdout)
+    assert offered.is_file() and f'href="offline/{packed.name}"' in (work / "site" / "index.html").read_text(encoding="utf-8")
+    day = "archives/strikes-on-russia/2024-05-31"
+    assert "Le dépôt brûle" in (work / "site" / day / "index.html").read_text(encoding="utf-8")
+    assert headline in (work / "edition" / f"{day}.html").read_text(encoding="utf-8"), "the edition stays as it was made"

@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ import pytest
 
 from conftest import golden_project, tree
 from generator import parallel
-from generator.build import build
+from generator.build import build, build_offline_edition
 from generator.errors import SiteBuildError
 from generator.mkdocs_stage import build_site
 from generator.settings import Paths
@@ -43,9 +44,32 @@ def project(tmp_path: Path) -> Paths:
 
 def clean_build(paths: Paths, where: Path) -> dict[str, str]:
     """The same inputs built from nothing: no render cache, no engine cache."""
-    where.mkdir()
+    where.mkdir(exist_ok=True)
     build(Paths(paths.content, paths.templates, paths.config, where / "build" / "docs", where / "site"))
     return tree(where / "site")
+
+
+def test_an_offline_edition_offered_by_a_build_through_the_caches_equals_a_clean_build(project: Paths, tmp_path: Path) -> None:
+    """The store's edition is an input: the home page's link and the zip among the files, as a clean build has them."""
+    edition = build_offline_edition(project, tmp_path / "edition")
+    assert edition is not None
+    build(project)
+    assert edition.path in tree(project.site)
+    clean = tmp_path / "clean"
+    shutil.copytree(project.offline_store, clean / "build" / "docs.offline")
+    assert tree(project.site) == clean_build(project, clean)
+
+
+def test_an_offline_edition_built_again_through_its_caches_equals_a_clean_one(project: Paths, tmp_path: Path) -> None:
+    build_offline_edition(project, tmp_path / "edition")
+    article = project.content / "articles" / "2024-06-03-odessa-suivi.yaml"
+    article.write_text(article.read_text(encoding="utf-8").replace("value: 4", "value: 6"), encoding="utf-8")
+    edition = build_offline_edition(project, tmp_path / "edition")
+    clean = Paths(project.content, project.templates, project.config, tmp_path / "clean" / "docs", tmp_path / "clean" / "site")
+    clean_edition = build_offline_edition(clean, tmp_path / "clean-edition")
+    assert edition is not None and clean_edition is not None
+    assert tree(tmp_path / "edition") == tree(tmp_path / "clean-edition")
+    assert edition.file.read_bytes() == clean_edition.file.read_bytes()
 
 
 def test_a_no_op_rebuild_takes_every_page_from_the_cache(project: Paths, caplog: pytest.LogCaptureFixture) -> None:
@@ -194,7 +218,7 @@ IN_A_PROCESS = """
 import logging, sys
 from pathlib import Path
 from generator.mkdocs_stage import ahead
-from generator.build import build
+from generator.build import build, build_offline_edition
 from generator.errors import SiteBuildError
 from generator.settings import Paths
 logging.basicConfig(level=logging.INFO, format="%(message)s")

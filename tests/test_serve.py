@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
+import base64
+import hashlib
 import re
-import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -18,65 +17,28 @@ from pathlib import Path
 import pytest
 
 from conftest import workspace
+from serving import fetch, serving, wait_for
 
 pytestmark = pytest.mark.slow  # MkDocs' live server
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - a localhost URL built by the test
-            return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
-def _wait_for(url: str, needle: str, seconds: float = 90) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        page = _fetch(url)
-        if page is not None and needle in page:
-            return page
-        time.sleep(0.5)
-    raise AssertionError(f"{needle!r} never appeared at {url}")
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     work = workspace(tmp_path)
-    port = _free_port()
-    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=work,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        yield work, f"http://127.0.0.1:{port}/"
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-        log.close()
+    with serving(work) as base:
+        yield work, base
 
 
 def test_serve_shows_the_site_and_re_renders_an_edited_article(server: tuple[Path, str]) -> None:
     work, base = server
     page = f"{base}archives/strikes-on-russia/2024-05-31/"
-    _wait_for(page, "Incendie d'un dépôt pétrolier à Temriouk")
+    wait_for(page, "Incendie d'un dépôt pétrolier à Temriouk")
     article = next((work / "content" / "articles").glob("*.yaml"))
     article.write_text(
         article.read_text(encoding="utf-8").replace("Incendie d'un dépôt pétrolier à Temriouk", "Dépôt de Temriouk en feu"),
         encoding="utf-8",
     )
-    _wait_for(page, "Dépôt de Temriouk en feu")
+    wait_for(page, "Dépôt de Temriouk en feu")
     # The rebuild took every page the edit did not touch from the preview's page cache.
     found = re.findall(r"engine cache: (\d+) of (\d+) page\(s\) reused", (work / "serve.log").read_text(encoding="utf-8"))
     reused = [(int(hits), int(pages)) for hits, pages in found]
@@ -94,30 +56,35 @@ def _wait_in_log(log: Path, needle: str, seconds: float = 90) -> None:
 
 
 def test_serve_keeps_answering_with_the_last_good_pages_after_theme_and_label_errors(server: tuple[Path, str]) -> None:
-    """A Jinja error in the theme override, then an empty label catalogue: each is said in the log, every request is
-    answered with the last good pages (MkDocs' own server held them all, "stuck"), and the preview recovers."""
+    """A Jinja error in the theme override, markup the sanitise stage refuses, then an empty label catalogue: each is
+    said in the log, every request is answered with the last good pages (MkDocs' own server held them all, "stuck"),
+    and the preview recovers."""
     work, base = server
     page = f"{base}archives/strikes-on-russia/2024-05-31/"
-    _wait_for(page, "Incendie d'un dépôt pétrolier à Temriouk")
+    wait_for(page, "Incendie d'un dépôt pétrolier à Temriouk")
     log = work / "serve.log"
     override = work / "templates" / "overrides" / "main.html"
     good_override = override.read_text(encoding="utf-8")
     override.write_text(good_override + "{% block extrahead %}{{ 1 // 0 }}{% endblock %}", encoding="utf-8")
     _wait_in_log(log, "main.html")
     _wait_in_log(log, "The last good pages are still served.")
-    assert "Incendie d'un dépôt pétrolier à Temriouk" in (_fetch(page) or ""), "answered, with the last good page"
+    assert "Incendie d'un dépôt pétrolier à Temriouk" in (fetch(page) or ""), "answered, with the last good page"
+    # What the sanitise stage would refuse to publish, the preview refuses too.
+    override.write_text(good_override + '{% block extrahead %}<link rel="x" href="#" onload="alert(1)">{% endblock %}', encoding="utf-8")
+    _wait_in_log(log, "unsafe markup in the built page")
+    assert "alert(1)" not in (fetch(page) or "alert(1)") and "Temriouk" in (fetch(page) or "")
     labels = work / "templates" / "labels" / "fr.yml"
     good_labels = labels.read_text(encoding="utf-8")
     labels.write_text("", encoding="utf-8")
     _wait_in_log(log, "a mapping of label names to texts, got nothing")
-    assert "Incendie d'un dépôt pétrolier à Temriouk" in (_fetch(page) or "")
+    assert "Incendie d'un dépôt pétrolier à Temriouk" in (fetch(page) or "")
     labels.write_text(good_labels, encoding="utf-8")
     override.write_text(good_override, encoding="utf-8")
     article = next((work / "content" / "articles").glob("*.yaml"))
     article.write_text(
         article.read_text(encoding="utf-8").replace("Incendie d'un dépôt pétrolier à Temriouk", "Le dépôt brûle"), encoding="utf-8"
     )
-    _wait_for(page, "Le dépôt brûle")
+    wait_for(page, "Le dépôt brûle")
     assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
@@ -126,7 +93,7 @@ def test_serve_settles_one_rebuild_per_edit(server: tuple[Path, str]) -> None:
     in a watched folder."""
     work, base = server
     page = f"{base}archives/strikes-on-russia/2024-05-31/"
-    _wait_for(page, "Incendie d'un dépôt pétrolier à Temriouk")
+    wait_for(page, "Incendie d'un dépôt pétrolier à Temriouk")
     log = work / "serve.log"
     time.sleep(5)
     reloads = _Browser(base)  # polls for reloads as the page's live-reload script does
@@ -135,7 +102,7 @@ def test_serve_settles_one_rebuild_per_edit(server: tuple[Path, str]) -> None:
     article.write_text(
         article.read_text(encoding="utf-8").replace("Incendie d'un dépôt pétrolier à Temriouk", "Le dépôt flambe"), encoding="utf-8"
     )
-    _wait_for(page, "Le dépôt flambe")
+    wait_for(page, "Le dépôt flambe")
     time.sleep(30)
     builds = log.read_text(encoding="utf-8").count("Building documentation") - before
     assert builds == 1, f"{builds} rebuilds after one edit"
@@ -149,7 +116,7 @@ class _Browser:
     def __init__(self, base: str) -> None:
         self.base = base
         self.count = 0
-        self.epoch = int(_fetch(f"{base}livereload/0/1") or 0)  # answered at once: any version is newer than 0
+        self.epoch = int(fetch(f"{base}livereload/0/1") or 0)  # answered at once: any version is newer than 0
         assert self.epoch > 0, "premise: the server serves live reload"
         threading.Thread(target=self._poll, daemon=True).start()
 
@@ -163,3 +130,32 @@ class _Browser:
             if epoch > self.epoch:
                 self.count += 1
                 self.epoch = epoch
+
+
+SITE_ADDRESS = "https://briefing.example.org/"
+_LIVE_RELOAD = re.compile(r"<script>(?P<body>[^<]*livereload\([^<]*)</script>")
+
+
+def test_the_preview_serves_the_published_pages_under_the_same_policy(tmp_path: Path) -> None:
+    """What an editor previews is what readers get: each page ``serve`` answers with is the page ``build`` publishes
+    (sanitised, its scripts pinned in the same Content-Security-Policy), apart from the live-reload script the
+    server adds, that script's hash in the policy, and the site address the preview is served at."""
+    work = workspace(tmp_path)
+    config = work / "mkdocs.yml"
+    config.write_text(f"site_url: {SITE_ADDRESS}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    built = subprocess.run([sys.executable, "-m", "generator", "build", "-q"], cwd=work, capture_output=True, text=True, check=False)
+    assert built.returncode == 0, built.stderr
+    pages = ["", "archives/strikes-on-russia/2024-05-31/", "places/ua-kyiv/", "weapons/s-300/", "air-force/"]
+    with serving(work) as base:
+        wait_for(base + pages[1], "Incendie d'un dépôt pétrolier à Temriouk")
+        for path in pages:
+            served = fetch(base + path)
+            assert served is not None, path
+            scripts = _LIVE_RELOAD.findall(served)
+            assert len(scripts) == 1, f"{path}: the server's live-reload script, once"
+            digest = "'sha256-" + base64.b64encode(hashlib.sha256(scripts[0].encode("utf-8")).digest()).decode("ascii") + "'"
+            assert f" {digest}" in served, f"{path}: the policy lets the live-reload script run"
+            preview = _LIVE_RELOAD.sub("", served).replace(f" {digest}", "", 1).replace(base, SITE_ADDRESS)
+            published = (work / "site" / path / "index.html").read_text(encoding="utf-8")
+            assert "script-src 'self' 'sha256-" in published, "premise: the published page's scripts are pinned"
+            assert preview == published, f"{path}: the preview differs from the published page"

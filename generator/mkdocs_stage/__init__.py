@@ -26,20 +26,23 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateError
+from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.commands import serve as serve_module
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.utils.yaml import yaml_load
 
 from generator.errors import TEMPLATE_FAILURES, ConfigError, SiteBuildError, template_line
 from generator.escape import LinearEscapes
 from generator.mkdocs_stage.page_cache import PageCache
 from generator.mkdocs_stage.search import SearchAliases
-from generator.sanitize import SiteMarkup
+from generator.sanitize import SiteMarkup, allow_script, sanitize_site
 from generator.timeline import SITE_TIMEZONE
+from generator.urls import OFFLINE_SHIM
 
 SITE_MARKUP = SiteMarkup(
     article_start='<article class="md-content__inner md-typeset">',
@@ -177,16 +180,26 @@ def _dated(day: dt.date) -> Iterator[None]:
 
 
 def build_site(
-    config_file: Path, docs_dir: Path, staging: Path, build_date: dt.date, search_terms: Path, cache: Path | None = None
+    config_file: Path,
+    docs_dir: Path,
+    staging: Path,
+    build_date: dt.date,
+    search_terms: Path,
+    cache: Path | None = None,
+    offline: bool = False,
 ) -> None:
     """A strict MkDocs build of ``docs_dir`` into ``staging``, dated ``build_date``; any warning fails it. The search
     index then gets the records' other names (``search_terms``, see :mod:`generator.mkdocs_stage.search`). With
-    ``cache``, a folder, unchanged pages are taken from the last successful build (:mod:`generator.mkdocs_stage.page_cache`)."""
+    ``cache``, a folder, unchanged pages are taken from the last successful build (:mod:`generator.mkdocs_stage.page_cache`).
+    ``offline``: the offline edition (:func:`_offline`)."""
     collector = _Collect()
     page_cache = PageCache(cache, config_file) if cache is not None else None
     try:
         with _warnings_counted(collector), _dated(build_date):
-            config = load_site_config(config_file, docs_dir=str(docs_dir.resolve()), site_dir=str(staging))
+            where = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(staging)}
+            config = load_site_config(config_file, **where, **({"use_directory_urls": False} if offline else {}))
+            if offline:
+                _offline(config)
             config.plugins["briefing/search-aliases"] = SearchAliases(search_terms)
             if page_cache is not None:
                 config.plugins["briefing/page-cache"] = page_cache
@@ -206,6 +219,21 @@ def build_site(
         raise SiteBuildError(f"{config_file}: MkDocs build failed:\n{details}") from error
     except THEME_ERRORS as error:  # the theme's templates, ours among them (templates/overrides/), or what they call
         raise SiteBuildError(f"{theme_failure(error)}\nThe theme could not render the pages.") from error
+
+
+def _offline(config: MkDocsConfig) -> None:
+    """The settings of a site opened from the file system: Material's offline plugin (pages as files, the search
+    index as a script the page loads), and, where it would add a shim from unpkg.com for the search worker, the
+    site's own (``OFFLINE_SHIM``, which loads only the site's files: the policy needs no inline script, only frames
+    of the site's own, ``templates/overrides/main.html``)."""
+    config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
+    plugin = OfflinePlugin()
+    plugin.load_config({})
+    config.plugins[OFFLINE_PLUGIN] = plugin
+
+
+OFFLINE_PLUGIN = "material/offline"
+"""The name the offline edition's plugin is registered under (the theme override reads it)."""
 
 
 THEME_ERRORS = (TemplateError, *TEMPLATE_FAILURES)
@@ -231,6 +259,8 @@ class _Serving:
     config_file: Path
     cache: Path
     """The engine's page cache of the preview (its own: the preview's site address differs from the site's)."""
+    sanitise_record: Path
+    """What the sanitise stage made of each page of the preview last time (the preview's own, as its cache is)."""
     page_cache: PageCache | None = None
     """The page cache of the (re)build under way."""
     warnings: _Collect = field(default_factory=_Collect)
@@ -288,6 +318,7 @@ def _kept_on_failure(build: Callable[..., None]) -> Callable[..., None]:
         try:
             with _serving.guard():
                 build(config, **options)
+                sanitize_site(fresh, SITE_MARKUP, served if served.is_dir() else None, _serving.sanitise_record)
         except (Exception, SystemExit) as error:
             shutil.rmtree(fresh, ignore_errors=True)
             reason = theme_failure(error) if isinstance(error, THEME_ERRORS) else f"{error}"
@@ -313,12 +344,15 @@ def serve(
     guard: Callable[[], AbstractContextManager[None]],
     search_terms: Path,
     cache: Path,
+    sanitise_record: Path,
 ) -> None:
     """MkDocs' live-reloading server on ``docs_dir``, calling ``rebuild`` first whenever a watched file changes, each
-    rebuild holding ``guard``; an unchanged page comes from the preview's page cache (the folder ``cache``), and a
-    rebuild that fails leaves the last good pages served."""
+    rebuild holding ``guard``; an unchanged page comes from the preview's page cache (the folder ``cache``); each
+    rebuild goes through the sanitise stage as a published build does (its record ``sanitise_record``), so that the
+    preview serves what readers get, under the same Content-Security-Policy; a rebuild that fails, there too, leaves
+    the last good pages served."""
     global _serving
-    _serving = _Serving(rebuild, guard, search_terms, config_file, cache)
+    _serving = _Serving(rebuild, guard, search_terms, config_file, cache, sanitise_record)
     setattr(serve_module, "build", _kept_on_failure(mkdocs_build))  # noqa: B010 - mkdocs serve calls build() by this name
     logging.getLogger("mkdocs").addHandler(_serving.warnings)
     for name in ("generator", "mkdocs"):
@@ -332,3 +366,22 @@ def serve(
         hooks=[str(Path(__file__).with_name("serve_hook.py"))],
         strict=False,
     )
+
+
+def allow_live_reload(server: LiveReloadServer) -> LiveReloadServer:
+    """The preview's server, made to add to each page's policy the hash of the live-reload script it injects in it
+    (a script that differs on every request): the page is otherwise served as the sanitise stage left it."""
+    inject: Callable[[bytes, int], bytes] = server._inject_js_into_html
+
+    def injected(content: bytes, epoch: int) -> bytes:
+        page = inject(content, epoch)
+        body_end = content.rfind(b"</body>")
+        start = body_end if body_end != -1 else len(content)
+        added = page[start : len(page) - (len(content) - start)]
+        if not (added.startswith(b"<script>") and added.endswith(b"</script>")):
+            return page  # not the injection this was written for: the browser will refuse the script, and say so
+        script = added[len(b"<script>") : -len(b"</script>")].decode("utf-8")
+        return allow_script(page.decode("utf-8"), script).encode("utf-8")
+
+    setattr(server, "_inject_js_into_html", injected)  # noqa: B010 - MkDocs' server calls it by this name
+    return server

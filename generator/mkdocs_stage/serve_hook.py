@@ -13,7 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.mkdocs_stage import after_rebuild, before_rebuild, serve_config, serve_page_cache
+from generator.mkdocs_stage import after_rebuild, allow_live_reload, before_rebuild, serve_config, serve_page_cache
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -29,9 +29,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     """Called by MkDocs once its server watches the docs folder: it stops watching it. The generator writes that
     folder at the start of every rebuild, and MkDocs would see those writes as an edit and build once more; what
-    an editor edits (content, templates, ``mkdocs.yml``) is watched instead."""
+    an editor edits (content, templates, ``mkdocs.yml``) is watched instead. Its pages carry the site's policy, which
+    is made to let the live-reload script it adds run."""
     server.unwatch(config.docs_dir)
-    return server
+    return allow_live_reload(server)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -23,8 +23,9 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from bench.corpus import write_corpus
-from conftest import FIXTURES, build_site, config_in
+from conftest import FIXTURES, build_site, config_in, workspace
 from generator.errors import BriefingError
+from serving import serving, wait_for
 
 from .harness import CHROMIUM, CHROMIUM_ARGS, EXTERNAL_URL, PHONE_CONTEXT, REPO_ROOT, unwatch, watch
 
@@ -193,3 +194,12 @@ def events_page(request: pytest.FixtureRequest, browser: Browser, events_server:
     """A page on the events fixture's site, at desktop and at phone size."""
     size = {"viewport": {"width": 1280, "height": 720}} if request.param == "desktop" else PHONE_CONTEXT
     yield from _new_page(browser, events_server, **size)
+
+
+@pytest.fixture
+def preview_phone(browser: Browser, tmp_path: Path) -> Iterator[tuple[Path, Page]]:
+    """A phone on ``briefing serve``'s preview of a workspace with the shipped content: the workspace, and the page."""
+    work = workspace(tmp_path)
+    with serving(work) as base:
+        wait_for(base, "</html>")  # the first build served
+        yield from ((work, page) for page in _new_page(browser, SiteServer(work, base), **PHONE_CONTEXT))
