@@ -56,6 +56,12 @@ def walk_files(folder: Path, errors: list[OSError] | None = None) -> Iterator[Pa
             yield Path(directory, name)
 
 
+def overlaps(a: Path, b: Path) -> bool:
+    """Whether the folders ``a`` and ``b`` are one, or one holds the other (after resolving links)."""
+    a, b = a.resolve(), b.resolve()
+    return a == b or a.is_relative_to(b) or b.is_relative_to(a)
+
+
 def in_place(path: Path) -> Path:
     """``path`` absolute, its folders resolved but not itself: the published site is a link, which names it, not
     the build it points at."""

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import ConfigError
-from generator.files import walk_files
+from generator.files import overlaps, walk_files
 from generator.urls import offline_edition
 
 if TYPE_CHECKING:
@@ -47,10 +47,12 @@ class Edition:
 
 def edition_paths(paths: Paths, target: Path) -> Paths:
     """Where the offline edition is built from and published: the site's content, templates and configuration, a docs
-    folder of its own beside the site's (``build/docs-offline``, with its own caches), published into ``target``."""
-    for name, other in {"--output": paths.site, "--docs-dir": paths.docs, "--content": paths.content}.items():
-        mine, theirs = target.resolve(), other.resolve()
-        if mine == theirs or mine.is_relative_to(theirs) or theirs.is_relative_to(mine):
+    folder of its own beside the site's (``build/docs-offline``, with its own caches), published into ``target``.
+    The build of these paths checks them against the inputs (:func:`generator.settings.check_paths`); this checks
+    them against the site's own folders."""
+    site_folders = {"--output": paths.site, "--docs-dir": paths.docs, "the offline store": paths.offline_store}
+    for name, other in site_folders.items():
+        if overlaps(target, other):
             raise ConfigError(f"--offline {target}: overlaps {name} {other}; choose a folder of its own")
     docs = paths.docs.resolve()
     return replace(paths, docs=docs.with_name(docs.name + "-offline"), site=target, offline=True)
@@ -95,6 +97,4 @@ def pack(site: Path, day: dt.date, store: Path) -> Edition:
     for older in _listing(store):
         if older.name != name:  # older editions, and what a killed run left
             older.unlink()
-    edition = latest_edition(store)
-    assert edition is not None and edition.day == day
-    return edition
+    return Edition(day, store / name, (store / name).stat().st_size)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ConfigError
+from generator.files import overlaps
 from generator.labels import Labels, load_labels
 from generator.mkdocs_stage import read_engine_settings
 from generator.offline import Edition, latest_edition
@@ -115,6 +116,5 @@ def check_paths(paths: Paths) -> None:
         if resolved == Path.cwd().resolve() or resolved == Path(resolved.anchor):
             raise ConfigError(f"{output_name} {output}: refusing to write into the working directory or the root")
         for other_name, other in [*inputs.items(), *((n, p) for n, p in outputs.items() if n != output_name)]:
-            other_resolved = other.resolve()
-            if other_resolved == resolved or other_resolved.is_relative_to(resolved) or resolved.is_relative_to(other_resolved):
+            if overlaps(other, output):
                 raise ConfigError(f"{output_name} {output}: overlaps {other_name} {other}; the build empties this folder")

@@ -11,7 +11,7 @@ import pytest
 
 from generator.errors import ConfigError
 from generator.offline import edition_paths, latest_edition, pack
-from generator.settings import Paths
+from generator.settings import Paths, check_paths
 
 DAY = dt.date(2026, 12, 1)
 
@@ -46,11 +46,18 @@ def test_the_store_keeps_the_latest_edition_only(tmp_path: Path) -> None:
     assert latest_edition(store) == later and later.day == DAY + dt.timedelta(days=1)
 
 
-@pytest.mark.parametrize("target", ["site", "site/offline", "build", "build/docs/x", "content"])
+@pytest.mark.parametrize("target", ["site", "site/offline", "build", "build/docs/x", "build/docs.offline/x"])
 def test_an_edition_folder_overlapping_the_sites_is_refused(tmp_path: Path, target: str) -> None:
     paths = Paths(content=tmp_path / "content", docs=tmp_path / "build" / "docs", site=tmp_path / "site")
     with pytest.raises(ConfigError, match="--offline"):
         edition_paths(paths, tmp_path / target)
+
+
+@pytest.mark.parametrize("target", ["content", "content/offline", "templates"])
+def test_an_edition_folder_overlapping_an_input_is_refused_before_its_build(tmp_path: Path, target: str) -> None:
+    paths = Paths(content=tmp_path / "content", templates=tmp_path / "templates", docs=tmp_path / "build" / "docs")
+    with pytest.raises(ConfigError, match=r"overlaps --(content|templates)"):
+        check_paths(edition_paths(paths, tmp_path / target))
 
 
 def test_the_edition_has_its_own_docs_folder_and_pages_as_files(tmp_path: Path) -> None:
