@@ -1,4 +1,4 @@
-"""The command line: ``briefing build | check | serve | new | clean | import-airforce`` (also ``python -m generator``).
+"""The command line: ``briefing build | check | serve | new | export | clean | import-airforce`` (also ``python -m generator``).
 
 Domain errors become messages and exit codes here, and only here.
 """
@@ -24,6 +24,8 @@ from generator.articles.skeleton import article_id, create_article
 from generator.build import build, build_offline_edition, collect_rarely, end_of_process, serve
 from generator.contributors import contributors
 from generator.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, BriefingError, ContentError, FilesystemError
+from generator.exports.formats import FORMATS, export
+from generator.files import unreadable, write_atomically
 from generator.load import load_content
 from generator.lock import WAIT_SECONDS, locked
 from generator.model import LANGUAGE_PATTERN, check_url
@@ -285,6 +287,33 @@ def import_airforce_command(csv_file: Path, content: Path, catalogue: Path | Non
 def serve_command(content: Path, config: Path, templates: Path, docs_dir: Path, dev_addr: str, wait: float) -> None:
     """Render, then serve the site with live reload; edits to content or templates re-render the pages."""
     serve(Paths(content=content, templates=templates, config=config, docs=docs_dir), dev_addr, wait)
+
+
+@main.command("export")
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(sorted(FORMATS)),
+    required=True,
+    help="acled: ACLED's columns, one row per strike event; claims-csv, claims-json: one row per figure claimed.",
+)
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False), default=None, help="File to write (default: standard output).")
+@CONTENT
+@CONFIG
+@TEMPLATES
+@_reports_errors
+def export_command(format_name: str, output: Path | None, content: Path, config: Path, templates: Path) -> None:
+    """Write the validated content's strike events in a format analysts load elsewhere (README: Exports)."""
+    data = export(format_name, content, config, templates)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        write_atomically(output, data)
+    except OSError as error:
+        raise FilesystemError(f"{output}: {unreadable(error)}") from None
+    click.echo(f"wrote {output} ({len(data)} bytes)", err=True)
 
 
 @main.command("clean")

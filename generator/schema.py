@@ -20,10 +20,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.exports.claims import ClaimsFile
 from generator.model import ArticleFile, PartiesFile, PlacesFile
 
-SCHEMAS: dict[str, type[BaseModel]] = {"article": ArticleFile, "parties": PartiesFile, "places": PlacesFile}
-"""Each schema's name and the model of the files it describes: an article file, `parties.yaml`, `places.yaml`."""
+SCHEMAS: dict[str, type[BaseModel]] = {"article": ArticleFile, "parties": PartiesFile, "places": PlacesFile, "claims": ClaimsFile}
+"""Each schema's name and the model of the files it describes: an article file, `parties.yaml`, `places.yaml`; and
+the claims the site and ``briefing export --format claims-json`` publish."""
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 """Where the schemas are kept: beside the content, in the repository (editors resolve the modeline's relative path)."""
