@@ -46,6 +46,11 @@ def filing_day(strike: Strike, published_day: dt.date) -> dt.date:
     return strike.when.end or strike.when.start
 
 
+def event_day(event: Event[Strike]) -> dt.date:
+    """The day a strike event is filed under: its root report's filing day."""
+    return filing_day(event.root.record, event.root.moment.day)
+
+
 def covered_days(strike: Strike) -> tuple[dt.date, dt.date]:
     """The first and last day a strike's dating speaks of (a night covers the evening before), for a briefing's period."""
     return strike.when.start, strike.when.end or strike.when.start
@@ -170,7 +175,7 @@ def plan_layout(corpus: Corpus, formatter: Formatter, timeline: Timeline = KYIV)
             layout.events_of_weapon.setdefault(claim_weapon, set()).add(claim_event.id)
     for strike_event in layout.events.strikes:
         root = strike_event.root
-        day, theme = filing_day(root.record, root.moment.day), Theme.of(root.record.direction)
+        day, theme = event_day(strike_event), Theme.of(root.record.direction)
         layout.strike_days.setdefault(theme, {}).setdefault(day, []).append(strike_event)
         layout.day_of[strike_event.id] = day
         named = dict(_area(report.record.where, formatter) for report in strike_event.reports)

@@ -28,15 +28,16 @@ One row per strike event (allegations are not events ACLED codes). The mapping, 
 
 from __future__ import annotations
 
-from babel import Locale
+from functools import cache
+
 from babel.core import get_global
 
 from generator.articles.events import Event, Events
 from generator.articles.figures import FigureView, figure_views
-from generator.articles.layout import filing_day
+from generator.articles.layout import event_day
 from generator.exports.table import Cell, csv_bytes
 from generator.formatting import Formatter
-from generator.gazetteer import Entry, Located
+from generator.gazetteer import Located
 from generator.model import DatePrecision, Direction, Strike, WeaponCategory
 
 COLUMNS = (
@@ -83,9 +84,9 @@ SOLE_EXTERNAL_ACTION = 80
 REGIONS = {"UA": "Europe", "RU": "Europe", "BY": "Europe", "MD": "Europe", "PL": "Europe", "RO": "Europe"}
 """ACLED's region of the countries strikes of this war land in."""
 _AIRBORNE = {WeaponCategory.drone, WeaponCategory.guided_bomb}
-_ENGLISH = Locale("en")
 
 
+@cache
 def _codes(country: str) -> tuple[str, int | None]:
     """A country's ISO 3166 alpha-3 and numeric codes (from Babel's copy of CLDR)."""
     alpha3, numeric = country, None
@@ -121,10 +122,6 @@ def _point(located: Located) -> tuple[float, float] | tuple[None, None]:
     return None, None
 
 
-def _name(entry: Entry | None) -> str | None:
-    return entry.name("en") if entry is not None else None
-
-
 def _fatalities(views: list[FigureView]) -> int:
     numbers = [
         value.lower
@@ -154,7 +151,8 @@ def acled_row(event: Event[Strike], english: Formatter) -> dict[str, Cell]:
     root = event.root.record
     located = english.atlas(root.where)
     alpha3, numeric = _codes(located.country)
-    day = filing_day(root, event.root.moment.day)
+    day = event_day(event)
+    country = english.country(located.country)
     categories = sorted({weapon.category for report in event.reports for weapon in report.record.weapons}, key=list(WeaponCategory).index)
     views = figure_views(event)
     outlets = [report.article.outlet for report in event.reports if report.article.outlet]
@@ -179,11 +177,11 @@ def acled_row(event: Event[Strike], english: Formatter) -> dict[str, Cell]:
         "civilian_targeting": None,
         "iso": numeric,
         "region": REGIONS.get(located.country),
-        "country": _ENGLISH.territories.get(located.country, located.country),
-        "admin1": _name(located.region),
-        "admin2": _name(located.raion),
+        "country": country,
+        "admin1": english.entry(located.region) if located.region else None,
+        "admin2": english.entry(located.raion) if located.raion else None,
         "admin3": None,
-        "location": _name(located.finest) or _ENGLISH.territories.get(located.country, located.country),
+        "location": english.entry(located.finest) if located.finest else country,
         "latitude": latitude,
         "longitude": longitude,
         "geo_precision": _geo_precision(located),

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from generator.articles.events import Event, Events, Report
 from generator.articles.figures import figures_of
-from generator.articles.layout import filing_day
+from generator.articles.layout import event_day
 from generator.exports.table import Cell, csv_bytes, json_bytes
 from generator.formatting import Formatter
 from generator.gazetteer import Located
@@ -70,16 +70,19 @@ COLUMNS: tuple[str, ...] = tuple(ClaimRow.model_fields)
 """The CSV's columns, in order."""
 
 
-def _rows_of(event: Event[Strike], report: Report[Strike], english: Formatter) -> Iterator[ClaimRow]:
-    located = english.atlas(report.record.where)
-    for figure_kind, figures in figures_of(report.record).items():
-        for figure in figures:
-            for claimant in figure.claimed_by:
-                yield _row(event, report, located, figure_kind, figure, claimant, english)
+def _rows_of(event: Event[Strike], english: Formatter) -> Iterator[ClaimRow]:
+    day = event_day(event).isoformat()
+    for report in event.reports:
+        located = english.atlas(report.record.where)
+        for figure_kind, figures in figures_of(report.record).items():
+            for figure in figures:
+                for claimant in figure.claimed_by:
+                    yield _row(event.id, day, report, located, figure_kind, figure, claimant, english)
 
 
 def _row(
-    event: Event[Strike],
+    event_id: str,
+    day: str,
     report: Report[Strike],
     located: Located,
     figure_kind: str,
@@ -89,9 +92,9 @@ def _row(
 ) -> ClaimRow:
     strike, article, value, point = report.record, report.article, figure.value, located.point
     return ClaimRow(
-        event_id=event.id,
+        event_id=event_id,
         direction=strike.direction,
-        event_day=filing_day(event.root.record, event.root.moment.day).isoformat(),
+        event_day=day,
         date_precision=strike.when.precision.value,
         report_id=strike.id,
         article_id=article.id,
@@ -119,7 +122,7 @@ def _row(
 
 def claim_rows(events: Events, english: Formatter) -> list[ClaimRow]:
     """Every figure of these strike events, event by event in the corpus' order, report by report."""
-    return [row for event in events.strikes for report in event.reports for row in _rows_of(event, report, english)]
+    return [row for event in events.strikes for row in _rows_of(event, english)]
 
 
 def claims_csv(rows: list[ClaimRow]) -> bytes:

@@ -24,7 +24,7 @@ def inert(cell: Cell) -> str:
     if isinstance(cell, bool):
         raise TypeError("a table cell is text or a number, not a flag")
     if isinstance(cell, int | float):
-        return repr(cell) if isinstance(cell, float) else str(cell)
+        return str(cell)
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
