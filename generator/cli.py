@@ -149,7 +149,7 @@ class _Commands(click.Group):
 def main(verbose: bool) -> None:
     """Build the briefing site from structured article data."""
     collect_rarely()
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s: %(message)s")
+    logging.basicConfig(level=logging.INFO if verbose else progress.NOTICE, format="%(levelname)s: %(message)s")
     if not verbose:
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
 

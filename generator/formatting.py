@@ -152,6 +152,13 @@ class Formatter:
         assert quantity.vague is not None
         return str(self.labels.vague[quantity.vague.value])
 
+    def foreign(self, text: str, language: str | None) -> str:
+        """Plain text in another language than the site's, in quotation marks (``“Drones abattus”`` on the English
+        site): where no ``lang`` mark can say it (descriptions, feeds), the marks say it is the source's words."""
+        if language is None or language == self.language:
+            return text
+        return str(self.labels.foreign_words.format(text=text))
+
     def party(self, party_id: str) -> str:
         """A party's name; the reserved ``unattributed`` reads as such."""
         if party_id == UNATTRIBUTED:

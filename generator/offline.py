@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING
 from generator.errors import ConfigError
 from generator.files import overlaps, walk_files
 from generator.urls import offline_edition
+from generator.zips import write_zip
 
 if TYPE_CHECKING:
     from generator.settings import Paths
@@ -80,16 +80,12 @@ def pack(site: Path, day: dt.date, store: Path) -> Edition:
     name = Path(offline_edition(day)).name
     folder = name.removesuffix(".zip")
     root = site.resolve()
-    stamp = (day.year, day.month, day.day, 0, 0, 0)
     store.mkdir(parents=True, exist_ok=True)
     staged = store / f".{name}.{os.getpid()}"
     try:
-        with zipfile.ZipFile(staged, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-            for file in sorted(walk_files(root), key=lambda path: path.relative_to(root).as_posix()):
-                entry = zipfile.ZipInfo(f"{folder}/{file.relative_to(root).as_posix()}", date_time=stamp)
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                entry.external_attr = 0o644 << 16
-                archive.writestr(entry, file.read_bytes())
+        files = sorted(walk_files(root), key=lambda path: path.relative_to(root).as_posix())
+        with staged.open("wb") as output:
+            write_zip(output, ((f"{folder}/{file.relative_to(root).as_posix()}", file.read_bytes()) for file in files), day)
         staged.chmod(0o644)
         os.replace(staged, store / name)
     finally:

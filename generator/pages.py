@@ -34,11 +34,12 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from generator.calendar import Calendar, RecordRef
 from generator.errors import PlanError
+from generator.exports.table import Table
 from generator.formatting import Formatter
 from generator.model import Weapon
 from generator.themes import Theme
 from generator.timeline import KYIV, Timeline
-from generator.urls import archive, published_file, redirect_html, resolve, url
+from generator.urls import archive, download, published_file, redirect_html, resolve, url
 
 SLOTS = ("top", "bottom", "record")
 """Where a page template can render contributed sections: before its records, after everything, on each record."""
@@ -81,6 +82,14 @@ class PageLink:
 
 
 @dataclass(frozen=True)
+class Download:
+    """A table of the data a page shows, offered as files: what it holds, and a link to it in each format."""
+
+    label: str
+    files: list[PageLink]
+
+
+@dataclass(frozen=True)
 class Section:
     """A part of a page that a contributor adds: a partial template, where on the page it goes, and what it shows."""
 
@@ -120,6 +129,14 @@ class Page:
     sections: list[Section] = field(default_factory=list)
     record_sections: dict[str, list[Section]] = field(default_factory=dict)
     """Sections contributed to one record shown on this page, by record id."""
+    downloads: list[Download] = field(default_factory=list)
+    """The data this page shows, as files (CSV and JSON), table by table."""
+    description: str | None = None
+    """What a shared link previews and a search engine shows: the page's day, headline and top figure with claimant."""
+    updated: dt.date | None = None
+    """The latest publication day of the sources this page shows: the sitemap's last modification."""
+    feeds: list[PageLink] = field(default_factory=list)
+    """The Atom feeds the page's head offers: every day's briefings, and the page's theme's."""
 
     @property
     def search_exclude(self) -> bool:
@@ -173,8 +190,14 @@ class WeaponMention:
 class PlanBuilder:
     """What contributors build the site plan through: the calendar, record homes, pages, sections and files."""
 
-    def __init__(self, formatter: Formatter, directory_urls: bool = True, timeline: Timeline = KYIV) -> None:
+    def __init__(
+        self, formatter: Formatter, directory_urls: bool = True, timeline: Timeline = KYIV, english: Formatter | None = None
+    ) -> None:
         self.formatter = formatter
+        self.english = english or formatter
+        """Names in English, for the data the site offers as files (whatever the site's language)."""
+        self.datasets: list[Table] = []
+        """The tables of the whole dataset, for the Data page."""
         self.labels = formatter.labels
         self.directory_urls = directory_urls
         self.timeline = timeline
@@ -187,6 +210,8 @@ class PlanBuilder:
         self._pages: dict[str, Page] = {}
         self._assets: dict[str, Asset] = {}
         self._record_sections: dict[str, list[Section]] = {}
+        self.summaries: dict[tuple[Theme, dt.date], list[str]] = {}
+        """Per theme and day, one line per event (its headline and top figure with claimant): feeds and previews."""
 
     # Declaring
 
@@ -247,6 +272,10 @@ class PlanBuilder:
         wanted = set(kinds)
         return [page for page in self._pages.values() if page.kind in wanted]
 
+    def pages_of_every_kind(self) -> list[Page]:
+        """Every page, in the order they were added."""
+        return list(self._pages.values())
+
     def add_section(self, page: Page, section: Section) -> None:
         """Add a section to a page that another step made, at a slot its template renders."""
         if section.slot == "record" or section.slot not in page.kind.slots:
@@ -264,6 +293,28 @@ class PlanBuilder:
         if path in self._assets or path in self._pages:
             raise PlanError(f"two files at {path}")
         self._assets[path] = Asset(path, data)
+
+    def offer(self, page: Page, table: Table) -> None:
+        """Offer ``table`` (the data ``page`` shows) as CSV and JSON files beside the page, linked from it."""
+        if not table.rows:
+            return
+        files = []
+        for extension in table.formats:
+            path = download(page.path, table.name, extension)
+            self.add_asset(path, table.data(extension))
+            files.append(PageLink(path, extension.upper()))
+        page.downloads.append(Download(str(self.labels.tables[table.name]), files))
+
+    def add_dataset(self, table: Table) -> None:
+        """A table of the whole dataset, for the Data page (one per name; they are kept in the order added)."""
+        if any(known.name == table.name for known in self.datasets):
+            raise PlanError(f"two datasets named {table.name}")
+        self.datasets.append(table)
+
+    def summarise(self, theme: Theme, day: dt.date, line: str) -> None:
+        """One line of what ``theme`` shows on ``day`` (an event: headline, top figure and claimant), for its feeds and
+        the previews of its pages."""
+        self.summaries.setdefault((theme, day), []).append(line)
 
     def add_search_terms(self, record_id: str, terms: Iterable[str]) -> None:
         """Words a search for ``record_id`` should find it by, beyond what its card says (each kept once)."""

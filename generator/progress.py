@@ -7,11 +7,17 @@ terminal only). By default nobody listens, and saying costs a function call.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Protocol, TextIO
 
 import click
+
+NOTICE = 25
+"""A log level between info and warning: something the person running the build should act on that is not wrong
+(the placeholder ``site_url``), shown by default, and never one of the engine's warnings a strict build stops at."""
+logging.addLevelName(NOTICE, "NOTICE")
 
 
 class Listener(Protocol):

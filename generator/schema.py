@@ -20,12 +20,22 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.exports.attributions import AttributionsFile
 from generator.exports.claims import ClaimsFile
+from generator.exports.waves import WavesFile
 from generator.model import ArticleFile, PartiesFile, PlacesFile
 
-SCHEMAS: dict[str, type[BaseModel]] = {"article": ArticleFile, "parties": PartiesFile, "places": PlacesFile, "claims": ClaimsFile}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "article": ArticleFile,
+    "parties": PartiesFile,
+    "places": PlacesFile,
+    "claims": ClaimsFile,
+    "attributions": AttributionsFile,
+    "waves": WavesFile,
+}
 """Each schema's name and the model of the files it describes: an article file, `parties.yaml`, `places.yaml`; and
-the claims the site and ``briefing export --format claims-json`` publish."""
+the tables the site publishes (claims, as ``briefing export --format claims-json`` writes them, attribution claims,
+Air Force waves)."""
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 """Where the schemas are kept: beside the content, in the repository (editors resolve the modeline's relative path)."""

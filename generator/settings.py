@@ -87,6 +87,8 @@ class Settings:
     labels: Labels
     timeline: Timeline
     """The site's time zone: where every day boundary is taken."""
+    site_url: str | None = None
+    """Where the site is published (``site_url`` in ``mkdocs.yml``): the feeds' absolute links."""
     edition: Edition | None = None
     """The offline edition the site offers (the store's latest); never one in the offline edition itself."""
 
@@ -98,8 +100,9 @@ def read_settings(paths: Paths) -> Settings:
     labels = load_labels(paths.templates / "labels", engine.language)
     timeline = Timeline(site_timezone(engine.timezone))
     if paths.offline:  # opened from the file system: a page is a file, and the edition offers no edition
-        return Settings(paths, engine.language, False, labels, timeline)
-    return Settings(paths, engine.language, engine.directory_urls, labels, timeline, latest_edition(paths.offline_store))
+        return Settings(paths, engine.language, False, labels, timeline, engine.site_url)
+    edition = latest_edition(paths.offline_store)
+    return Settings(paths, engine.language, engine.directory_urls, labels, timeline, engine.site_url, edition)
 
 
 def read_engine_timeline(config: Path) -> Timeline:

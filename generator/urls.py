@@ -85,6 +85,10 @@ class Archive:
         """The month index (``month`` is ``YYYY-MM``)."""
         return f"archives/{self.slug}/{month}.md"
 
+    def holds(self, path: str) -> bool:
+        """Whether ``path`` is this archive's front page or one of its dated pages."""
+        return path == self.front or path.startswith(f"archives/{self.slug}/")
+
     def entry(self, group: str, slug: str) -> str:
         """A page of its own for one thing of this archive (``archives/air-force/models/kalibr.md``)."""
         return f"archives/{self.slug}/{group}/{slug}.md"
@@ -157,6 +161,31 @@ OFFLINE_SHIM = f"{ASSETS}/javascripts/briefing/iframe-worker.js"
 def offline_edition(day: dt.date) -> str:
     """The offline edition of ``day``: its zip among the site's files, and its name (``offline/briefing-2026-12-01.zip``)."""
     return f"offline/briefing-{day.isoformat()}.zip"
+
+
+def download(page: str, table: str, extension: str) -> str:
+    """The file of a table a page shows, beside the page: ``archives/x/2024-05-31.md`` -> ``archives/x/2024-05-31.claims.csv``."""
+    return f"{page.removesuffix('.md')}.{table}.{extension}"
+
+
+DATA = "data.md"
+"""The Data page: every download of the whole dataset, the schemas and the feeds."""
+
+DATASET = "data"
+"""The folder of the whole dataset's files (``data/claims.csv``, ``data/2024-05.zip``, ``data/schemas/``)."""
+
+FEEDS = "feeds"
+"""The folder of the Atom feeds (``feeds/briefings.xml``, ``feeds/strikes-on-ukraine.xml``)."""
+
+
+def dataset(name: str) -> str:
+    """A file of the whole dataset: ``dataset("claims.csv")`` -> ``data/claims.csv``."""
+    return f"{DATASET}/{name}"
+
+
+def feed(name: str) -> str:
+    """An Atom feed: ``feed("briefings")`` -> ``feeds/briefings.xml``."""
+    return f"{FEEDS}/{name}.xml"
 
 
 def place_slug(country: str, region: str) -> str:

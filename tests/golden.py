@@ -6,7 +6,9 @@ Refresh every golden tree after an intended change with ``make golden``
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,13 @@ def check_golden(files: dict[str, str], expected_dir: Path, update: bool) -> Non
     assert sorted(files) == on_disk, f"{expected_dir}: other files than expected; see make golden"
     for path, text in files.items():
         assert text == (expected_dir / path).read_text(encoding="utf-8"), f"{expected_dir}/{path} differs; see make golden"
+
+
+def golden_text(path: str, data: bytes) -> str:
+    """A file beside the pages as its golden text: a zip by its entries (name, date, size, CRC-32, one per line), a CSV
+    with its lines ending in ``\n`` (the golden tree is read as text), anything else as it is."""
+    if path.endswith(".zip"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "".join(f"{entry.filename} {entry.date_time} {entry.file_size} {entry.CRC:08x}\n" for entry in archive.infolist())
+    text = data.decode("utf-8")
+    return text.replace("\r\n", "\n") if path.endswith(".csv") else text

@@ -22,12 +22,16 @@ _MARKED_SPAN = re.compile(r'<span lang="(?!en")[a-z]+">.*?</span>', re.DOTALL)
 _MARKED_HEADING = re.compile(r'^#+ .*\{[^}]*lang="(?!en")[a-z]+"[^}]*\}$', re.MULTILINE)
 _MARKED_BLOCK = re.compile(r'<div markdown lang="(?!en")[a-z]+">.*?</div>', re.DOTALL)
 _MARKED_TITLE = re.compile(r'<title lang="(?!en")[a-z]+">.*?</title>', re.DOTALL)
+_QUOTED_IN_DESCRIPTION = re.compile(r"^(description: .*?)“[^”]*”", re.MULTILINE)
+"""A page's description is plain text: what it quotes in another language is in quotation marks instead."""
 
 
 def _unquoted(text: str) -> str:
     """A page without what it quotes in another language (marked with its ``lang``)."""
     for marked in (_MARKED_BLOCK, _MARKED_SPAN, _MARKED_HEADING, _MARKED_TITLE):
         text = marked.sub(" ", text)
+    while _QUOTED_IN_DESCRIPTION.search(text):
+        text = _QUOTED_IN_DESCRIPTION.sub(r"\1 ", text)
     return text
 
 

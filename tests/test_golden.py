@@ -12,7 +12,7 @@ import pytest
 from bench.corpus import write_corpus
 from conftest import FIXTURES, ROOT, config_in, project_paths
 from generator.build import render
-from golden import check_golden, updating
+from golden import check_golden, golden_text, updating
 
 SETS = {
     # The golden articles: attributions, strikes both ways, contested figures, a revised toll.
@@ -30,7 +30,8 @@ def test_rendered_pages_match_golden_files(tmp_path: Path, name: str, language: 
     planned, pages = render(project_paths(tmp_path, content, config_in(tmp_path, language)))
     assert not [asset for asset in planned.plan.assets if "/charts/" in asset.path], "no Air Force data, so no chart"
     files = {page.path: page.text or "" for page in pages}
-    files |= {asset.path: asset.data.decode("utf-8") for asset in planned.plan.assets}  # pages left where a page moved
+    # Files beside the pages: pages left where a page moved, the data as CSV and JSON, the feeds; a zip by its entries.
+    files |= {asset.path: golden_text(asset.path, asset.data) for asset in planned.plan.assets}
     check_golden(files, golden / language, updating(request))
 
 

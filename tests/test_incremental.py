@@ -14,7 +14,7 @@ from generator.settings import Paths
 
 
 def _snapshot(docs: Path) -> dict[str, int]:
-    return {path.relative_to(docs).as_posix(): path.stat().st_mtime_ns for path in docs.rglob("*.md")}
+    return {path.relative_to(docs).as_posix(): path.stat().st_mtime_ns for path in docs.rglob("*") if path.is_file()}
 
 
 def _paths(tmp_path: Path, templates: Path = ROOT / "templates") -> Paths:

@@ -14,6 +14,7 @@ from generator.airforce.formatting import AirForceFormatter
 from generator.airforce.model import ID_PREFIX, AttackWave, Source, WaveIdentity, WavePart, WavesFile
 from generator.airforce.sources import shipped_sources
 from generator.airforce.store import validate_waves, wave_files
+from generator.airforce.tables import offer_waves
 from generator.airforce.tally import WaveIndex
 from generator.contributor import Registry
 from generator.errors import Problem
@@ -67,9 +68,11 @@ class AirForceContributor:
         self._index = pages.declare(plan, self.waves)
 
     def contribute(self, plan: PlanBuilder) -> None:
-        """Nights, weapon links and month links on the shared pages; the tallies, model pages and charts."""
+        """Nights, weapon links and month links on the shared pages; the tallies, model pages and charts; the waves
+        each page shows, as files."""
         assert self._index is not None, "declare() comes first"
         self._slugs = pages.contribute(plan, self._index)
+        offer_waves(plan, self._index, self._slugs)
 
     def connect(self, plan: PlanBuilder) -> None:
         """Each reported model on the articles' page of the same weapon, and on the weapons index."""

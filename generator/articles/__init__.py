@@ -23,6 +23,8 @@ from generator.articles.layout import Layout, WeaponKey, filing_day, plan_layout
 from generator.articles.pages import add_indexes, add_month_maps, fill_archives, fill_briefings
 from generator.articles.same_event import same_event_hints
 from generator.articles.search import search_terms
+from generator.articles.summaries import summarise
+from generator.articles.tables import offer_tables
 from generator.calendar import RecordRef
 from generator.contributor import Registry
 from generator.diagnostics import parse_documents
@@ -193,7 +195,7 @@ class ArticlesContributor:
 
     def contribute(self, plan: PlanBuilder) -> None:
         """The records on the theme pages, the home page, the place and weapon pages; every name of their places and
-        weapons for the search."""
+        weapons for the search; each page's data as files, and a line per event for the feeds and previews."""
         for strike_event in self.layout.events.strikes:
             strikes = [report.record for report in strike_event.reports]
             places = [plan.formatter.atlas(strike.where) for strike in strikes]
@@ -208,6 +210,8 @@ class ArticlesContributor:
             plan.add_asset(MAP_OUTLINES, outlines_svg().encode("utf-8"))
         fill_briefings(plan, self.layout)
         add_indexes(plan, self.layout, self._written_regions(plan), self._written_weapons())
+        offer_tables(plan, self.layout)
+        summarise(plan, self.layout)
 
     def connect(self, plan: PlanBuilder) -> None:
         """Nothing: the articles' pages are the ones others connect to."""

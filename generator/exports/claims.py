@@ -7,14 +7,14 @@ the JSON download follows: ``{"claims": [...]}``. The CSV download has the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator.articles.events import Event, Events, Report
 from generator.articles.figures import figures_of
 from generator.articles.layout import event_day
-from generator.exports.table import Cell, csv_bytes, json_bytes
+from generator.exports.table import Cell, Table, json_bytes
 from generator.formatting import Formatter
 from generator.gazetteer import Located
 from generator.model import Direction, Figure, OtherFigure, Strike
@@ -120,6 +120,16 @@ def _row(
     )
 
 
+def claim_cells(event: Event[Strike], english: Formatter) -> list[dict[str, Cell]]:
+    """An event's figures as rows of the claims table."""
+    return [row.model_dump(mode="json") for row in _rows_of(event, english)]
+
+
+def claims_table(rows: Iterable[dict[str, Cell]]) -> Table:
+    """Events' rows as the table pages offer."""
+    return Table("claims", COLUMNS, list(rows), "event_day")
+
+
 def claim_rows(events: Events, english: Formatter) -> list[ClaimRow]:
     """Every figure of these strike events, event by event in the corpus' order, report by report."""
     return [row for event in events.strikes for row in _rows_of(event, english)]
@@ -127,8 +137,7 @@ def claim_rows(events: Events, english: Formatter) -> list[ClaimRow]:
 
 def claims_csv(rows: list[ClaimRow]) -> bytes:
     """The claims as CSV, with :data:`COLUMNS`."""
-    cells: list[dict[str, Cell]] = [row.model_dump(mode="json") for row in rows]
-    return csv_bytes(COLUMNS, cells)
+    return claims_table(row.model_dump(mode="json") for row in rows).csv()
 
 
 def claims_json(rows: list[ClaimRow]) -> bytes:

@@ -40,6 +40,7 @@ from generator.errors import TEMPLATE_FAILURES, ConfigError, SiteBuildError, tem
 from generator.escape import LinearEscapes
 from generator.mkdocs_stage.page_cache import PageCache
 from generator.mkdocs_stage.search import SearchAliases
+from generator.progress import NOTICE
 from generator.sanitize import SiteMarkup, allow_script, sanitize_site
 from generator.timeline import SITE_TIMEZONE
 from generator.urls import OFFLINE_SHIM
@@ -57,6 +58,10 @@ SITE_MARKER = SITE_MARKUP.search_index
 log = logging.getLogger(__name__)
 
 
+PLACEHOLDER_SITE_URL = "https://briefing.example.org/"
+"""The ``site_url`` the shipped ``mkdocs.yml`` holds until the publisher sets the real address."""
+
+
 @dataclass(frozen=True)
 class EngineSettings:
     """What the generator reads from ``mkdocs.yml`` before building: the site language, the URL style, the time zone."""
@@ -64,6 +69,7 @@ class EngineSettings:
     language: str
     directory_urls: bool
     timezone: str
+    site_url: str | None = None
 
 
 def _raw_config(config_file: Path) -> dict[str, Any]:
@@ -77,13 +83,15 @@ def _raw_config(config_file: Path) -> dict[str, Any]:
 
 
 def read_engine_settings(config_file: Path) -> EngineSettings:
-    """``theme.language`` (default ``en``), ``use_directory_urls`` (default true) and ``extra.timezone`` (default
-    Europe/Kyiv), read before the docs folder exists."""
+    """``theme.language`` (default ``en``), ``use_directory_urls`` (default true), ``extra.timezone`` (default
+    Europe/Kyiv) and ``site_url`` (none by default), read before the docs folder exists."""
     raw = _raw_config(config_file)
     theme, extra = raw.get("theme"), raw.get("extra")
     language = str(theme.get("language", "en")) if isinstance(theme, dict) else "en"
     timezone = str(extra.get("timezone", SITE_TIMEZONE)) if isinstance(extra, dict) else SITE_TIMEZONE
-    return EngineSettings(language, bool(raw.get("use_directory_urls", True)), timezone)
+    site_url = raw.get("site_url")
+    published = site_url if isinstance(site_url, str) and site_url else None
+    return EngineSettings(language, bool(raw.get("use_directory_urls", True)), timezone, published)
 
 
 def engine_inputs(config_file: Path) -> list[Path]:
@@ -204,11 +212,14 @@ def build_site(
             if page_cache is not None:
                 config.plugins["briefing/page-cache"] = page_cache
             mkdocs_build(config)
-        if not config.site_url:
-            log.warning(
-                "%s has no site_url: 404.html links to the host's root and sitemap.xml is empty; set it to the address "
-                "the site is published at (a site under a sub-path, https://example.org/briefing/, needs it)",
+        if not config.site_url or config.site_url.rstrip("/") == PLACEHOLDER_SITE_URL.rstrip("/"):
+            log.log(
+                NOTICE,
+                "%s: site_url is %s: canonical links, link previews, the sitemap and the feeds point there; set "
+                "it to the address the site is published at (a site under a sub-path, https://example.org/briefing/, "
+                "needs it)",
                 config_file,
+                f"the placeholder {PLACEHOLDER_SITE_URL}" if config.site_url else "not set (404.html links to the host's root)",
             )
         if collector.messages:  # strict mode should have stopped already; never publish past a warning
             raise MkDocsException(f"{len(collector.messages)} warning(s) in strict mode")

@@ -21,7 +21,7 @@ from conftest import FIXTURES, ROOT, config_in, project_paths
 from generator.airforce import import_airforce
 from generator.build import render
 from generator.labels import load_labels
-from golden import check_golden, updating
+from golden import check_golden, golden_text, updating
 
 GOLDEN = Path(__file__).parent / "golden"
 WAVES = Path(__file__).parent / "fixtures" / "pages" / "airforce"
@@ -44,7 +44,9 @@ def _airforce_pages(tmp_path: Path, language: str) -> dict[str, str]:
     planned, pages = render(project_paths(tmp_path, content, config_in(tmp_path, language)))
     label = str(load_labels(ROOT / "templates" / "labels", language).airforce_month_link)
     found = {page.path: page.text or "" for page in pages if page.path == "air-force.md" or page.path.startswith("archives/air-force/")}
-    found |= {asset.path: asset.data.decode("utf-8") for asset in planned.plan.assets}
+    found |= {
+        asset.path: golden_text(asset.path, asset.data) for asset in planned.plan.assets if asset.path.startswith("archives/air-force/")
+    }
     found |= {
         page.path.replace(".md", ".night.md"): _night_block(page.text or "", label)
         for page in pages

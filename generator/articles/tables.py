@@ -1,0 +1,84 @@
+"""The articles' data as files: on every page that shows strike events or allegations, the claims and attribution
+tables of exactly what it shows (:mod:`generator.exports`), and the whole of them for the Data page; and each such
+page's last modification, the latest publication among the sources it shows.
+
+Rows are made once per event, in English whatever the site's language (analysts join them with other datasets),
+and a page's table is its events' rows in the page's order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from generator.archives import BRIEFING, DAY, FRONT, HOME_PAGE, MONTH
+from generator.articles.events import Event, Events
+from generator.articles.layout import Layout
+from generator.articles.pages import PLACE, WEAPON
+from generator.articles.views import Briefing
+from generator.exports.acled import COLUMNS as ACLED_COLUMNS
+from generator.exports.acled import acled_row
+from generator.exports.attributions import attribution_cells, attributions_table
+from generator.exports.claims import claim_cells, claims_table
+from generator.exports.table import Cell, Table
+from generator.model import Attribution, Strike
+from generator.pages import Page, PlanBuilder
+from generator.themes import Theme
+from generator.timeline import Timeline
+from generator.urls import archive
+
+
+class Rows:
+    """Each event's rows, made once."""
+
+    def __init__(self, events: Events, layout: Layout, plan: PlanBuilder) -> None:
+        english = plan.english
+        self.claims = {event.id: claim_cells(event, english) for event in events.strikes}
+        self.attributions = {event.id: attribution_cells(event, layout.day_of[event.id], english) for event in events.claims}
+
+    def tables(self, strikes: Iterable[Event[Strike]], claims: Iterable[Event[Attribution]]) -> list[Table]:
+        """The claims of these strike events and the reports of these allegations, as tables."""
+        return [
+            claims_table(row for event in strikes for row in self.claims[event.id]),
+            attributions_table(row for event in claims for row in self.attributions[event.id]),
+        ]
+
+
+def latest_source(events: Iterable[Event[Any]], timeline: Timeline) -> dt.date | None:
+    """The latest publication day among these events' reports."""
+    return max((timeline.moment(report.article.published).day for event in events for report in event.reports), default=None)
+
+
+def _offer(plan: PlanBuilder, page: Page, rows: Rows, strikes: list[Event[Strike]], claims: list[Event[Attribution]]) -> None:
+    for table in rows.tables(strikes, claims):
+        plan.offer(page, table)
+    latest = latest_source([*strikes, *claims], plan.timeline)
+    if latest is not None and (page.updated is None or latest > page.updated):
+        page.updated = latest
+
+
+def offer_tables(plan: PlanBuilder, layout: Layout) -> None:
+    """Each page that shows events offers their tables; the Data page gets all of them, and the strike events in
+    ACLED's columns."""
+    every, rows = layout.events, Rows(layout.events, layout, plan)
+    kinds = [*FRONT.values(), *DAY.values(), HOME_PAGE, BRIEFING, PLACE, WEAPON]
+    for page in plan.pages_of(kinds):
+        briefing = page.variables.get("briefing")
+        if isinstance(briefing, Briefing):
+            _offer(plan, page, rows, briefing.events.strikes, briefing.events.claims)
+    for theme in Theme:
+        by_month: dict[str, list[dt.date]] = {}
+        for day in layout.days(theme):
+            by_month.setdefault(day.strftime("%Y-%m"), []).append(day)
+        for month, days in by_month.items():
+            month_page = plan.page(archive(theme).month(month))
+            if month_page is None or month_page.kind is not MONTH:
+                continue
+            shown = [event for day in sorted(days) for event in layout.events_on(theme, day)]
+            strikes = [event for event in shown if isinstance(event.root.record, Strike)]
+            claims = [event for event in shown if isinstance(event.root.record, Attribution)]
+            _offer(plan, month_page, rows, strikes, claims)
+    for table in rows.tables(every.strikes, every.claims):
+        plan.add_dataset(table)
+    acled: list[dict[str, Cell]] = [acled_row(event, plan.english) for event in every.strikes]
+    plan.add_dataset(Table("acled", ACLED_COLUMNS, acled, "event_date", ("csv",)))
