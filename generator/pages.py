@@ -296,8 +296,6 @@ class PlanBuilder:
 
     def offer(self, page: Page, table: Table) -> None:
         """Offer ``table`` (the data ``page`` shows) as CSV and JSON files beside the page, linked from it."""
-        if not table.rows:
-            return
         files = []
         for extension in table.formats:
             path = download(page.path, table.name, extension)

@@ -19,7 +19,7 @@ from conftest import golden_project, tree
 from generator import parallel
 from generator.build import build, build_offline_edition
 from generator.errors import SiteBuildError
-from generator.mkdocs_stage import build_site
+from generator.mkdocs_stage import PLACEHOLDER_SITE_URL, build_site
 from generator.settings import Paths
 
 pytestmark = pytest.mark.slow  # real MkDocs builds
@@ -106,11 +106,11 @@ def test_a_new_article_and_a_new_day_equal_a_clean_build(project: Paths, tmp_pat
 
 @pytest.mark.parametrize(
     "change",
-    ["label", "override", "config-title", "config-nav"],
+    ["label", "override", "config-title", "config-nav", "config-site-url"],
 )
 def test_a_template_label_or_configuration_change_equals_a_clean_build(project: Paths, tmp_path: Path, change: str) -> None:
     """What every page's output depends on besides its Markdown: its theme overrides, its labels, the navigation's
-    titles, the configuration."""
+    titles, the configuration (the site's address among it)."""
     if change == "label":
         labels = project.templates / "labels" / "fr.yml"
         labels.write_text(labels.read_text(encoding="utf-8").replace("Points clés", "À retenir"), encoding="utf-8")
@@ -121,6 +121,10 @@ def test_a_template_label_or_configuration_change_equals_a_clean_build(project: 
         project.config.write_text(
             project.config.read_text(encoding="utf-8").replace("site_name: Briefing Ukraine", "site_name: Briefing"), encoding="utf-8"
         )
+    elif change == "config-site-url":  # canonical links and previews on every page; the feeds' links and ids
+        text = project.config.read_text(encoding="utf-8").replace(f"site_url: {PLACEHOLDER_SITE_URL}", "site_url: https://example.org/b/")
+        assert "https://example.org/b/" in text
+        project.config.write_text(text, encoding="utf-8")
     else:
         text = project.config.read_text(encoding="utf-8").replace("  - sources.md\n", "  - Les sources: sources.md\n")
         assert "Les sources" in text

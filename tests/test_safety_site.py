@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import base64
+import csv
 import hashlib
+import io
 import json
 import re
+import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
 
+import feedparser
+import lxml.etree as etree
 import pytest
 import yaml
 from hostile_content import hostile_classes, hostile_content, hostile_strings
 
 from conftest import build_site
 from generator.escape import clean, contain_bidi
+from generator.exports.table import FORMULA_STARTS
 from generator.sanitize import THEME_URLS, URL_SCHEMES, check_page, clean_search_text
 from generator.urls import SVG_DATA
 
@@ -146,3 +152,35 @@ def test_a_maximum_length_field_of_brackets_builds_in_seconds(tmp_path: Path) ->
     site = build_site(tmp_path, content)
     assert time.perf_counter() - started < 60
     assert "[" * 1000 in (site / "strikes-on-ukraine" / "index.html").read_text(encoding="utf-8")
+
+
+def test_feeds_and_downloads_keep_hostile_text_as_text(hostile_site: Path) -> None:
+    """Feeds: well-formed, only Atom's elements, every text construct plain text. CSV: no cell a spreadsheet would
+    run. JSON: parsed whole, and no character of markup left as it is."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    feeds = sorted((hostile_site / "feeds").glob("*.xml"))
+    summaries = ""
+    for path in feeds:
+        if path.name == "sitemap.xml":
+            continue
+        root = etree.fromstring(path.read_bytes())
+        assert all(str(element.tag).startswith(atom) for element in root.iter()), path
+        for element in root.iter(f"{atom}summary", f"{atom}title", f"{atom}subtitle"):
+            assert element.get("type") in (None, "text"), path
+        summaries += " ".join(element.text or "" for element in root.iter(f"{atom}summary"))
+        assert not feedparser.parse(path.read_bytes()).bozo, path
+    assert "<script>alert" in summaries or "<img" in summaries, "premise: hostile headlines reach the feeds, as text"
+    csv.field_size_limit(sys.maxsize)
+    tables = sorted(hostile_site.rglob("*.csv"))
+    assert tables
+    for path in tables:
+        for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")):
+            for cell in row:
+                if cell.startswith(FORMULA_STARTS):
+                    float(cell)  # only a number may begin so
+    for path in sorted(hostile_site.rglob("*.json")):
+        if path.parent.name in ("search", "schemas") or "assets" in path.parts:
+            continue
+        data = path.read_text(encoding="utf-8")
+        json.loads(data)
+        assert "<" not in data and ">" not in data, path

@@ -36,12 +36,24 @@ class Rows:
         self.claims = {event.id: claim_cells(event, english) for event in events.strikes}
         self.attributions = {event.id: attribution_cells(event, layout.day_of[event.id], english) for event in events.claims}
 
-    def tables(self, strikes: Iterable[Event[Strike]], claims: Iterable[Event[Attribution]]) -> list[Table]:
-        """The claims of these strike events and the reports of these allegations, as tables."""
-        return [
-            claims_table(row for event in strikes for row in self.claims[event.id]),
-            attributions_table(row for event in claims for row in self.attributions[event.id]),
-        ]
+    def tables(
+        self, strikes: Iterable[Event[Strike]], claims: Iterable[Event[Attribution]], articles: set[str] | None = None
+    ) -> list[Table]:
+        """The claims of these strike events and the reports of these allegations, as tables; only those the
+        ``articles`` give, when a page shows articles rather than events."""
+        strikes, claims = list(strikes), list(claims)
+        found = []
+        if strikes:  # offered even when none of them gives a figure: the table then says so, with its header alone
+            found.append(
+                claims_table(row for event in strikes for row in self.claims[event.id] if articles is None or row["article_id"] in articles)
+            )
+        if claims:
+            found.append(
+                attributions_table(
+                    row for event in claims for row in self.attributions[event.id] if articles is None or row["article_id"] in articles
+                )
+            )
+        return found
 
 
 def latest_source(events: Iterable[Event[Any]], timeline: Timeline) -> dt.date | None:
@@ -49,10 +61,17 @@ def latest_source(events: Iterable[Event[Any]], timeline: Timeline) -> dt.date |
     return max((timeline.moment(report.article.published).day for event in events for report in event.reports), default=None)
 
 
-def _offer(plan: PlanBuilder, page: Page, rows: Rows, strikes: list[Event[Strike]], claims: list[Event[Attribution]]) -> None:
-    for table in rows.tables(strikes, claims):
+def _offer(
+    plan: PlanBuilder,
+    page: Page,
+    rows: Rows,
+    strikes: list[Event[Strike]],
+    claims: list[Event[Attribution]],
+    articles: set[str] | None = None,
+) -> None:
+    for table in rows.tables(strikes, claims, articles):
         plan.offer(page, table)
-    latest = latest_source([*strikes, *claims], plan.timeline)
+    latest = latest_source([*strikes, *claims], plan.timeline) if articles is None else None
     if latest is not None and (page.updated is None or latest > page.updated):
         page.updated = latest
 
@@ -64,7 +83,13 @@ def offer_tables(plan: PlanBuilder, layout: Layout) -> None:
     kinds = [*FRONT.values(), *DAY.values(), HOME_PAGE, BRIEFING, PLACE, WEAPON]
     for page in plan.pages_of(kinds):
         briefing = page.variables.get("briefing")
-        if isinstance(briefing, Briefing):
+        if not isinstance(briefing, Briefing):
+            continue
+        if page.kind in (FRONT[Theme.sources], DAY[Theme.sources]):  # the day's articles: what each of them reports
+            listed = {article_file.article.id for article_file in briefing.articles}
+            reported = every.of_articles(listed)
+            _offer(plan, page, rows, reported.strikes, reported.claims, listed)
+        else:
             _offer(plan, page, rows, briefing.events.strikes, briefing.events.claims)
     for theme in Theme:
         by_month: dict[str, list[dt.date]] = {}
@@ -73,6 +98,11 @@ def offer_tables(plan: PlanBuilder, layout: Layout) -> None:
         for month, days in by_month.items():
             month_page = plan.page(archive(theme).month(month))
             if month_page is None or month_page.kind is not MONTH:
+                continue
+            if theme is Theme.sources:
+                listed = {article_file.article.id for day in days for article_file in layout.article_days.get(day, [])}
+                reported = every.of_articles(listed)
+                _offer(plan, month_page, rows, reported.strikes, reported.claims, listed)
                 continue
             shown = [event for day in sorted(days) for event in layout.events_on(theme, day)]
             strikes = [event for event in shown if isinstance(event.root.record, Strike)]
