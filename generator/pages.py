@@ -19,6 +19,11 @@ passes through the contributors (:mod:`generator.contributor`), with a
    adds sections to pages others made (a night's Air Force figures on a day
    page), and adds its own pages and files.
 
+Then contributors connect their pages to each other's, and the plan stage adds
+what it makes from all of them: the feeds, the Data page (from the tables each
+contributor offered and the lines it summarised each day with), and each
+page's description and last day.
+
 What contributors declare can be read only once all of them have (the builder
 refuses earlier reads), so no contributor depends on the order they are
 listed in. Nothing changes a page after the plan is finished; rendering only
