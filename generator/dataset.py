@@ -21,6 +21,9 @@ from generator.zips import zip_bytes
 
 DATA_PAGE = PageKind("data", "data.md.j2")
 
+ARCHIVE_LEVEL = 6
+"""How hard the archives are compressed (zlib's default): made on every build, so not zlib's slowest."""
+
 
 @dataclass(frozen=True)
 class DataPage:
@@ -63,13 +66,13 @@ def add_data_page(plan: PlanBuilder, feeds: list[PageLink]) -> None:
     for month in sorted({month for table in tables for month in table.months()}, reverse=True):
         of_month = [found for table in tables if (found := table.of_month(month)).rows]
         path = dataset(f"briefing-data-{month}.zip")
-        plan.add_asset(path, zip_bytes([file for table in of_month for file in _files(table)], _latest(of_month)))
+        plan.add_asset(path, zip_bytes([file for table in of_month for file in _files(table)], _latest(of_month), ARCHIVE_LEVEL))
         months.append(PageLink(path, str(labels.data_month_archive.format(month=formatter.month(month)))))
     everything = None
     if tables:
         files = [file for table in tables for file in _files(table)]
         files += [(f"schemas/{name}.schema.json", data) for name, data in published.items()]
-        plan.add_asset(dataset("briefing-data.zip"), zip_bytes(files, _latest(tables)))
+        plan.add_asset(dataset("briefing-data.zip"), zip_bytes(files, _latest(tables), ARCHIVE_LEVEL))
         everything = PageLink(dataset("briefing-data.zip"), str(labels.data_everything))
     view = DataPage(whole, months, everything, schemas, feeds, any(table.name == "acled" for table in tables))
     updated = [page.updated for page in plan.pages_of_every_kind() if page.updated is not None]

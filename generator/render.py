@@ -32,7 +32,7 @@ from generator.pages import SitePlan, Viewable
 from generator.parallel import fork_map
 from generator.settings import Settings
 from generator.themes import Theme
-from generator.urls import MAP_OUTLINES, Links
+from generator.urls import DATA, MAP_OUTLINES, Links
 from generator.validate import Content
 
 UNSAFE_FILTERS = ("safe", "e", "escape", "forceescape", "join", "replace", "format", "indent", "wordwrap", "center", "xmlattr", "urlize")
@@ -100,7 +100,7 @@ def make_environment(
         ),
         **filters,
     )
-    environment.globals.update(L=labels, directions=list(Direction), themes=Theme)
+    environment.globals.update(L=labels, directions=list(Direction), themes=Theme, data_page=DATA)
     return environment
 
 

@@ -16,12 +16,14 @@ from typing import Any
 import jsonschema
 import pytest
 from hostile_content import hostile_classes, hostile_content
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT
 from generator.exports import acled
 from generator.exports.claims import COLUMNS
 from generator.exports.formats import export
-from generator.exports.table import FORMULA_STARTS, inert
+from generator.exports.table import FORMULA_STARTS, csv_record, inert
 from generator.schema import schema_path
 
 EVENTS = FIXTURES / "events" / "content"
@@ -203,3 +205,11 @@ def test_the_command_writes_the_file_or_names_every_problem(tmp_path: Path) -> N
     )
     assert failed.returncode != 0 and f"{broken.name}" in failed.stderr and "unknown_field" in failed.stderr
     assert not (tmp_path / "x.csv").exists()
+
+
+@given(st.lists(st.text(), min_size=1, max_size=6))
+def test_a_csv_line_is_what_the_csv_module_writes(cells: list[str]) -> None:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    assert csv_record(cells) == out.getvalue()
+    assert next(csv.reader(io.StringIO(csv_record(cells), newline=""))) == cells

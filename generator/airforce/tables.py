@@ -12,7 +12,7 @@ from generator.airforce.sources import Owner, Scope
 from generator.airforce.tally import WaveIndex, owner_of, tally
 from generator.airforce.view import ARCHIVE, model_page
 from generator.archives import BRIEFING, HOME_PAGE
-from generator.exports.table import Cell
+from generator.exports.table import Row
 from generator.exports.waves import WaveRow, waves_table
 from generator.pages import Page, PlanBuilder
 from generator.themes import Theme
@@ -23,7 +23,7 @@ def _joined(items: list[str]) -> str | None:
     return "; ".join(items) if items else None
 
 
-def wave_cells(wave: AttackWave, owner: Owner) -> dict[str, Cell]:
+def wave_cells(wave: AttackWave, owner: Owner) -> Row:
     """One wave as a row of the waves table; ``owner`` owns the account that posted it, and claims its figures."""
     row = WaveRow(
         wave_id=wave.id,
@@ -46,11 +46,10 @@ def wave_cells(wave: AttackWave, owner: Owner) -> dict[str, Cell]:
         source_url=wave.source.url,
         revision=wave.revision,
     )
-    cells: dict[str, Cell] = row.model_dump(mode="json")
-    return cells
+    return Row(row.model_dump(mode="json"))
 
 
-def _offer(plan: PlanBuilder, page: Page | None, waves: Iterable[AttackWave], cells: dict[str, dict[str, Cell]]) -> None:
+def _offer(plan: PlanBuilder, page: Page | None, waves: Iterable[AttackWave], cells: dict[str, Row]) -> None:
     shown = list(waves)
     if page is None or not shown:
         return

@@ -13,12 +13,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from generator.articles.same_event import roots
 from generator.model import Article, ArticleFile, Attribution, Corpus, Direction, Strike
 from generator.themes import Theme
 from generator.timeline import Moment, Timeline
+
+if TYPE_CHECKING:
+    from generator.articles.figures import FigureView
 
 R = TypeVar("R", Strike, Attribution)
 
@@ -44,6 +47,14 @@ class Event(Generic[R]):
     def root(self) -> Report[R]:
         """The report the others point to (looked up once: every card, row and sort asks)."""
         return next(report for report in self.reports if report.record.id == self.id)
+
+    @cached_property
+    def figures(self) -> list[FigureView]:
+        """Its figures, claimant by claimant (:func:`generator.articles.figures.figure_views`), worked out once: the
+        files of the data, the feeds and the previews all read them."""
+        from generator.articles.figures import figure_views  # figures are made of events' reports: imported when asked
+
+        return figure_views(self)  # type: ignore[arg-type]  # asked of strike events only
 
     @property
     def aliases(self) -> list[str]:

@@ -6,7 +6,7 @@ its latest event."""
 from __future__ import annotations
 
 from generator.articles.events import Event
-from generator.articles.figures import OTHER, figure_views
+from generator.articles.figures import OTHER
 from generator.articles.layout import Layout
 from generator.articles.pages import PLACE, WEAPON
 from generator.articles.views import Briefing, standing_lines
@@ -22,7 +22,7 @@ TOP_FIGURES = ("killed", "injured", "launched", "intercepted")
 def top_figure(event: Event[Strike], formatter: Formatter) -> str | None:
     """``Tués : 3 selon Police nationale ; 5 selon ...``: the first figure of :data:`TOP_FIGURES` the event has (else
     its first), each standing value with its claimants; None when it has no figure."""
-    views = figure_views(event)
+    views = event.figures
     ranked = sorted(views, key=lambda view: TOP_FIGURES.index(view.quantity) if view.quantity in TOP_FIGURES else len(TOP_FIGURES))
     labels = formatter.labels
     for view in ranked:

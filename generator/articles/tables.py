@@ -20,7 +20,7 @@ from generator.exports.acled import COLUMNS as ACLED_COLUMNS
 from generator.exports.acled import acled_row
 from generator.exports.attributions import attribution_cells, attributions_table
 from generator.exports.claims import claim_cells, claims_table
-from generator.exports.table import Cell, Table
+from generator.exports.table import Row, Table
 from generator.model import Attribution, Strike
 from generator.pages import Page, PlanBuilder
 from generator.themes import Theme
@@ -110,5 +110,5 @@ def offer_tables(plan: PlanBuilder, layout: Layout) -> None:
             _offer(plan, month_page, rows, strikes, claims)
     for table in rows.tables(every.strikes, every.claims):
         plan.add_dataset(table)
-    acled: list[dict[str, Cell]] = [acled_row(event, plan.english) for event in every.strikes]
+    acled = [Row(acled_row(event, plan.english)) for event in every.strikes]
     plan.add_dataset(Table("acled", ACLED_COLUMNS, acled, "event_date", ("csv",)))

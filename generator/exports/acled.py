@@ -33,9 +33,9 @@ from functools import cache
 from babel.core import get_global
 
 from generator.articles.events import Event, Events
-from generator.articles.figures import FigureView, figure_views
+from generator.articles.figures import FigureView
 from generator.articles.layout import event_day
-from generator.exports.table import Cell, csv_bytes
+from generator.exports.table import Cell, Row, csv_bytes
 from generator.formatting import Formatter
 from generator.gazetteer import Located
 from generator.model import DatePrecision, Direction, Strike, WeaponCategory
@@ -154,7 +154,7 @@ def acled_row(event: Event[Strike], english: Formatter) -> dict[str, Cell]:
     day = event_day(event)
     country = english.country(located.country)
     categories = sorted({weapon.category for report in event.reports for weapon in report.record.weapons}, key=list(WeaponCategory).index)
-    views = figure_views(event)
+    views = event.figures
     outlets = [report.article.outlet for report in event.reports if report.article.outlet]
     cited = [english.party(party) for report in event.reports for party in report.record.reported_by]
     latitude, longitude = _point(located)
@@ -196,4 +196,4 @@ def acled_row(event: Event[Strike], english: Formatter) -> dict[str, Cell]:
 
 def acled_csv(events: Events, english: Formatter) -> bytes:
     """Every strike event as ACLED's CSV."""
-    return csv_bytes(COLUMNS, (acled_row(event, english) for event in events.strikes))
+    return csv_bytes(COLUMNS, (Row(acled_row(event, english)) for event in events.strikes))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator.articles.events import Event
-from generator.exports.table import Cell, Table
+from generator.exports.table import Row, Table
 from generator.formatting import Formatter
 from generator.model import Attribution
 
@@ -51,9 +51,9 @@ class AttributionsFile(BaseModel):
     attributions: list[AttributionRow] = Field(description="Every report of every allegation, allegation by allegation.")
 
 
-def attribution_cells(event: Event[Attribution], day: dt.date, english: Formatter) -> list[dict[str, Cell]]:
+def attribution_cells(event: Event[Attribution], day: dt.date, english: Formatter) -> list[Row]:
     """An allegation's reports as rows of the attributions table."""
-    rows: list[dict[str, Cell]] = []
+    rows: list[Row] = []
     for report in event.reports:
         claim, article = report.record, report.article
         row = AttributionRow(
@@ -74,10 +74,10 @@ def attribution_cells(event: Event[Attribution], day: dt.date, english: Formatte
             evidence=len(claim.evidence),
             positions="; ".join(f"{entry.status.value}:{entry.by}" for entry in claim.status),
         )
-        rows.append(row.model_dump(mode="json"))
+        rows.append(Row(row.model_dump(mode="json")))
     return rows
 
 
-def attributions_table(rows: Iterable[dict[str, Cell]]) -> Table:
+def attributions_table(rows: Iterable[Row]) -> Table:
     """Allegations' rows as the table pages offer."""
     return Table("attributions", COLUMNS, list(rows), "event_day")

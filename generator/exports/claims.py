@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from generator.articles.events import Event, Events, Report
 from generator.articles.figures import figures_of
 from generator.articles.layout import event_day
-from generator.exports.table import Cell, Table, json_bytes
+from generator.exports.table import Row, Table
 from generator.formatting import Formatter
 from generator.gazetteer import Located
 from generator.model import Direction, Figure, OtherFigure, Strike
@@ -120,12 +120,12 @@ def _row(
     )
 
 
-def claim_cells(event: Event[Strike], english: Formatter) -> list[dict[str, Cell]]:
+def claim_cells(event: Event[Strike], english: Formatter) -> list[Row]:
     """An event's figures as rows of the claims table."""
-    return [row.model_dump(mode="json") for row in _rows_of(event, english)]
+    return [Row(row.model_dump(mode="json")) for row in _rows_of(event, english)]
 
 
-def claims_table(rows: Iterable[dict[str, Cell]]) -> Table:
+def claims_table(rows: Iterable[Row]) -> Table:
     """Events' rows as the table pages offer."""
     return Table("claims", COLUMNS, list(rows), "event_day")
 
@@ -137,9 +137,9 @@ def claim_rows(events: Events, english: Formatter) -> list[ClaimRow]:
 
 def claims_csv(rows: list[ClaimRow]) -> bytes:
     """The claims as CSV, with :data:`COLUMNS`."""
-    return claims_table(row.model_dump(mode="json") for row in rows).csv()
+    return claims_table(Row(row.model_dump(mode="json")) for row in rows).csv()
 
 
 def claims_json(rows: list[ClaimRow]) -> bytes:
     """The claims as JSON, following :class:`ClaimsFile`."""
-    return json_bytes(ClaimsFile(claims=rows).model_dump(mode="json"))
+    return claims_table(Row(row.model_dump(mode="json")) for row in rows).json()

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.exports.table import Cell, Table
+from generator.exports.table import Row, Table
 
 
 class WaveRow(BaseModel):
@@ -51,6 +51,6 @@ class WavesFile(BaseModel):
 COLUMNS: tuple[str, ...] = tuple(WaveRow.model_fields)
 
 
-def waves_table(rows: Iterable[dict[str, Cell]]) -> Table:
+def waves_table(rows: Iterable[Row]) -> Table:
     """Waves' rows as the table pages offer."""
     return Table("waves", COLUMNS, list(rows), "report_day")
