@@ -128,7 +128,8 @@ def add_feeds(plan: PlanBuilder, site_url: str | None) -> list[PageLink]:
                 continue  # a further part of a split day: the day's entry leads to its first part
             title = str(labels.page_of_day.format(title=formatter.theme(theme), day=formatter.date(page.day)))
             lines = plan.summaries.get((theme, page.day)) or calendar.day(theme, page.day).details
-            entries.append(Entry(page, title, lines, _instant(calendar.as_of(page.day), page.day, plan)))
+            published = plan.summarised.get((theme, page.day)) or calendar.as_of(page.day)  # its theme's sources
+            entries.append(Entry(page, title, lines, _instant(published, page.day, plan)))
         by_theme[theme] = feeds.write(
             place.slug, str(labels.feed_theme.format(site=site, theme=formatter.theme(theme))), place.front, entries
         )

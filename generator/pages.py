@@ -43,7 +43,7 @@ from generator.exports.table import Table
 from generator.formatting import Formatter
 from generator.model import Weapon
 from generator.themes import Theme
-from generator.timeline import KYIV, Timeline
+from generator.timeline import KYIV, Moment, Timeline
 from generator.urls import archive, download, published_file, redirect_html, resolve, url
 
 SLOTS = ("top", "bottom", "record")
@@ -216,6 +216,8 @@ class PlanBuilder:
         self._assets: dict[str, Asset] = {}
         self._record_sections: dict[str, list[Section]] = {}
         self.summaries: dict[tuple[Theme, dt.date], list[str]] = {}
+        self.summarised: dict[tuple[Theme, dt.date], Moment] = {}
+        """Per theme and day, the latest publication among the sources of its summary lines: its feed entry's time."""
         """Per theme and day, one line per event (its headline and top figure with claimant): feeds and previews."""
 
     # Declaring
@@ -314,10 +316,13 @@ class PlanBuilder:
             raise PlanError(f"two datasets named {table.name}")
         self.datasets.append(table)
 
-    def summarise(self, theme: Theme, day: dt.date, line: str) -> None:
+    def summarise(self, theme: Theme, day: dt.date, line: str, published: Moment | None = None) -> None:
         """One line of what ``theme`` shows on ``day`` (an event: headline, top figure and claimant), for its feeds and
-        the previews of its pages."""
+        the previews of its pages; ``published``, when its latest source was."""
         self.summaries.setdefault((theme, day), []).append(line)
+        known = self.summarised.get((theme, day))
+        if published is not None and (known is None or known.end < published.end):
+            self.summarised[(theme, day)] = published
 
     def add_search_terms(self, record_id: str, terms: Iterable[str]) -> None:
         """Words a search for ``record_id`` should find it by, beyond what its card says (each kept once)."""

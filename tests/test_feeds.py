@@ -15,9 +15,11 @@ import pytest
 from rnc2rng import parser, serializer
 
 from conftest import FIXTURES, golden_project, project_paths
+from generator.articles import ArticlesContributor
 from generator.build import Planned, Timings, plan
 from generator.feeds import MAX_ENTRIES, xml_text
 from generator.settings import Paths
+from generator.themes import Theme
 from generator.urls import BRIEFINGS, feed
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -122,3 +124,23 @@ def test_the_pages_head_links_its_feeds(shipped_site: Path) -> None:
     day = (shipped_site / "archives" / "strikes-on-ukraine" / "2024-05-31" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../../feeds/briefings.xml"' in day and 'href="../../../feeds/strikes-on-ukraine.xml"' in day
     assert (shipped_site / "feeds" / "strikes-on-ukraine.xml").read_bytes().startswith(b"<?xml")
+
+
+def test_a_theme_entry_is_dated_by_that_themes_sources(tmp_path: Path) -> None:
+    found = planned(golden_project(tmp_path))
+    layout = found.content.find(ArticlesContributor).layout
+    checked = 0
+    for theme, name in (
+        (Theme.attribution, "attribution"),
+        (Theme.on_russia, "strikes-on-russia"),
+        (Theme.on_ukraine, "strikes-on-ukraine"),
+    ):
+        for entry in feedparser.parse(feeds_of(found)[name]).entries:
+            day = dt.date.fromisoformat(entry.link.rstrip("/").rsplit("/", 1)[1])
+            events = layout.events_on(theme, day)
+            if not events:
+                continue
+            latest = max((report.moment for event in events for report in event.reports), key=lambda moment: moment.end)
+            assert dt.datetime.fromisoformat(entry.updated) == latest.start, (name, day)
+            checked += 1
+    assert checked >= 2

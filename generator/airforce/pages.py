@@ -87,12 +87,12 @@ def declare(plan: PlanBuilder, waves: list[AttackWave]) -> WaveIndex:
         summary = [str(plan.labels.airforce_day_summary.format(count=len(day_waves)))]
         plan.calendar.add(Theme.on_ukraine, day, details=summary, leads=bool(national))
         if national:
-            plan.calendar.brief(day, _reported(plan, national))
+            plan.calendar.brief(day, reported_at(plan, national))
         plan.home(night_anchor(day), on_ukraine.day(day))
     return index
 
 
-def _reported(plan: PlanBuilder, waves: list[AttackWave]) -> Moment:
+def reported_at(plan: PlanBuilder, waves: list[AttackWave]) -> Moment:
     """When a night's posts were at the latest written, as far as the dataset says: the latest end (or start) of its
     waves, in local time."""
     latest = max(parse_moment(wave.end or wave.start) for wave in waves)

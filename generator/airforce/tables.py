@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from generator.airforce.model import AttackWave
+from generator.airforce.pages import reported_at
 from generator.airforce.sources import Owner, Scope
 from generator.airforce.tally import WaveIndex, owner_of, tally
 from generator.airforce.view import ARCHIVE, model_page
@@ -91,4 +92,4 @@ def _summarise(plan: PlanBuilder, day: dt.date, national: list[AttackWave]) -> N
         line = plan.labels.airforce_key_figures.format(
             launched=plan.formatter.number(counted.launched), destroyed=plan.formatter.number(counted.destroyed)
         )
-        plan.summarise(Theme.on_ukraine, day, str(line))
+        plan.summarise(Theme.on_ukraine, day, str(line), reported_at(plan, national))

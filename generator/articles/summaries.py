@@ -69,10 +69,11 @@ def summarise(plan: PlanBuilder, layout: Layout) -> None:
     for theme in (Theme.attribution, Theme.on_russia, Theme.on_ukraine):
         for day in layout.days(theme):
             for event in layout.events_on(theme, day):
+                published = max((report.moment for report in event.reports), key=lambda moment: moment.end)
                 if isinstance(event.root.record, Strike):
-                    plan.summarise(theme, day, strike_line(event, formatter))
+                    plan.summarise(theme, day, strike_line(event, formatter), published)
                 else:
-                    plan.summarise(theme, day, claim_line(event, formatter))
+                    plan.summarise(theme, day, claim_line(event, formatter), published)
     for page in plan.pages_of([PLACE, WEAPON]):
         briefing = page.variables.get("briefing")
         if not isinstance(briefing, Briefing):
