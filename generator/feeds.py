@@ -104,7 +104,8 @@ class Feeds:
 
 
 def add_feeds(plan: PlanBuilder, site_url: str | None) -> list[PageLink]:
-    """The briefings feed and each theme's, linked from the pages' heads; the links, for the Data page."""
+    """The briefings feed, then each theme's (in :data:`THEMES`' order): their links, for the Data page and the pages'
+    heads (:func:`link_feeds`)."""
     feeds, labels, formatter, calendar = Feeds(plan, site_url), plan.labels, plan.formatter, plan.calendar
     site = str(labels.site_name)
     briefings = [
@@ -134,6 +135,13 @@ def add_feeds(plan: PlanBuilder, site_url: str | None) -> list[PageLink]:
             place.slug, str(labels.feed_theme.format(site=site, theme=formatter.theme(theme))), place.front, entries
         )
         made.append(by_theme[theme])
+    return made
+
+
+def link_feeds(plan: PlanBuilder, feeds: list[PageLink]) -> None:
+    """Every page's head offers the briefings feed (the first of ``feeds``), and a theme's pages their theme's too."""
+    if not feeds:
+        return
+    main, by_theme = feeds[0], dict(zip(THEMES, feeds[1:], strict=True))
     for page in plan.pages_of_every_kind():
         page.feeds = [main, *(link for theme, link in by_theme.items() if archive(theme).holds(page.path))]
-    return made

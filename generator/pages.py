@@ -216,9 +216,9 @@ class PlanBuilder:
         self._assets: dict[str, Asset] = {}
         self._record_sections: dict[str, list[Section]] = {}
         self.summaries: dict[tuple[Theme, dt.date], list[str]] = {}
+        """Per theme and day, one line per event (its headline and top figure with claimant): feeds and previews."""
         self.summarised: dict[tuple[Theme, dt.date], Moment] = {}
         """Per theme and day, the latest publication among the sources of its summary lines: its feed entry's time."""
-        """Per theme and day, one line per event (its headline and top figure with claimant): feeds and previews."""
 
     # Declaring
 
@@ -321,7 +321,7 @@ class PlanBuilder:
         the previews of its pages; ``published``, when its latest source was."""
         self.summaries.setdefault((theme, day), []).append(line)
         known = self.summarised.get((theme, day))
-        if published is not None and (known is None or known.end < published.end):
+        if published is not None and (known is None or known.start < published.start):  # a time on the day is later
             self.summarised[(theme, day)] = published
 
     def add_search_terms(self, record_id: str, terms: Iterable[str]) -> None:

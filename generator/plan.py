@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.archives import offer_edition, plan_archives
 from generator.dataset import add_data_page
-from generator.feeds import add_feeds
+from generator.feeds import add_feeds, link_feeds
 from generator.labels import load_labels
 from generator.pages import PlanBuilder, SitePlan
 from generator.previews import describe_pages
@@ -30,5 +30,6 @@ def plan_site(content: Content, settings: Settings) -> SitePlan:
         offer_edition(plan, settings.edition)
     feeds = add_feeds(plan, settings.site_url) if not settings.paths.offline else []  # no reader subscribes to a file
     add_data_page(plan, feeds)
+    link_feeds(plan, feeds)
     describe_pages(plan)
     return plan.finish()

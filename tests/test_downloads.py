@@ -24,7 +24,7 @@ from generator.exports.table import inert
 from generator.pages import Page
 from generator.schema import schema_path
 from generator.themes import Theme
-from generator.urls import dataset, download
+from generator.urls import BRIEFINGS, DATA, dataset, download
 
 SHOWN = {*FRONT.values(), *DAY.values(), MONTH, HOME_PAGE, BRIEFING, PLACE, WEAPON}
 """The page kinds that show events: each offers their data."""
@@ -142,3 +142,12 @@ def test_the_built_day_page_links_its_files(shipped_site: Path) -> None:
     data = (shipped_site / "data" / "index.html").read_text(encoding="utf-8")
     for link in re.findall(r'href="([^"]+\.(?:csv|json|zip|xml))"', data):
         assert (shipped_site / "data" / link).resolve().is_file(), link
+
+
+def test_the_home_page_offers_what_todays_briefing_offers_and_the_data_page_links_the_feeds(planned: Planned) -> None:
+    pages = {page.path: page for page in planned.plan.pages}
+    home = pages["index.md"]
+    assert home.day is not None
+    briefing = pages[BRIEFINGS.day(home.day)]
+    assert [offer.label for offer in home.downloads] == [offer.label for offer in briefing.downloads]
+    assert [feed.path for feed in pages[DATA].feeds] == ["feeds/briefings.xml"]

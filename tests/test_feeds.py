@@ -140,7 +140,7 @@ def test_a_theme_entry_is_dated_by_that_themes_sources(tmp_path: Path) -> None:
             events = layout.events_on(theme, day)
             if not events:
                 continue
-            latest = max((report.moment for event in events for report in event.reports), key=lambda moment: moment.end)
+            latest = max((report.moment for event in events for report in event.reports), key=lambda moment: moment.start)
             assert dt.datetime.fromisoformat(entry.updated) == latest.start, (name, day)
             checked += 1
     assert checked >= 2

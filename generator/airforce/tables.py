@@ -67,20 +67,25 @@ def offer_waves(plan: PlanBuilder, index: WaveIndex, slugs: dict[str, str]) -> N
     cells = {wave.id: wave_cells(wave, owner_of(wave)) for wave in ordered}
     theme = archive(Theme.on_ukraine)
     front = plan.front_page(Theme.on_ukraine)
-    briefings = {page.day: page for page in plan.pages_of([HOME_PAGE, BRIEFING]) if page.day is not None}
+    briefings: dict[dt.date, list[Page]] = {}  # today's is the home page too
+    for page in plan.pages_of([HOME_PAGE, BRIEFING]):
+        if page.day is not None:
+            briefings.setdefault(page.day, []).append(page)
     for day, waves in index.by_day.items():
         _offer(plan, plan.page(theme.day(day)), waves, cells)
         if front.day == day:
             _offer(plan, front, waves, cells)
         national = [wave for wave in waves if owner_of(wave).scope is Scope.national]
         if national:
-            _offer(plan, briefings.get(day), national, cells)
+            for briefing in briefings.get(day, []):
+                _offer(plan, briefing, national, cells)
             _summarise(plan, day, national)
     for month, waves in index.by_month.items():
         _offer(plan, plan.page(ARCHIVE.month(month)), waves, cells)
         _offer(plan, plan.page(theme.month(month)), waves, cells)
     for name, slug in slugs.items():
-        _offer(plan, plan.page(model_page(slug)), index.by_model.get(name, []), cells)
+        shown = [*index.by_model.get(name, []), *index.by_model_in_joint.get(name, [])]  # its own, then the joint waves
+        _offer(plan, plan.page(model_page(slug)), shown, cells)
     if ordered:
         plan.add_dataset(waves_table(cells[wave.id] for wave in ordered))
 

@@ -69,7 +69,7 @@ def summarise(plan: PlanBuilder, layout: Layout) -> None:
     for theme in (Theme.attribution, Theme.on_russia, Theme.on_ukraine):
         for day in layout.days(theme):
             for event in layout.events_on(theme, day):
-                published = max((report.moment for report in event.reports), key=lambda moment: moment.end)
+                published = max((report.moment for report in event.reports), key=lambda moment: moment.start)
                 if isinstance(event.root.record, Strike):
                     plan.summarise(theme, day, strike_line(event, formatter), published)
                 else:
