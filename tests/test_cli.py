@@ -47,7 +47,7 @@ def test_import_airforce_prints_an_accounted_summary(tmp_path: Path) -> None:
 def test_build_writes_the_site_and_prints_a_summary(tmp_path: Path) -> None:
     result = run("build", cwd=workspace(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Built site/: 1 article(s), 6 record(s), 253 Air Force wave(s), 140 page(s) (")
+    assert result.stdout.startswith("Built site/: 1 article(s), 6 record(s), 253 Air Force wave(s), 141 page(s) (")
     assert (tmp_path / "site" / "strikes-on-ukraine" / "index.html").is_file()
     assert (tmp_path / "build" / "docs" / "index.md").is_file()
 
