@@ -143,6 +143,11 @@ class Page:
     feeds: list[PageLink] = field(default_factory=list)
     """The Atom feeds the page's head offers: every day's briefings, and the page's theme's."""
 
+    def sourced_up_to(self, day: dt.date | None) -> None:
+        """Say that a source this page shows was published on ``day``: :attr:`updated` is the latest such day."""
+        if day is not None and (self.updated is None or day > self.updated):
+            self.updated = day
+
     @property
     def search_exclude(self) -> bool:
         """Whether the search index leaves this page out (every record is indexed once, on its home)."""

@@ -55,9 +55,7 @@ def _offer(plan: PlanBuilder, page: Page | None, waves: Iterable[AttackWave], ce
     if page is None or not shown:
         return
     plan.offer(page, waves_table(cells[wave.id] for wave in shown))
-    latest = max(wave.report_date for wave in shown)
-    if page.updated is None or latest > page.updated:
-        page.updated = latest
+    page.sourced_up_to(max(wave.report_date for wave in shown))
 
 
 def offer_waves(plan: PlanBuilder, index: WaveIndex, slugs: dict[str, str]) -> None:

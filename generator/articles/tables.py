@@ -71,9 +71,14 @@ def _offer(
 ) -> None:
     for table in rows.tables(strikes, claims, articles):
         plan.offer(page, table)
-    latest = latest_source([*strikes, *claims], plan.timeline) if articles is None else None
-    if latest is not None and (page.updated is None or latest > page.updated):
-        page.updated = latest
+    if articles is None:
+        page.sourced_up_to(latest_source([*strikes, *claims], plan.timeline))
+
+
+def _offer_articles(plan: PlanBuilder, page: Page, rows: Rows, every: Events, listed: set[str]) -> None:
+    """A page of articles (Sources) offers what they report: the rows those articles give of their events."""
+    reported = every.of_articles(listed)
+    _offer(plan, page, rows, reported.strikes, reported.claims, listed)
 
 
 def offer_tables(plan: PlanBuilder, layout: Layout) -> None:
@@ -86,28 +91,22 @@ def offer_tables(plan: PlanBuilder, layout: Layout) -> None:
         if not isinstance(briefing, Briefing):
             continue
         if page.kind in (FRONT[Theme.sources], DAY[Theme.sources]):  # the day's articles: what each of them reports
-            listed = {article_file.article.id for article_file in briefing.articles}
-            reported = every.of_articles(listed)
-            _offer(plan, page, rows, reported.strikes, reported.claims, listed)
+            _offer_articles(plan, page, rows, every, {article_file.article.id for article_file in briefing.articles})
         else:
             _offer(plan, page, rows, briefing.events.strikes, briefing.events.claims)
     for theme in Theme:
-        by_month: dict[str, list[dt.date]] = {}
-        for day in layout.days(theme):
-            by_month.setdefault(day.strftime("%Y-%m"), []).append(day)
-        for month, days in by_month.items():
+        for month in plan.calendar.months(theme):
             month_page = plan.page(archive(theme).month(month))
             if month_page is None or month_page.kind is not MONTH:
                 continue
+            days = sorted(plan.calendar.days_in_month(theme, month))  # oldest first, as the month index lists them
             if theme is Theme.sources:
                 listed = {article_file.article.id for day in days for article_file in layout.article_days.get(day, [])}
-                reported = every.of_articles(listed)
-                _offer(plan, month_page, rows, reported.strikes, reported.claims, listed)
-                continue
-            shown = [event for day in sorted(days) for event in layout.events_on(theme, day)]
-            strikes = [event for event in shown if isinstance(event.root.record, Strike)]
-            claims = [event for event in shown if isinstance(event.root.record, Attribution)]
-            _offer(plan, month_page, rows, strikes, claims)
+                _offer_articles(plan, month_page, rows, every, listed)
+            elif theme is Theme.attribution:
+                _offer(plan, month_page, rows, [], [event for day in days for event in layout.claim_days.get(day, [])])
+            else:
+                _offer(plan, month_page, rows, [event for day in days for event in layout.strike_days.get(theme, {}).get(day, [])], [])
     for table in rows.tables(every.strikes, every.claims):
         plan.add_dataset(table)
     acled = [Row(acled_row(event, plan.english)) for event in every.strikes]
