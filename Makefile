@@ -42,6 +42,7 @@ bench: $(BIN)/briefing
 
 # Lighthouse's mobile scores of every page kind, gzip-served and plain (outside the test suite; prints figures).
 lighthouse: site
+	./scripts/install-browser
 	npm ci --prefix scripts/lighthouse --no-audit --no-fund
 	$(BIN)/python scripts/lighthouse/run.py site
 
