@@ -184,7 +184,8 @@ def generate(paths: Paths, timings: Timings | None = None) -> Generated:
     timings = timings if timings is not None else Timings()
     planned = plan(paths, timings)
     pages = timings.run("render", render_site, planned.plan, planned.settings, planned.content)
-    report = timings.run("write", write_docs, pages, planned.plan.assets, paths.docs, paths.templates / "assets")
+    report = timings.run("write", write_docs, pages, planned.plan.assets, paths.docs, paths.templates / "assets", paths.asset_record)
+    planned.plan.encodings.save()  # the rows the files made by the write stage encoded, for the next build
     write_search_terms(paths.search_terms, planned.plan.search_terms)
     log.info("pages: %d rewritten, %d unchanged", len(report.written), len(report.unchanged))
     content = planned.content

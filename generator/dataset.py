@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.exports.table import Table
-from generator.pages import Download, PageKind, PageLink, PlanBuilder
+from generator.exports.table import Table, digest
+from generator.pages import Asset, Download, PageKind, PageLink, PlanBuilder
 from generator.schema import schema_texts
 from generator.urls import DATA, dataset
 from generator.zips import zip_bytes
@@ -38,8 +38,17 @@ class DataPage:
     """Whether the strike events are offered in ACLED's columns (the page says how they map)."""
 
 
-def _files(table: Table, folder: str = "") -> list[tuple[str, bytes]]:
-    return [(f"{folder}{table.name}.{extension}", table.data(extension)) for extension in table.formats]
+def _files(plan: PlanBuilder, table: Table) -> list[tuple[str, Asset]]:
+    """The table's files (each format), by their name in an archive; their bytes are made when first needed."""
+    names = {extension: f"{table.name}.{extension}" for extension in table.formats}
+    return [(name, plan.table_file(dataset(name), table, extension)) for extension, name in names.items()]
+
+
+def _archive(path: str, members: list[tuple[str, Asset]], day: dt.date) -> Asset:
+    """A zip of these files, made when the write stage needs its bytes; keyed by its members' names and keys."""
+    made_of = b"".join(name.encode("utf-8") + b"\0" + asset.key for name, asset in members)
+    key = digest(b"zip:%d:%s:" % (ARCHIVE_LEVEL, day.isoformat().encode("ascii")) + made_of)
+    return Asset(path, key, lambda: zip_bytes([(name, asset.data) for name, asset in members], day, ARCHIVE_LEVEL))
 
 
 def _latest(tables: list[Table]) -> dt.date:
@@ -52,27 +61,30 @@ def add_data_page(plan: PlanBuilder, feeds: list[PageLink]) -> None:
     tables = [table for table in plan.datasets if table.rows]
     labels, formatter = plan.labels, plan.formatter
     whole, schemas = [], []
-    published = {name: text.encode("utf-8") for name, text in schema_texts().items() if name in {table.name for table in tables}}
-    for name, data in published.items():
-        plan.add_asset(dataset(f"schemas/{name}.schema.json"), data)
-        schemas.append(PageLink(dataset(f"schemas/{name}.schema.json"), f"{name}.schema.json"))
+    names = {table.name for table in tables}
+    published = {f"schemas/{name}.schema.json": text.encode("utf-8") for name, text in schema_texts().items() if name in names}
+    schema_files = [(name, Asset.holding(dataset(name), data)) for name, data in published.items()]
+    for name, asset in schema_files:
+        plan.add_made_asset(asset)
+        schemas.append(PageLink(asset.path, name.removeprefix("schemas/")))
+    files = []
     for table in tables:
         links = []
-        for path, data in _files(table):
-            plan.add_asset(dataset(path), data)
-            links.append(PageLink(dataset(path), path.rsplit(".", 1)[1].upper()))
+        for name, asset in _files(plan, table):
+            plan.add_made_asset(asset)
+            files.append((name, asset))
+            links.append(PageLink(asset.path, name.rsplit(".", 1)[1].upper()))
         whole.append(Download(str(labels.tables[table.name]), links))
     months = []
-    for month in sorted({month for table in tables for month in table.months()}, reverse=True):
-        of_month = [found for table in tables if (found := table.of_month(month)).rows]
+    split = [table.by_month() for table in tables]
+    for month in sorted({month for by_month in split for month in by_month}, reverse=True):
+        of_month = [by_month[month] for by_month in split if month in by_month]
         path = dataset(f"briefing-data-{month}.zip")
-        plan.add_asset(path, zip_bytes([file for table in of_month for file in _files(table)], _latest(of_month), ARCHIVE_LEVEL))
+        plan.add_made_asset(_archive(path, [file for table in of_month for file in _files(plan, table)], _latest(of_month)))
         months.append(PageLink(path, str(labels.data_month_archive.format(month=formatter.month(month)))))
     everything = None
     if tables:
-        files = [file for table in tables for file in _files(table)]
-        files += [(f"schemas/{name}.schema.json", data) for name, data in published.items()]
-        plan.add_asset(dataset("briefing-data.zip"), zip_bytes(files, _latest(tables), ARCHIVE_LEVEL))
+        plan.add_made_asset(_archive(dataset("briefing-data.zip"), files + schema_files, _latest(tables)))
         everything = PageLink(dataset("briefing-data.zip"), str(labels.data_everything))
     view = DataPage(whole, months, everything, schemas, feeds, any(table.name == "acled" for table in tables))
     updated = [page.updated for page in plan.pages_of_every_kind() if page.updated is not None]

@@ -33,13 +33,14 @@ reads it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from generator.calendar import Calendar, RecordRef
 from generator.errors import PlanError
-from generator.exports.table import Table
+from generator.exports.table import Encodings, Table, digest
 from generator.formatting import Formatter
 from generator.model import Weapon
 from generator.themes import Theme
@@ -158,12 +159,25 @@ class Page:
         return [section for section in self.sections if section.slot == slot]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Asset:
-    """A file the build writes beside the pages (a chart)."""
+    """A file the build writes beside the pages (a chart, a table's CSV, an archive): its bytes, made the first time
+    they are asked for, and a key for what they are made from: the same key gives the same bytes, so the write stage
+    leaves a file whose key has not changed since it wrote it, without making its bytes again."""
 
     path: str
-    data: bytes
+    key: bytes
+    produce: Callable[[], bytes] = field(repr=False)
+
+    @classmethod
+    def holding(cls, path: str, data: bytes) -> Asset:
+        """A file whose bytes are already made: its key is their digest."""
+        return cls(path, digest(data), lambda: data)
+
+    @cached_property
+    def data(self) -> bytes:
+        """Its bytes."""
+        return self.produce()
 
 
 @dataclass(frozen=True)
@@ -181,6 +195,8 @@ class SitePlan:
     search_terms: dict[str, list[str]] = field(default_factory=dict)
     """Record id (its anchor on every page) -> other names of what it concerns, searched but not shown: ``Kyiv``,
     ``Київ`` for a strike the French site places in ``Kiev``, ``С-300`` for an ``S-300``."""
+    encodings: Encodings = field(default_factory=Encodings)
+    """How the files' table rows are encoded (their bytes are made at the write stage, which keeps them after)."""
 
     def target_of(self, record_id: str) -> str | None:
         """Where a link to ``record_id`` leads, ``page#anchor``; None for a record the site does not have."""
@@ -201,11 +217,18 @@ class PlanBuilder:
     """What contributors build the site plan through: the calendar, record homes, pages, sections and files."""
 
     def __init__(
-        self, formatter: Formatter, directory_urls: bool = True, timeline: Timeline = KYIV, english: Formatter | None = None
+        self,
+        formatter: Formatter,
+        directory_urls: bool = True,
+        timeline: Timeline = KYIV,
+        english: Formatter | None = None,
+        encodings: Encodings | None = None,
     ) -> None:
         self.formatter = formatter
         self.english = english or formatter
         """Names in English, for the data the site offers as files (whatever the site's language)."""
+        self.encodings = encodings if encodings is not None else Encodings()
+        """How the tables' rows are encoded into the files offered (the last build's encodings of the same cells)."""
         self.datasets: list[Table] = []
         """The tables of the whole dataset, for the Data page."""
         self.labels = formatter.labels
@@ -302,16 +325,24 @@ class PlanBuilder:
 
     def add_asset(self, path: str, data: bytes) -> None:
         """A file to write beside the pages."""
-        if path in self._assets or path in self._pages:
-            raise PlanError(f"two files at {path}")
-        self._assets[path] = Asset(path, data)
+        self.add_made_asset(Asset.holding(path, data))
+
+    def add_made_asset(self, asset: Asset) -> None:
+        """A file to write beside the pages, whose bytes are made when the write stage needs them."""
+        if asset.path in self._assets or asset.path in self._pages:
+            raise PlanError(f"two files at {asset.path}")
+        self._assets[asset.path] = asset
+
+    def table_file(self, path: str, table: Table, extension: str) -> Asset:
+        """A table in one of its formats, as a file whose bytes are made when needed (keyed by its rows)."""
+        return Asset(path, table.key(extension), partial(table.data, extension, self.encodings))
 
     def offer(self, page: Page, table: Table) -> None:
         """Offer ``table`` (the data ``page`` shows) as CSV and JSON files beside the page, linked from it."""
         files = []
         for extension in table.formats:
             path = download(page.path, table.name, extension)
-            self.add_asset(path, table.data(extension))
+            self.add_made_asset(self.table_file(path, table, extension))
             files.append(PageLink(path, extension.upper()))
         page.downloads.append(Download(str(self.labels.tables[table.name]), files))
 
@@ -354,4 +385,4 @@ class PlanBuilder:
             raise PlanError(f"reports of events that have no page: {', '.join(unknown)}")
         terms = {record: self._search_terms[record] for record in sorted(self._search_terms)}
         pages, assets = list(self._pages.values()), list(self._assets.values())
-        return SitePlan(pages, assets, dict(self.homes), dict(self.aliases), self.directory_urls, terms)
+        return SitePlan(pages, assets, dict(self.homes), dict(self.aliases), self.directory_urls, terms, self.encodings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.archives import offer_edition, plan_archives
 from generator.dataset import add_data_page
+from generator.exports.table import Encodings
 from generator.feeds import add_feeds, link_feeds
 from generator.labels import load_labels
 from generator.pages import PlanBuilder, SitePlan
@@ -17,7 +18,9 @@ def plan_site(content: Content, settings: Settings) -> SitePlan:
     each other's; the feeds and the Data page are made from what they gave, every page described; the plan is
     finished."""
     english = content.formatter(load_labels(settings.paths.templates / "labels", "en"), "en") if settings.language != "en" else None
-    plan = PlanBuilder(content.formatter(settings.labels, settings.language), settings.directory_urls, settings.timeline, english)
+    encodings = Encodings(settings.paths.encodings)
+    formatter = content.formatter(settings.labels, settings.language)
+    plan = PlanBuilder(formatter, settings.directory_urls, settings.timeline, english, encodings)
     for contributor in content.contributors:
         contributor.declare(plan)
     plan.end_declarations()

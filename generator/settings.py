@@ -67,6 +67,17 @@ class Paths:
         return self._beside_docs(".content")
 
     @property
+    def asset_record(self) -> Path:
+        """What the write stage last wrote of each of the plan's files, by key (``build/docs.assets.json``)."""
+        return self._beside_docs(".assets.json")
+
+    @property
+    def encodings(self) -> Path:
+        """Each table row's CSV and JSON from the last build, by a digest of its cells (``build/docs.rows.marshal``,
+        :class:`generator.exports.table.Encodings`)."""
+        return self._beside_docs(".rows.marshal")
+
+    @property
     def last_build(self) -> Path:
         """What the last successful build was made from and left (``build/docs.last-build.json``, :mod:`generator.last_build`)."""
         return self._beside_docs(".last-build.json")

@@ -7,14 +7,27 @@ as text and do not run (OWASP's advice for CSV injection). Number cells are writ
 A row is encoded once (:class:`Row`: its CSV line, its JSON object) however many tables hold it: an event's rows are
 on its day page, its briefings, its month, its place's and its weapon's page and in the whole dataset, and a table
 is its rows' encodings joined. The JSON is one object per line inside the table's array: readable, and the same
-bytes whichever table a row is in."""
+bytes whichever table a row is in.
+
+Across builds, :class:`Encodings` keeps each row's encodings by a digest of its cells: the same cells always encode
+to the same text (this module's code and Python's version salt the file), so a build encodes only the rows it has
+not seen (encoding every row of a year of data cost about four seconds of every rebuild)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import logging
+import marshal
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
+
+from generator.files import write_atomically
+
+log = logging.getLogger(__name__)
 
 Cell = str | int | float | None
 
@@ -57,11 +70,19 @@ def json_text(document: object) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+def digest(data: bytes) -> bytes:
+    """A short digest of some bytes (what files and rows are keyed by)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 @dataclass(frozen=True, eq=False)
 class Row:
     """One row of a table, its cells in the table's column order, encoded the first time a table needs it."""
 
     cells: Mapping[str, Cell]
+    taken: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    """Its encodings as this build's tables took them, by format: a row is in several tables (its day's, its
+    month's, its place's...), and encoded or looked up once."""
 
     def __getitem__(self, column: str) -> Cell:
         return self.cells[column]
@@ -76,16 +97,83 @@ class Row:
         """The row as a JSON object, on one line."""
         return json_text(dict(self.cells))
 
+    def encoded(self, extension: str) -> str:
+        """The row in one format (``csv`` or ``json``)."""
+        return self.csv_line if extension == "csv" else self.json_object
 
-def csv_bytes(columns: Sequence[str], rows: Iterable[Row]) -> bytes:
+    @cached_property
+    def columns(self) -> tuple[str, ...]:
+        """Its columns, in order."""
+        return tuple(self.cells)
+
+    @cached_property
+    def digest(self) -> bytes:
+        """A digest of its columns and cells (``repr`` tells text, integers, floats and None apart): rows with the
+        same digest encode to the same text."""
+        return digest(repr(tuple(self.cells.items())).encode("utf-8"))
+
+
+_SALT = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode("utf-8")).hexdigest()
+"""What the kept encodings depend on besides the cells: this module's code (the encoders) and Python (its json)."""
+
+
+class Encodings:
+    """Rows' encodings by their digest: the last build's, read from a file (``known``), and this build's (``used``),
+    which is what the file keeps for the next one."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.known: dict[bytes, str] = {}
+        self.used: dict[bytes, str] = {}
+        self.reused = 0
+        if path is None or not path.is_file():
+            return
+        try:
+            salt, known = marshal.loads(path.read_bytes())  # noqa: S302 - written by this build; marshal runs no code
+        except (OSError, EOFError, ValueError, TypeError):
+            return  # unreadable: every row is encoded again
+        if salt == _SALT and isinstance(known, dict):
+            self.known = known
+
+    def of(self, row: Row, extension: str) -> str:
+        """The row in one format: as the last build encoded the same cells, or encoded now."""
+        taken = row.taken.get(extension)
+        if taken is not None:
+            return taken
+        key = row.digest + extension.encode("ascii")
+        found = self.used.get(key)
+        if found is None:
+            found = self.known.get(key)
+            if found is None:
+                found = row.encoded(extension)
+            else:
+                self.reused += 1
+            self.used[key] = found
+        row.taken[extension] = found
+        return found
+
+    def save(self) -> None:
+        """Keep this build's encodings for the next (the file is left as it is when the rows are the same)."""
+        if self.path is None or self.used.keys() == self.known.keys():
+            return
+        write_atomically(self.path, marshal.dumps((_SALT, self.used)))
+        log.info("table rows: %d of %d encoding(s) reused", self.reused, len(self.used))
+
+
+def _encoder(encodings: Encodings | None) -> Callable[[Row, str], str]:
+    """How rows are encoded: through ``encodings``, or (None) each row as it is."""
+    return encodings.of if encodings is not None else Row.encoded
+
+
+def csv_bytes(columns: Sequence[str], rows: Iterable[Row], encodings: Encodings | None = None) -> bytes:
     """The rows as CSV (RFC 4180: a header, ``\\r\\n`` line ends), in UTF-8; each row's cells must be ``columns``, in
     that order."""
-    header, wanted = csv_record(columns), tuple(columns)
+    header, wanted, encode = csv_record(columns), tuple(columns), _encoder(encodings)
     lines = []
     for row in rows:
-        if tuple(row.cells) != wanted:
+        if row.columns != wanted:
             raise ValueError(f"a row's cells are {', '.join(row.cells)}, not the table's columns {', '.join(wanted)}")
-        lines.append(row.csv_line)
+        lines.append(encode(row, "csv"))
     return (header + "".join(lines)).encode("utf-8")
 
 
@@ -102,23 +190,29 @@ class Table:
     formats: tuple[str, ...] = ("csv", "json")
     """The formats it is offered in (ACLED's columns only as CSV, as ACLED publishes them)."""
 
-    def data(self, extension: str) -> bytes:
+    def data(self, extension: str, encodings: Encodings | None = None) -> bytes:
         """The table in one of its formats."""
-        return self.csv() if extension == "csv" else self.json()
+        return self.csv(encodings) if extension == "csv" else self.json(encodings)
 
-    def csv(self) -> bytes:
+    def csv(self, encodings: Encodings | None = None) -> bytes:
         """The rows as CSV."""
-        return csv_bytes(self.columns, self.rows)
+        return csv_bytes(self.columns, self.rows, encodings)
 
-    def json(self) -> bytes:
+    def json(self, encodings: Encodings | None = None) -> bytes:
         """The rows as JSON: ``{"name": [`` then one row per line."""
-        lines = ",\n".join(row.json_object for row in self.rows)
+        encode = _encoder(encodings)
+        lines = ",\n".join(encode(row, "json") for row in self.rows)
         return f"{{{json_text(self.name)}:[\n{lines}\n]}}\n".encode() if self.rows else f"{{{json_text(self.name)}:[]}}\n".encode()
 
-    def of_month(self, month: str) -> Table:
-        """The rows of one month (``YYYY-MM``)."""
-        return Table(self.name, self.columns, [row for row in self.rows if str(row[self.day]).startswith(month)], self.day, self.formats)
+    def key(self, extension: str) -> bytes:
+        """What the table in that format is made from (its name, columns and rows' digests): the same key, the same
+        bytes (as long as this module's code is the same: the write stage's record is salted with the generator's)."""
+        made_of = [self.name.encode("utf-8"), extension.encode("ascii"), repr(tuple(self.columns)).encode("utf-8")]
+        return digest(b"\0".join(made_of) + b"".join([row.digest for row in self.rows]))
 
-    def months(self) -> set[str]:
-        """The months its rows fall in."""
-        return {str(row[self.day])[:7] for row in self.rows}
+    def by_month(self) -> dict[str, Table]:
+        """Its rows split by month (``YYYY-MM``), in one pass: the months in order, the rows in the table's order."""
+        split: dict[str, list[Row]] = {}
+        for row in self.rows:
+            split.setdefault(str(row[self.day])[:7], []).append(row)
+        return {month: Table(self.name, self.columns, split[month], self.day, self.formats) for month in sorted(split)}
