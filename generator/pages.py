@@ -179,6 +179,11 @@ class Asset:
         """Its bytes."""
         return self.produce()
 
+    def release(self) -> None:
+        """Forget its bytes once written (they are made again if asked for): at a year of data the pages' tables
+        hold some 500 MB, each row in nine tables or so."""
+        self.__dict__.pop("data", None)
+
 
 @dataclass(frozen=True)
 class SitePlan:

@@ -130,6 +130,7 @@ def write_docs(
             written.append(relative)
         if asset is not None:
             record.keep(asset, target)
+            asset.release()
     record.save()
     log.info("plan files: %d made, %d left as they were", len(assets) - left, left)
     unchanged += kept
