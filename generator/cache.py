@@ -53,6 +53,11 @@ def tree_digest(folders: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
+CODE_DIGEST = tree_digest([GENERATOR_DIR])
+"""The generator's code as this process imported it (not as it is on disk later: an edit while ``serve`` runs, or a
+pull during a build, must not be vouched for by caches the old code wrote)."""
+
+
 class Derived(Protocol):
     """A value computed by code from other values: it is fingerprinted by those (the code is in the salt). Told by its
     ``fingerprint_inputs`` attribute, not ``isinstance`` (slow on a Protocol)."""
@@ -134,7 +139,7 @@ class RenderCache:
     def __init__(self, path: Path, templates: Path, language: str) -> None:
         self.path = path
         libraries = ",".join(f"{name}={metadata.version(name)}" for name in LIBRARIES)
-        self.salt = f"{FORMAT}:{language}:{libraries}:{tree_digest([templates, GENERATOR_DIR])}"
+        self.salt = f"{FORMAT}:{language}:{libraries}:{tree_digest([templates])}:{CODE_DIGEST}"
         self.entries: dict[str, CacheEntry] = {}
         self.fingerprint = Fingerprinter()
         try:

@@ -48,7 +48,15 @@ def _archive(path: str, members: list[tuple[str, Asset]], day: dt.date) -> Asset
     """A zip of these files, made when the write stage needs its bytes; keyed by its members' names and keys."""
     made_of = b"".join(name.encode("utf-8") + b"\0" + asset.key for name, asset in members)
     key = digest(b"zip:%d:%s:" % (ARCHIVE_LEVEL, day.isoformat().encode("ascii")) + made_of)
-    return Asset(path, key, lambda: zip_bytes([(name, asset.data) for name, asset in members], day, ARCHIVE_LEVEL))
+
+    def made() -> bytes:
+        try:
+            return zip_bytes([(name, asset.data) for name, asset in members], day, ARCHIVE_LEVEL)
+        finally:
+            for _, asset in members:
+                asset.release()  # the members' bytes are in the archive now
+
+    return Asset(path, key, made)
 
 
 def _latest(tables: list[Table]) -> dt.date:

@@ -29,7 +29,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator.cache import GENERATOR_DIR, tree_digest
+from generator.cache import CODE_DIGEST, GENERATOR_DIR, tree_digest
 from generator.files import in_place, walk_files, write_atomically
 from generator.mkdocs_stage import engine_inputs
 from generator.settings import Paths
@@ -62,7 +62,10 @@ def input_digest(paths: Paths) -> str:
         digest.update(part.encode("utf-8") + b"\0")
     for folder in (paths.content, paths.templates, GENERATOR_DIR, paths.offline_store, *engine_inputs(paths.config)):
         digest.update(str(folder).encode("utf-8") + b"\0")
-        digest.update(tree_digest([folder]).encode("ascii") if folder.is_dir() else hashlib.sha256(_read(folder)).digest())
+        if folder == GENERATOR_DIR:
+            digest.update(CODE_DIGEST.encode("ascii"))  # the code this build runs
+        else:
+            digest.update(tree_digest([folder]).encode("ascii") if folder.is_dir() else hashlib.sha256(_read(folder)).digest())
     digest.update(hashlib.sha256(_read(paths.config)).digest())
     return digest.hexdigest()
 

@@ -356,6 +356,7 @@ class PlanBuilder:
         if any(known.name == table.name for known in self.datasets):
             raise PlanError(f"two datasets named {table.name}")
         self.datasets.append(table)
+        self.encodings.hold(table)
 
     def summarise(self, theme: Theme, day: dt.date, line: str, published: Moment | None = None) -> None:
         """One line of what ``theme`` shows on ``day`` (an event: headline, top figure and claimant), for its feeds and

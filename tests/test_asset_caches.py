@@ -5,6 +5,7 @@ generation writes, whatever changed in between; and an unchanged file is not mad
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -99,3 +100,23 @@ def test_the_kept_encodings_hold_only_this_generations_rows(project: Paths) -> N
     generate(project)
     after = len(Encodings(project.encodings).known)
     assert 0 < after < before
+
+
+def test_a_generation_that_makes_no_table_keeps_every_rows_encodings(project: Paths) -> None:
+    """A no-op (or a change that leaves every row as it was) encodes nothing; the next edit still finds every row."""
+    from generator.exports.table import Encodings
+
+    before = Encodings(project.encodings).known
+    labels = project.templates / "labels" / "fr.yml"
+    labels.write_text(labels.read_text(encoding="utf-8").replace("Points clés", "À retenir"), encoding="utf-8")
+    generate(project)
+    assert Encodings(project.encodings).known == before and before
+
+
+def test_a_record_entry_of_another_shape_costs_only_time(project: Paths, tmp_path: Path) -> None:
+    record = json.loads(project.asset_record.read_text(encoding="utf-8"))
+    for number, path in enumerate(sorted(record["files"])):
+        record["files"][path] = [[], 5, "x", None][number % 4]
+    project.asset_record.write_text(json.dumps(record), encoding="utf-8")
+    generate(project)
+    assert tree(project.docs) == clean_docs(project, tmp_path / "clean")

@@ -118,13 +118,15 @@ _SALT = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode("utf-8")
 
 
 class Encodings:
-    """Rows' encodings by their digest: the last build's, read from a file (``known``), and this build's (``used``),
-    which is what the file keeps for the next one."""
+    """Rows' encodings by their digest: the last build's, read from a file (``known``), and this build's (``used``);
+    the file keeps, for the next build, those of every row this build has (``live``: a build that makes no table,
+    its rows all unchanged, keeps them all; a removed row's encodings go)."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
         self.known: dict[bytes, str] = {}
         self.used: dict[bytes, str] = {}
+        self.live: set[bytes] = set()
         self.reused = 0
         if path is None or not path.is_file():
             return
@@ -132,8 +134,12 @@ class Encodings:
             salt, known = marshal.loads(path.read_bytes())  # noqa: S302 - written by this build; marshal runs no code
         except (OSError, EOFError, ValueError, TypeError):
             return  # unreadable: every row is encoded again
-        if salt == _SALT and isinstance(known, dict):
+        if salt == _SALT and isinstance(known, dict) and all(isinstance(k, bytes) and isinstance(v, str) for k, v in known.items()):
             self.known = known
+
+    def hold(self, table: Table) -> None:
+        """Say that this build has the rows of ``table`` (each dataset table: every row is in one), in its formats."""
+        self.live.update(row.digest + extension.encode("ascii") for row in table.rows for extension in table.formats)
 
     def of(self, row: Row, extension: str) -> str:
         """The row in one format: as the last build encoded the same cells, or encoded now."""
@@ -153,11 +159,14 @@ class Encodings:
         return found
 
     def save(self) -> None:
-        """Keep this build's encodings for the next (the file is left as it is when the rows are the same)."""
-        if self.path is None or self.used.keys() == self.known.keys():
+        """Keep the encodings of this build's rows for the next (the file is left as it is when they are the same)."""
+        if self.path is None:
             return
-        write_atomically(self.path, marshal.dumps((_SALT, self.used)))
-        log.info("table rows: %d of %d encoding(s) reused", self.reused, len(self.used))
+        kept = {key: self.known[key] for key in self.live if key in self.known} | self.used
+        if kept.keys() == self.known.keys():
+            return
+        write_atomically(self.path, marshal.dumps((_SALT, kept)))
+        log.info("table rows: %d encoding(s) kept, %d of this build's reused", len(kept), self.reused)
 
 
 def _encoder(encodings: Encodings | None) -> Callable[[Row, str], str]:

@@ -43,7 +43,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator import progress
-from generator.cache import GENERATOR_DIR, tree_digest
+from generator.cache import CODE_DIGEST, tree_digest
 from generator.files import write_atomically
 from generator.mkdocs_stage import ahead
 
@@ -113,9 +113,9 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         """The salt (what every page's output depends on besides its own Markdown), the last build's manifest, and
         the search plugin's index made to go through the cache."""
         theme_dir = config.theme.custom_dir
-        folders = [GENERATOR_DIR, *([Path(theme_dir)] if theme_dir else [])]
+        theme = tree_digest([Path(theme_dir)]) if theme_dir else ""
         versions = ",".join(f"{name}={metadata.version(name)}" for name in LIBRARIES)
-        self.salt = _digest(str(FORMAT), self.config_file.read_bytes(), tree_digest(folders), versions, config.site_url or "")
+        self.salt = _digest(str(FORMAT), self.config_file.read_bytes(), CODE_DIGEST, theme, versions, config.site_url or "")
         try:
             found = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
