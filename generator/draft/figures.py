@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from generator.draft.quantities import Reading, find_quantities
-from generator.model import WeaponCategory
+from generator.model import Vague, WeaponCategory
 
 Language = str
 
@@ -66,6 +66,8 @@ CATEGORIES: dict[Language, tuple[tuple[str, WeaponCategory], ...]] = {
         ("missile", WeaponCategory.missile),
         ("obus", WeaponCategory.artillery),
         ("roquettes", WeaponCategory.artillery),
+        ("projectiles", WeaponCategory.unknown),
+        ("engins", WeaponCategory.unknown),
     ),
     "en": (
         ("cruise missiles", WeaponCategory.cruise_missile),
@@ -78,9 +80,46 @@ CATEGORIES: dict[Language, tuple[tuple[str, WeaponCategory], ...]] = {
         ("missile", WeaponCategory.missile),
         ("shells", WeaponCategory.artillery),
         ("rockets", WeaponCategory.artillery),
+        ("projectiles", WeaponCategory.unknown),
     ),
 }
 """Nouns that name what was launched or intercepted, the most specific first."""
+
+VERBS_BEFORE: dict[Language, dict[str, tuple[str, ...]]] = {
+    "fr": {"killed": ("tuant", "a tué", "ont tué", "coûté la vie à"), "injured": ("blessant", "a blessé", "ont blessé")},
+    "en": {"killed": ("killing", "killed"), "injured": ("injuring", "wounding", "injured", "wounded")},
+}
+"""Verbs before a count of people that say what it counts ("tuant trois personnes et en blessant 23 autres")."""
+
+NONE_PHRASES: dict[Language, dict[str, tuple[str, ...]]] = {
+    "fr": {
+        "sans faire de victimes": ("killed", "injured"),
+        "sans faire de victime": ("killed", "injured"),
+        "aucune victime": ("killed", "injured"),
+        "sans faire de blessés": ("injured",),
+        "aucun blessé": ("injured",),
+    },
+    "en": {
+        "no casualties": ("killed", "injured"),
+        "without casualties": ("killed", "injured"),
+        "no one was killed": ("killed",),
+        "no injuries": ("injured",),
+        "no one was injured": ("injured",),
+    },
+}
+"""Phrases that say nobody was killed or injured: figures of 0, in the article's words."""
+
+MASSIVE: dict[Language, re.Pattern[str]] = {
+    "fr": re.compile(r"(?<!\w)(?:une )?(?:attaque|frappe|salve) massive (?:de |d')(?P<noun>[\w ]+?)(?=[ ,.;]|$)", re.IGNORECASE),
+    "en": re.compile(r"(?<!\w)(?:a )?(?:massive|large-scale) (?P<noun>[\w ]+?) attack(?!\w)", re.IGNORECASE),
+}
+"""An attack said to be massive: many of its munitions launched, the number not given."""
+
+PEOPLE: dict[Language, tuple[str, ...]] = {
+    "fr": ("personnes", "autres", "civils", "habitants", "employés", "enfants"),
+    "en": ("people", "others", "civilians", "residents", "workers", "children"),
+}
+"""Who a count of people counts, right after it ("tuant trois personnes"): part of the figure's wording."""
 
 WINDOW = 6
 """Words after a count within which its noun or kind is looked for."""
@@ -103,23 +142,55 @@ def _first(phrases: tuple[str, ...], text: str) -> re.Match[str] | None:
 
 
 def find_figures(sentence: str, language: Language) -> list[FoundFigure]:
-    """The counts of a sentence whose words say what they count, in order."""
+    """The counts of a sentence whose words say what they count, in order; and what phrases give without a number
+    ("sans faire de victimes": 0 killed, 0 injured; "une attaque massive de missiles": many launched)."""
+    found = [figure for reading in find_quantities(sentence, language) if (figure := _figure(sentence, reading, language)) is not None]
+    found += _phrases(sentence, language, found)
+    return sorted(found, key=lambda figure: figure.reading.start)
+
+
+def _figure(sentence: str, reading: Reading, language: Language) -> FoundFigure | None:
+    after = sentence[reading.end :]
+    words = list(re.finditer(r"\S+", after))[:WINDOW]
+    window = after[: words[-1].end()] if words else ""
+    nouns = ((_first((name,), window), category) for name, category in CATEGORIES[language])
+    noun = next(((match, category) for match, category in nouns if match is not None and match.start() <= 2), None)
+    # Each kind the words tell, by how many words away: after the count, or a verb just before it.
+    told: list[tuple[int, str, re.Match[str] | None]] = [
+        (len(after[: hit.start()].split()), name, hit) for name, phrases in KINDS[language].items() if (hit := _first(phrases, window))
+    ]
+    before = re.split(r"[.;:!?]", sentence[: reading.start])[-1]
+    for name, verbs in VERBS_BEFORE[language].items():
+        verb = _last(verbs, before)
+        if verb is not None and len(before[verb.end() :].split()) <= 2:
+            told.append((len(before[verb.end() :].split()) + 1, name, None))
+    kind: str | None = None
+    match: re.Match[str] | None = None
+    if told:
+        _, kind, match = min(told, key=lambda item: item[0])
+    if noun is not None and kind not in ("launched", "intercepted"):
+        kind, match = _verb_before(sentence[: reading.start], language), None  # "a annoncé avoir neutralisé 29 drones"
+    if kind is None or (noun is None and kind in ("launched", "intercepted")):
+        return None  # nothing says what it counts, or munitions of no kind named: left out, not guessed
+    people = re.match(rf"\s+(?:{'|'.join(PEOPLE[language])})(?!\w)", after, re.IGNORECASE) if match is None and noun is None else None
+    ends = [found.end() for found in (match, noun[0] if noun else None, people) if found is not None]
+    return FoundFigure(reading, kind, noun[1] if noun else None, sentence[reading.start : reading.end + max(ends, default=0)])
+
+
+def _phrases(sentence: str, language: Language, numbers: list[FoundFigure]) -> list[FoundFigure]:
     found = []
-    for reading in find_quantities(sentence, language):
-        after = sentence[reading.end :]
-        words = list(re.finditer(r"\S+", after))[:WINDOW]
-        window = after[: words[-1].end()] if words else ""
-        nouns = ((_first((name,), window), category) for name, category in CATEGORIES[language])
-        noun = next(((match, category) for match, category in nouns if match is not None and match.start() <= 2), None)
-        kinds = sorted((match.start(), kind, match) for kind, phrases in KINDS[language].items() if (match := _first(phrases, window)))
-        kind, told = (kinds[0][1], kinds[0][2]) if kinds else (None, None)
-        if noun is not None and kind not in ("launched", "intercepted"):
-            kind, told = _verb_before(sentence[: reading.start], language), None  # "a annoncé avoir neutralisé 29 drones"
-        if kind is None or (noun is None and kind in ("launched", "intercepted")):
-            continue  # nothing says what it counts, or munitions of no kind named: left out, not guessed
-        ends = [match.end() for match in (told, noun[0] if noun else None) if match is not None]
-        wording = sentence[reading.start : reading.end + max(ends, default=0)]
-        found.append(FoundFigure(reading, kind, noun[1] if noun else None, wording))
+    taken = [(figure.reading.start, figure.reading.end) for figure in numbers]
+    for phrase, kinds in NONE_PHRASES[language].items():
+        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", sentence, re.IGNORECASE):
+            if not any(start < match.end() and match.start() < end for start, end in taken):
+                taken.append((match.start(), match.end()))
+                reading = Reading(0, match.group(), match.start(), match.end())
+                found += [FoundFigure(reading, kind, None, match.group()) for kind in kinds]
+    for match in MASSIVE[language].finditer(sentence):
+        category = next((category for name, category in CATEGORIES[language] if match["noun"].lower().startswith(name)), None)
+        if category is not None:
+            reading = Reading(Vague.many, match.group(), match.start(), match.end(), "a massive attack: many launched, how many not said")
+            found.append(FoundFigure(reading, "launched", category, match.group()))
     return found
 
 

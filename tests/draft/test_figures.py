@@ -48,6 +48,39 @@ def test_counts_and_what_they_count(sentence: str, language: str, expected: list
     assert figures(sentence, language) == expected
 
 
+def test_verbs_before_a_count_of_people() -> None:
+    assert figures("dans la ville de Kharkiv, tuant trois personnes et en blessant 23 autres.", "fr") == [
+        ("killed", 3, None, "trois personnes"),
+        ("injured", 23, None, "23 autres"),
+    ]
+    assert figures("killing two people and injuring 12 others", "en") == [
+        ("killed", 2, None, "two people"),
+        ("injured", 12, None, "12 others"),
+    ]
+    assert figures("tuant trois personnes et 23 blessés", "fr") == [
+        ("killed", 3, None, "trois personnes"),
+        ("injured", 23, None, "23 blessés"),
+    ]
+
+
+def test_phrases_that_give_figures_without_a_number() -> None:
+    assert figures("une autre frappe a été repoussée sans faire de victimes", "fr") == [
+        ("killed", 0, None, "sans faire de victimes"),
+        ("injured", 0, None, "sans faire de victimes"),
+    ]
+    assert figures("Une attaque massive de missiles sur Kiev a également été lancée", "fr") == [
+        ("launched", "many", "missile", "Une attaque massive de missiles")
+    ]
+    assert figures("mais tous les projectiles ont été interceptés", "fr") == [
+        ("intercepted", "all", "unknown", "tous les projectiles ont été interceptés")
+    ]
+    assert figures("a massive drone attack, with no casualties", "en") == [
+        ("launched", "many", "drone", "a massive drone attack"),
+        ("killed", 0, None, "no casualties"),
+        ("injured", 0, None, "no casualties"),
+    ]
+
+
 def test_a_count_that_says_nothing_of_what_it_counts_is_left_out() -> None:
     assert figures("le 11 août, 12 bâtiments", "fr") == []
     assert figures("Air defenses destroyed 12 over the region", "en") == []  # destroyed twelve what?
