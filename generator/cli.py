@@ -1,4 +1,4 @@
-"""The command line: ``briefing build | check | serve | new | export | clean | import-airforce`` (also ``python -m generator``).
+"""The command line: ``briefing build | check | serve | new | draft | export | clean | import-airforce`` (also ``python -m generator``).
 
 Domain errors become messages and exit codes here, and only here.
 """
@@ -257,6 +257,34 @@ def new_command(slug: str, day: dt.datetime | None, url: str | None, language: s
     except FileExistsError as error:
         raise FilesystemError(f"{error.filename}: exists already; nothing was written (choose another SLUG)") from None
     click.echo(f"created {path}: fill it in, then run `briefing check`")
+
+
+@main.command("draft")
+@click.argument("article", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--url", default=None, help="The article's address: fills `url`, and `outlet` (and language) when the site is known.")
+@click.option(
+    "--published", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Publication day (default: today, site time)."
+)
+@click.option("--language", type=click.Choice(["fr", "en"]), default=None, help="The article's language (default: detected).")
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Where to write the draft.")
+@CONTENT
+@CONFIG
+@_reports_errors
+def draft_command(
+    article: Path, url: str | None, day: dt.datetime | None, language: str | None, output: Path | None, content: Path, config: Path
+) -> None:
+    """Draft a content file from an article's raw text (title on the first line): strikes, figures, claimants,
+    attribution claims and quotes, each beside the sentence it came from, guesses marked `# check`."""
+    from generator.draft.command import draft_article
+
+    if url is not None:
+        try:
+            check_url(url)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--url") from None
+    published = day.date() if day else read_engine_timeline(config).today()
+    path, records, checks = draft_article(article, content, published, url, language, output)
+    click.echo(f"drafted {path}: {records} record(s), {checks} value(s) marked `check`; resolve them, then run `briefing check`")
 
 
 @main.command("import-airforce")

@@ -213,8 +213,10 @@ def _plain(text: str, language: Language) -> str:
     return " ".join(word for word in words if word not in STOPWORDS[language])
 
 
-def match_party(speaker: str, parties: Iterable[Party], language: Language) -> Match:
-    """The party a speaker's words name, by its names in every language; None, and why, when none or two match."""
+def match_party(speaker: str, parties: Iterable[Party], language: Language, near: Iterable[str] = ()) -> Match:
+    """The party a speaker's words name, by its names in every language; None, and why, when none or two match.
+    ``near`` (the place the sentence is about) settles a tie: "les autorités locales" of Temriouk are those of the
+    Krasnodar krai, if one party's name says so."""
     names = [(party.id, _plain(name, lang if lang in STOPWORDS else language)) for party in parties for lang, name in party.name.items()]
     wanted = _plain(speaker, language)
     if not wanted or not names:
@@ -227,6 +229,12 @@ def match_party(speaker: str, parties: Iterable[Party], language: Language) -> M
     best, score = ranked[0]
     if score < MATCH_AT:
         return Match(None, f"'{speaker}' matches no party: a new party to propose")
-    if len(ranked) > 1 and ranked[1][1] > score - MARGIN:
-        return Match(best, f"'{speaker}' could also be {ranked[1][0]}")
+    close = [party for party, found in ranked if found > score - MARGIN]
+    if len(close) > 1:
+        places = [_plain(place, language) for place in near if place and len(place) > 2]
+        by_name = {party: " ".join(name for known, name in names if known == party) for party in close}
+        placed = [party for party in close if any(place and place in by_name[party] for place in places)]
+        if len(placed) == 1:
+            return Match(placed[0], f"'{speaker}' taken as {placed[0]} by the place; check")
+        return Match(best, f"'{speaker}' could also be {', '.join(party for party in close if party != best)}")
     return Match(best, None)

@@ -1,0 +1,58 @@
+"""``briefing draft``: an article's text file to a draft content file beside the others, never over one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from generator.articles import ARTICLES_DIR
+from generator.articles.skeleton import guess_outlet
+from generator.draft.drafter import Drafter
+from generator.draft.writer import slug, write_draft
+from generator.errors import ContentError, FilesystemError, Problem
+from generator.gazetteer.store import shipped_gazetteer
+from generator.load import PARTIES_FILE
+from generator.model import PartiesFile, Party
+from generator.schema import SCHEMA_DIR, modeline
+from generator.weapons.catalogue import shipped_catalogue
+
+
+def read_parties(content: Path) -> list[Party]:
+    """The content's party registry (none when the folder has no ``parties.yaml`` yet)."""
+    path = content / PARTIES_FILE
+    if not path.is_file():
+        return []
+    try:
+        return PartiesFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).parties
+    except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as error:
+        problem = Problem(
+            str(path), 1, "parties", f"not a valid party registry ({str(error).splitlines()[0]}); `briefing check` says where"
+        )
+        raise ContentError([problem]) from None
+
+
+def draft_article(
+    text_file: Path, content: Path, published: dt.date, url: str | None, language: str | None, output: Path | None
+) -> tuple[Path, int, int]:
+    """Write the draft of ``text_file``; returns its path, how many strikes and claims it drafted, and how many values
+    it marks for a look."""
+    try:
+        text = text_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise FilesystemError(f"{text_file}: cannot be read as UTF-8 text ({error})") from None
+    outlet = guess_outlet(url) if url else None
+    drafter = Drafter(read_parties(content), shipped_gazetteer(), shipped_catalogue())
+    draft = drafter.draft(text, published, language or (outlet.language if outlet else None), url, outlet.name if outlet else None)
+    target = output or content / ARTICLES_DIR / f"{published.isoformat()}-{slug(draft.title)}.yaml"
+    line = modeline(target, "article") if SCHEMA_DIR.is_dir() else None
+    body, checks = write_draft(draft, line)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with target.open("x", encoding="utf-8") as file:
+            file.write(body)
+    except FileExistsError:
+        raise FilesystemError(f"{target}: exists already; nothing was written (give --output)") from None
+    return target, len(draft.strikes) + len(draft.attributions), checks

@@ -1,0 +1,122 @@
+"""Places an article names, found through the gazetteer: "à Temriouk", "dans la région de Krasnodar", "la ville de
+Kharkiv", "le quartier de Novobavarsky", "in Kharkiv Oblast", "over Kyiv"; and where weapons were launched from
+("tirés depuis la région russe de Belgorod", "launched from Kursk Oblast").
+
+A name is looked up only after words that introduce a place, so that "Moscou accuse" (a party) is not a strike's
+place; the gazetteer (:mod:`generator.gazetteer`) tells the settlement, raion or region it is, and its country."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.gazetteer.store import Entry, Gazetteer, Level
+
+Language = str
+
+_NAME = r"(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]*(?:[ -](?:sur-|na-)?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]*){0,2})"
+"""A place name: up to three capitalised words (``Novorossiïsk``, ``Kryvyi Rih``, ``Rostov-sur-le-Don``)."""
+
+CUES: dict[Language, tuple[tuple[str, str, tuple[Level, ...], str], ...]] = {
+    "fr": (
+        (r"(?:région|oblast|kraï|krai|république|province)(?: \w+)? (?:de |d'|d’|du )", "", (Level.region,), "region"),
+        (r"(?:quartier|district) (?:de |d'|d’|du )", "", (), "neighbourhood"),
+        (r"(?:ville|localité|village|commune|port) (?:de |d'|d’)", "", (Level.settlement, Level.region), "settlement"),
+        (r"(?:à|a|sur|près de|vers|au-dessus de|autour de|contre) ", "", (Level.settlement, Level.region), "settlement"),
+        (r"(?:en|dans l'|dans l’) ", "", (Level.region,), "region"),
+    ),
+    "en": (
+        ("", r" (?:oblast|krai|region|republic)", (Level.region,), "region"),
+        (r"(?:the )?(?:region|oblast) of ", "", (Level.region,), "region"),
+        (r"(?:the )?(?:district|neighbourhood|neighborhood) of ", "", (), "neighbourhood"),
+        ("", r" (?:district|neighbourhood|neighborhood)", (), "neighbourhood"),
+        (r"(?:the )?(?:city|town|village|port) of ", "", (Level.settlement, Level.region), "settlement"),
+        (r"(?:in|on|near|over|at|against|targeting|hit) ", "", (Level.settlement, Level.region), "settlement"),
+    ),
+}
+"""Words that introduce a place, the levels a name after them may be, and what the mention gives."""
+
+LAUNCHED_FROM: dict[Language, re.Pattern[str]] = {
+    "fr": re.compile(r"(?:tirés?|tirées?|lancés?|lancées?) depuis "),
+    "en": re.compile(r"(?:launched|fired) from "),
+}
+"""Words before the place weapons were launched from."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place a sentence names: the article's words for it, the gazetteer's entry (None for a neighbourhood, which
+    the gazetteer does not hold), and what it gives (settlement, region, neighbourhood)."""
+
+    name: str
+    entry: Entry | None
+    gives: str
+    start: int
+    end: int
+    launched_from: bool = False
+
+
+def find_places(sentence: str, gazetteer: Gazetteer, language: Language) -> list[Mention]:
+    """Every place the sentence names after words that introduce one, in order (each span once, the first cue that
+    finds it in the gazetteer wins)."""
+    found: list[Mention] = []
+    for before, after, levels, gives in CUES[language]:
+        pattern = (rf"(?i:{before})" if before else "") + _NAME + (rf"(?i:{after})(?!\w)" if after else "")
+        for match in re.finditer(rf"(?<!\w){pattern}", sentence):
+            name = match["name"]
+            start, end = match.start("name"), match.end("name")
+            if any(other.start < end and start < other.end for other in found):
+                continue
+            whole = match.group() if levels == (Level.region,) else None  # "Kyiv Oblast" is not Kyiv
+            entry = (whole and _entry(whole, gazetteer, levels, whole=True)) or (_entry(name, gazetteer, levels) if levels else None)
+            if levels and entry is None:
+                continue
+            if entry is not None and entry.level is Level.region and gives == "settlement" and not entry.is_city_region:
+                gives = "region"
+            launched = LAUNCHED_FROM[language].search(sentence[max(0, match.start() - 40) : match.start() + 1]) is not None
+            found.append(Mention(name, entry, gives, start, end, launched))
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def _entry(name: str, gazetteer: Gazetteer, levels: tuple[Level, ...], whole: bool = False) -> Entry | None:
+    """The entry a name is, at the first of ``levels`` that has one (most populous first); its first words alone
+    when the whole does not name one (unless ``whole``)."""
+    words = name.split()
+    for length in range(len(words), len(words) - 1 if whole else 0, -1):  # "Kharkiv Novobavarsky" -> "Kharkiv"
+        candidate = " ".join(words[:length])
+        for level in levels:
+            found = gazetteer.named(candidate, None, [level])
+            if found:
+                return found[0]
+    return None
+
+
+def where(mentions: list[Mention], gazetteer: Gazetteer, language: Language) -> dict[str, str] | None:
+    """A ``where`` block from a sentence's mentions (not the launch places): the finest level named, its region
+    and country from the gazetteer; None when no mention is in the gazetteer."""
+    located = [mention for mention in mentions if mention.entry is not None and not mention.launched_from]
+    if not located:
+        return None
+    settlement = next((mention for mention in located if mention.gives == "settlement"), None)
+    chosen = settlement or located[0]
+    assert chosen.entry is not None
+    region = gazetteer.region_of(chosen.entry) or chosen.entry
+    block: dict[str, str] = {}
+    neighbourhood = next((mention for mention in mentions if mention.gives == "neighbourhood"), None)
+    if neighbourhood is not None and settlement is not None:
+        block["neighbourhood"] = neighbourhood.name
+    if settlement is not None:
+        block["settlement"] = chosen.entry.name(language) if chosen.entry.is_city_region else chosen.name
+    block["region"] = region.name(language)
+    block["country"] = chosen.entry.country
+    block["precision"] = "neighbourhood" if "neighbourhood" in block else ("settlement" if settlement is not None else "region")
+    return block
+
+
+def launch_place(mentions: list[Mention], language: Language) -> dict[str, str] | None:
+    """Where the sentence says weapons were launched from, as a place block."""
+    mention = next((mention for mention in mentions if mention.launched_from and mention.entry is not None), None)
+    if mention is None or mention.entry is None:
+        return None
+    level = "region" if mention.entry.level is Level.region else "settlement"
+    return {level: mention.entry.name(language), "country": mention.entry.country, "precision": level}
