@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CODE := generator tests scripts bench
 
-.PHONY: site test test-fast lint serve check golden bench lighthouse clean readme schemas
+.PHONY: site test test-fast lint serve check golden bench bench-draft lighthouse clean readme schemas
 
 $(BIN)/briefing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ test-fast: $(BIN)/briefing
 
 bench: $(BIN)/briefing
 	$(BIN)/python -m bench.benchmark
+
+# How good `briefing draft` is on the gold encodings (tests/fixtures/draft/): precision and recall, fields left to fill.
+bench-draft: $(BIN)/briefing
+	$(BIN)/python -m bench.draft
 
 # Lighthouse's mobile scores of every page kind, gzip-served and plain (outside the test suite; prints figures).
 lighthouse: site

@@ -24,7 +24,7 @@ def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]
     )
 
 
-@pytest.mark.parametrize("command", ["build", "check", "serve", "import-airforce", "new", "export"])
+@pytest.mark.parametrize("command", ["build", "check", "serve", "import-airforce", "new", "draft", "export"])
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert result.returncode == 0

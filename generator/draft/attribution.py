@@ -209,8 +209,22 @@ def _plain(text: str, language: Language) -> str:
     """Lower case, no accents, no articles or prepositions: what names are compared by."""
     folded = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
     folded = "".join(character for character in folded if not unicodedata.combining(character))
-    words = re.findall(r"[a-z0-9]+", folded)
-    return " ".join(word for word in words if word not in STOPWORDS[language])
+    words = [_folded_word(word) for word in re.findall(r"[a-z0-9]+", folded) if word not in STOPWORDS[language]]
+    return " ".join(words)
+
+
+_SPELLINGS = {"defense": "defence", "russia": "russian", "ukraine": "ukrainian"}
+
+
+def _folded_word(word: str) -> str:
+    """One word as names are compared: one spelling (defense, defence), no plural or feminine ending
+    ("ukrainiennes" as "ukrainien")."""
+    word = _SPELLINGS.get(word, word)
+    if len(word) > 4 and word.endswith("s"):
+        word = word[:-1]
+    if len(word) > 5 and word.endswith("enne"):
+        word = word[:-2]
+    return _SPELLINGS.get(word, word)
 
 
 def match_party(speaker: str, parties: Iterable[Party], language: Language, near: Iterable[str] = ()) -> Match:

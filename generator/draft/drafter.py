@@ -27,8 +27,21 @@ from generator.weapons.catalogue import Catalogue
 Language = str
 
 STRIKE_WORDS: dict[Language, tuple[str, ...]] = {
-    "fr": ("frappe", "attaque", "bombard", "explosion", "incendie", "touché", "ciblé", "visé", "abattu", "intercept", "neutralis", "tiré"),
-    "en": ("strike", "attack", "shelling", "explosion", "fire", "struck", "hit", "target", "shot down", "intercept", "launched"),
+    "fr": (
+        "frappe",
+        "attaque",
+        "bombard",
+        "pilonn",
+        "explosion",
+        "incendie",
+        "touché",
+        "ciblé",
+        "visé",
+        "abattu",
+        "intercept",
+        "neutralis",
+    ),
+    "en": ("strike", "attack", "shell", "explosion", "fire", "struck", "hit", "target", "shot down", "intercept", "launched", "destroyed"),
 }
 """Word starts that say a sentence reports a strike (actions: a weapon's name alone, in evidence or a quote, does not)."""
 
@@ -67,32 +80,8 @@ OUTCOME_WORDS: dict[Language, tuple[tuple[str, str], ...]] = {
 }
 """Words that tell what happened to a target, in the order the schema lists outcomes."""
 TARGET_WORDS: dict[Language, tuple[str, ...]] = {
-    "fr": (
-        "dépôt pétrolier",
-        "raffinerie",
-        "immeuble de cinq étages",
-        "immeuble",
-        "port",
-        "centrale",
-        "aérodrome",
-        "usine",
-        "entrepôt",
-        "gare",
-        "pont",
-    ),
-    "en": (
-        "oil depot",
-        "refinery",
-        "apartment building",
-        "building",
-        "port",
-        "power plant",
-        "airfield",
-        "factory",
-        "warehouse",
-        "station",
-        "bridge",
-    ),
+    "fr": ("dépôt pétrolier", "dépôt de munitions", "raffinerie", "immeuble de cinq étages", "immeuble", "maison", "port", "centrale"),
+    "en": ("oil depot", "ammunition depot", "refinery", "apartment building", "building", "house", "port", "power plant"),
 }
 ORIGINS: dict[Language, tuple[tuple[str, str], ...]] = {
     "fr": (("nord-coréen", "KP"), ("iranien", "IR"), ("russe", "RU"), ("ukrainien", "UA"), ("américain", "US")),
@@ -105,6 +94,8 @@ GENERIC_WEAPONS: dict[Language, tuple[tuple[str, WeaponCategory], ...]] = {
         ("bombes guidées", WeaponCategory.guided_bomb),
         ("drones", WeaponCategory.drone),
         ("missiles", WeaponCategory.missile),
+        ("obus", WeaponCategory.artillery),
+        ("pilonné", WeaponCategory.artillery),
     ),
     "en": (
         ("cruise missiles", WeaponCategory.cruise_missile),
@@ -112,6 +103,8 @@ GENERIC_WEAPONS: dict[Language, tuple[tuple[str, WeaponCategory], ...]] = {
         ("guided bombs", WeaponCategory.guided_bomb),
         ("drones", WeaponCategory.drone),
         ("missiles", WeaponCategory.missile),
+        ("shelled", WeaponCategory.artillery),
+        ("shelling", WeaponCategory.artillery),
     ),
 }
 _MODEL = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w]*(?:-[\w]+)*(?![\w-])")
@@ -263,6 +256,9 @@ class Drafter:
         found: Match = match_party(speaker, self.parties, language, near)
         if found.party is not None:
             return Claimant(found.party, speaker, found.check)
+        official = _official_of(speaker, self.parties, near, language)
+        if official is not None:
+            return Claimant(official, speaker, f"'{speaker}' taken as {official}, the local authority of the place")
         proposed = "proposed-" + (re.sub(r"[^a-z0-9]+", "-", _ascii(speaker).lower()).strip("-") or "party")[:50]
         self._proposed[proposed] = speaker
         return Claimant(proposed, speaker, f"'{speaker}' is not in parties.yaml: add the proposed party or choose one")
@@ -318,9 +314,10 @@ class Drafter:
         replaces the bare category it belongs to, and a bare category adds nothing to a model of it."""
         found: list[tuple[WeaponCategory, str | None]] = []
         for match in _MODEL.finditer(sentence):
-            entry = self.catalogue.find(match.group())
-            if entry is not None and len(match.group()) > 2:
-                found.append((entry.site_category, match.group()))
+            name = re.sub(r"-(?:type|class|like)$", "", match.group())  # "Shahed-type drones"
+            entry = self.catalogue.find(name)
+            if entry is not None and len(name) > 2:
+                found.append((entry.site_category, name))
         found += [(figure.category, None) for figure in figures if figure.category not in (None, WeaponCategory.unknown)]
         lowered = sentence.lower()
         for noun, category in GENERIC_WEAPONS[language]:  # the most specific first, each taking its words
@@ -414,6 +411,28 @@ def _name_unknown_categories(strike: StrikeDraft) -> None:
             strike.figures[index] = (named, dataclasses.replace(sourced, check=sourced.check or reason))
 
 
+OFFICIALS: dict[Language, tuple[str, ...]] = {
+    "fr": ("gouverneur", "maire", "chef de l'administration", "autorités locales", "administration"),
+    "en": ("governor", "mayor", "head of the", "local authorities", "administration"),
+}
+"""Words that name whoever speaks for a place: a governor speaks for the region's administration."""
+_SEATS = ("administration", "governor", "gouverneur", "military", "militaire")
+
+
+def _official_of(speaker: str, parties: list[Party], near: list[str], language: Language) -> str | None:
+    """The local authority of the place a governor or mayor speaks for: the one party of that kind whose name holds
+    the place's name (an administration or a governor's office first, when several do)."""
+    lowered = speaker.lower()
+    if not any(word in lowered for word in OFFICIALS[language]):
+        return None
+    places = [_ascii(place).lower() for place in near if place and len(place) > 2]
+    local = [party for party in parties if party.kind.value == "local_authority"]
+    named = [party for party in local if any(place in _ascii(" ".join(party.name.values())).lower() for place in places)]
+    seats = [party for party in named if any(seat in _ascii(" ".join(party.name.values())).lower() for seat in _SEATS)]
+    chosen = seats if len(seats) == 1 else named
+    return chosen[0].id if len(chosen) == 1 else None
+
+
 def _same_claim(found: AttributionDraft, known: list[AttributionDraft]) -> bool:
     """Whether an accusation repeats one already drafted (the lead sentence repeating the title): same accuser, same
     accused."""
@@ -421,7 +440,8 @@ def _same_claim(found: AttributionDraft, known: list[AttributionDraft]) -> bool:
 
 
 def _same_place(first: dict[str, str], second: dict[str, str]) -> bool:
-    return (first.get("settlement"), first["region"], first["country"]) == (second.get("settlement"), second["region"], second["country"])
+    keys = ("settlement", "region", "country")
+    return all(first.get(key) == second.get(key) for key in keys)
 
 
 def _tail_words(text: str) -> str:

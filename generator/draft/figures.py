@@ -116,8 +116,8 @@ MASSIVE: dict[Language, re.Pattern[str]] = {
 """An attack said to be massive: many of its munitions launched, the number not given."""
 
 PEOPLE: dict[Language, tuple[str, ...]] = {
-    "fr": ("personnes", "autres", "civils", "habitants", "employés", "enfants"),
-    "en": ("people", "others", "civilians", "residents", "workers", "children"),
+    "fr": ("personnes", "personne", "autres", "civils", "habitants", "employés", "enfants"),
+    "en": ("people", "person", "others", "civilians", "residents", "workers", "children"),
 }
 """Who a count of people counts, right after it ("tuant trois personnes"): part of the figure's wording."""
 
@@ -154,7 +154,7 @@ def _figure(sentence: str, reading: Reading, language: Language) -> FoundFigure 
     words = list(re.finditer(r"\S+", after))[:WINDOW]
     window = after[: words[-1].end()] if words else ""
     nouns = ((_first((name,), window), category) for name, category in CATEGORIES[language])
-    noun = next(((match, category) for match, category in nouns if match is not None and match.start() <= 2), None)
+    noun = next(((match, category) for match, category in nouns if match is not None and len(window[: match.start()].split()) <= 2), None)
     # Each kind the words tell, by how many words away: after the count, or a verb just before it.
     told: list[tuple[int, str, re.Match[str] | None]] = [
         (len(after[: hit.start()].split()), name, hit) for name, phrases in KINDS[language].items() if (hit := _first(phrases, window))

@@ -54,6 +54,8 @@ class Mention:
     start: int
     end: int
     launched_from: bool = False
+    country: str | None = None
+    """For a country named as a whole ("at Ukraine", "sur l'Ukraine"): its code."""
 
 
 def find_places(sentence: str, gazetteer: Gazetteer, language: Language) -> list[Mention]:
@@ -75,7 +77,18 @@ def find_places(sentence: str, gazetteer: Gazetteer, language: Language) -> list
                 gives = "region"
             launched = LAUNCHED_FROM[language].search(sentence[max(0, match.start() - 40) : match.start() + 1]) is not None
             found.append(Mention(name, entry, gives, start, end, launched))
+    for match in COUNTRIES[language].finditer(sentence):
+        if not any(other.start < match.end() and match.start() < other.end for other in found):
+            code = "UA" if match["name"].lower().startswith(("ukrain", "україн")) else "RU"
+            found.append(Mention(match["name"], None, "country", match.start("name"), match.end("name"), False, code))
     return sorted(found, key=lambda mention: mention.start)
+
+
+COUNTRIES: dict[Language, re.Pattern[str]] = {
+    "fr": re.compile(r"(?<!\w)(?:sur|contre|vers|visant|en|à travers) (?:l'|l’|la )?(?P<name>Ukraine|Russie)(?!\w)"),
+    "en": re.compile(r"(?<!\w)(?:at|on|against|over|across|targeting|in) (?P<name>Ukraine|Russia)(?!\w)"),
+}
+"""A country named as the place of a strike ("launched 58 drones at Ukraine"): a strike over the whole country."""
 
 
 def _entry(name: str, gazetteer: Gazetteer, levels: tuple[Level, ...], whole: bool = False) -> Entry | None:
@@ -96,7 +109,8 @@ def where(mentions: list[Mention], gazetteer: Gazetteer, language: Language) -> 
     and country from the gazetteer; None when no mention is in the gazetteer."""
     located = [mention for mention in mentions if mention.entry is not None and not mention.launched_from]
     if not located:
-        return None
+        country = next((mention.country for mention in mentions if mention.country is not None), None)
+        return {"country": country, "precision": "country"} if country else None
     settlement = next((mention for mention in located if mention.gives == "settlement"), None)
     chosen = settlement or located[0]
     assert chosen.entry is not None

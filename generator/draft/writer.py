@@ -176,7 +176,11 @@ def _strikes(out: _Lines, strikes: list[StrikeDraft], day: str, taken: set[str])
     out.add("strikes:")
     for strike in strikes:
         place = strike.place
-        name = place.get("settlement") or place["region"]
+        name = (
+            place.get("settlement")
+            or place.get("region")
+            or {"UA": "ukraine", "RU": "russia"}.get(place["country"], place["country"].lower())
+        )
         out.add(f"  - id: {_unique(slug(name, 4) + '-' + day, taken)}")
         country = place["country"]
         direction = "on_russia" if country == "RU" else "on_ukraine"
