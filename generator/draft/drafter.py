@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from generator.draft.attribution import Match, Quoted, find_attributions, find_quotes, find_relayed, match_party
 from generator.draft.dates import find_datings
-from generator.draft.figures import FoundFigure, find_figures
+from generator.draft.figures import CATEGORIES, FoundFigure, find_figures
 from generator.draft.places import find_places, launch_place, where
 from generator.gazetteer.store import Gazetteer
 from generator.model import Party, WeaponCategory
@@ -87,26 +87,14 @@ ORIGINS: dict[Language, tuple[tuple[str, str], ...]] = {
     "fr": (("nord-coréen", "KP"), ("iranien", "IR"), ("russe", "RU"), ("ukrainien", "UA"), ("américain", "US")),
     "en": (("north korean", "KP"), ("iranian", "IR"), ("russian", "RU"), ("ukrainian", "UA"), ("american", "US")),
 }
+ARTILLERY_WORDS: dict[Language, tuple[str, ...]] = {"fr": ("pilonné", "pilonnée", "pilonnage"), "en": ("shelled", "shelling")}
+"""Verbs of shelling: artillery, when the text names no weapon."""
 GENERIC_WEAPONS: dict[Language, tuple[tuple[str, WeaponCategory], ...]] = {
-    "fr": (
-        ("missiles de croisière", WeaponCategory.cruise_missile),
-        ("missiles balistiques", WeaponCategory.ballistic_missile),
-        ("bombes guidées", WeaponCategory.guided_bomb),
-        ("drones", WeaponCategory.drone),
-        ("missiles", WeaponCategory.missile),
-        ("obus", WeaponCategory.artillery),
-        ("pilonné", WeaponCategory.artillery),
-    ),
-    "en": (
-        ("cruise missiles", WeaponCategory.cruise_missile),
-        ("ballistic missiles", WeaponCategory.ballistic_missile),
-        ("guided bombs", WeaponCategory.guided_bomb),
-        ("drones", WeaponCategory.drone),
-        ("missiles", WeaponCategory.missile),
-        ("shelled", WeaponCategory.artillery),
-        ("shelling", WeaponCategory.artillery),
-    ),
+    language: tuple((noun, category) for noun, category in nouns if category is not WeaponCategory.unknown)
+    + tuple((word, WeaponCategory.artillery) for word in ARTILLERY_WORDS[language])
+    for language, nouns in CATEGORIES.items()
 }
+"""What a sentence's nouns say was used: the figures' munitions nouns (one lexicon), and shelling."""
 _MODEL = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w]*(?:-[\w]+)*(?![\w-])")
 """A capitalised word that may name a weapon model (``Neptune``, ``S-300``, ``Shahed-136``)."""
 
@@ -331,6 +319,8 @@ class Drafter:
             if model is not None:
                 strike.weapons = [weapon for weapon in strike.weapons if (weapon.category, weapon.model) != (category, None)]
             strike.weapons.append(WeaponDraft(category, model, None, sentence, claimant))
+        if any(weapon.category in _MISSILES for weapon in strike.weapons):  # "a missile attack", then "Kalibr cruise missiles"
+            strike.weapons = [weapon for weapon in strike.weapons if (weapon.category, weapon.model) != (WeaponCategory.missile, None)]
 
     def _targets(self, strike: StrikeDraft, sentence: str, language: Language, claimant: Claimant) -> None:
         lowered = sentence.lower()
@@ -393,6 +383,9 @@ class Drafter:
                 if evidence and not quoting and sentence not in self.strike_sentences and sentence != attributions[0].sentence:
                     attributions[0].evidence.append(sentence)
 
+
+_MISSILES = (WeaponCategory.cruise_missile, WeaponCategory.ballistic_missile)
+"""Missile categories more precise than ``missile``: a bare missile adds nothing beside one of them."""
 
 _OUTCOME_ORDER = ["hit", "damaged", "destroyed", "fire", "fire_contained", "debris", "no_damage", "intercepted", "repelled", "unknown"]
 
