@@ -89,7 +89,7 @@ STOPWORDS: dict[Language, frozenset[str]] = {
     "en": frozenset(["the", "a", "an", "of", "and", "in", "on", "s"]),
 }
 
-QUOTES = re.compile(r"«\s*(?P<guillemets>[^»]{3,}?)\s*»|“(?P<curly>[^”]{3,}?)”|\"(?P<straight>[^\"]{3,}?)\"")
+QUOTES = re.compile(r"«(?P<guillemets>[^»]{3,2000})»|“(?P<curly>[^”]{3,2000})”|\"(?P<straight>[^\"]{3,2000})\"")
 """Quotations: French guillemets, curly and straight double quotes."""
 
 _EDGE = re.compile(r"[,;:!?«»“”\"]|\.(?=\s|$)|\s[-–—]\s")
@@ -97,6 +97,8 @@ _EDGE = re.compile(r"[,;:!?«»“”\"]|\.(?=\s|$)|\s[-–—]\s")
 États-Unis"), a dash between words."""
 
 MAX_SPEAKER_WORDS = 10
+SPEAKER_REACH = 300
+"""Characters around a reporting verb where its speaker's words are looked for (a clause, not the whole text)."""
 MATCH_AT = 80.0
 """rapidfuzz's token-set ratio from which a speaker is taken to be a party."""
 MARGIN = 10.0
@@ -133,14 +135,14 @@ class Match:
 
 def _words_before(text: str, end: int) -> str:
     """The speaker's words ending at ``end``: back to a clause's edge, at most a few words."""
-    clause = _EDGE.split(text[:end])[-1]
+    clause = _EDGE.split(text[max(0, end - SPEAKER_REACH) : end])[-1]
     words = clause.split()[-MAX_SPEAKER_WORDS:]
     return _trim(" ".join(words))
 
 
 def _words_after(text: str, start: int) -> str:
     """The speaker's words starting at ``start``: up to a clause's edge, at most a few words."""
-    clause = _EDGE.split(text[start:])[0]
+    clause = _EDGE.split(text[start : start + SPEAKER_REACH])[0]
     words = clause.split()[:MAX_SPEAKER_WORDS]
     return _trim(" ".join(words))
 
@@ -169,7 +171,8 @@ def find_attributions(sentence: str, language: Language) -> list[Said]:
     for match in _BEFORE[language].finditer(sentence):
         speaker = _words_after(sentence, match.end())
         if speaker:
-            found.append(Said(speaker, match.group(), match.start(), sentence.index(speaker, match.end()) + len(speaker)))
+            at = sentence.find(speaker, match.end())  # the speaker's words as rejoined; the phrase alone if spaced otherwise
+            found.append(Said(speaker, match.group(), match.start(), at + len(speaker) if at >= 0 else match.end()))
     for match in _VERBS[language].finditer(sentence):
         before = sentence[: match.start()].rstrip()
         after_quote = before.endswith((",", "»", "”", '"'))  # "», a déclaré X": the speaker follows the verb

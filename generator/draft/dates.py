@@ -114,6 +114,8 @@ def _day_of(day: int, month: int, year: int | None, published: dt.date) -> tuple
     return found, None
 
 
+YEARS = (1900, 2100)
+"""The years a dating may fall in (the content schema's): a year outside is not a dating of this war's events."""
 Resolved = tuple[dt.date, dt.date | None, DatePrecision, str | None]
 """A dating's start, end (a night's or a span's), precision, and why an editor should look (or None)."""
 Rule = Callable[[re.Match[str], dt.date, Language], Resolved | None]
@@ -227,8 +229,11 @@ def find_datings(sentence: str, published: dt.date, language: Language) -> list[
         for match in pattern.finditer(sentence):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
-            resolved = rule(match, published, language)
-            if resolved is None:
+            try:
+                resolved = rule(match, published, language)
+            except (ValueError, OverflowError):  # a day no calendar has ("en janvier 0000")
+                continue
+            if resolved is None or not all(YEARS[0] <= day.year <= YEARS[1] for day in resolved[:2] if day is not None):
                 continue
             taken.append((match.start(), match.end()))
             start, end, precision, check = resolved

@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from anyascii import anyascii
+
 from generator.draft.attribution import Match, Quoted, find_attributions, find_quotes, find_relayed, match_party
 from generator.draft.dates import find_datings
 from generator.draft.figures import CATEGORIES, FoundFigure, find_figures
@@ -214,10 +216,10 @@ class Drafter:
         self, text: str, published: dt.date, language: Language | None = None, url: str | None = None, outlet: str | None = None
     ) -> Draft:
         """The draft of an article: its first line the title, the rest its body."""
-        lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+        lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
         title = next((line for line in lines if line), "")
         body = [line for line in lines[lines.index(title) + 1 :] if line] if title else []
-        language = language or detect_language(text)
+        language = language if language in STRIKE_WORDS else detect_language(text)  # the two languages it reads
         self._proposed: dict[str, str] = {}
         strikes: list[StrikeDraft] = []
         attributions: list[AttributionDraft] = []
@@ -247,7 +249,8 @@ class Drafter:
         official = _official_of(speaker, self.parties, near, language)
         if official is not None:
             return Claimant(official, speaker, f"'{speaker}' taken as {official}, the local authority of the place")
-        proposed = "proposed-" + (re.sub(r"[^a-z0-9]+", "-", _ascii(speaker).lower()).strip("-") or "party")[:50]
+        words = re.sub(r"[^a-z0-9]+", "-", anyascii(speaker).lower())[:50].strip("-")
+        proposed = "proposed-" + (words or "party")
         self._proposed[proposed] = speaker
         return Claimant(proposed, speaker, f"'{speaker}' is not in parties.yaml: add the proposed party or choose one")
 
@@ -340,7 +343,7 @@ class Drafter:
         if match is None:
             return []
         after, before = sentence[match.end() :], sentence[: match.start()]
-        passive = re.match(r"\s*(?:par|by)\s+(?P<who>[^,;.]+?)\s+(?:d'|de |d’|of )", after)
+        passive = re.match(r" ?(?:par|by) (?P<who>[^\s,;.]+(?: [^\s,;.]+){0,8}?) (?:d'|de |d’|of )", after)
         if passive:
             claimant_words, accused_words = passive["who"], _tail_words(before)
             claim = after[passive.end() :]
@@ -418,10 +421,10 @@ def _official_of(speaker: str, parties: list[Party], near: list[str], language: 
     lowered = speaker.lower()
     if not any(word in lowered for word in OFFICIALS[language]):
         return None
-    places = [_ascii(place).lower() for place in near if place and len(place) > 2]
+    places = [anyascii(place).lower() for place in near if place and len(place) > 2]
     local = [party for party in parties if party.kind.value == "local_authority"]
-    named = [party for party in local if any(place in _ascii(" ".join(party.name.values())).lower() for place in places)]
-    seats = [party for party in named if any(seat in _ascii(" ".join(party.name.values())).lower() for seat in _SEATS)]
+    named = [party for party in local if any(place in anyascii(" ".join(party.name.values())).lower() for place in places)]
+    seats = [party for party in named if any(seat in anyascii(" ".join(party.name.values())).lower() for seat in _SEATS)]
     chosen = seats if len(seats) == 1 else named
     return chosen[0].id if len(chosen) == 1 else None
 
@@ -453,9 +456,3 @@ def _subject(text: str) -> str | None:
 def _origin(text: str, language: Language) -> str | None:
     lowered = text.lower()
     return next((code for word, code in ORIGINS[language] if word in lowered), None)
-
-
-def _ascii(text: str) -> str:
-    import unicodedata
-
-    return "".join(character for character in unicodedata.normalize("NFKD", text) if not unicodedata.combining(character))

@@ -122,6 +122,8 @@ PEOPLE: dict[Language, tuple[str, ...]] = {
 """Who a count of people counts, right after it ("tuant trois personnes"): part of the figure's wording."""
 
 WINDOW = 6
+REACH = 200
+"""Characters either side of a count where what it counts is looked for."""
 """Words after a count within which its noun or kind is looked for."""
 
 
@@ -150,7 +152,7 @@ def find_figures(sentence: str, language: Language) -> list[FoundFigure]:
 
 
 def _figure(sentence: str, reading: Reading, language: Language) -> FoundFigure | None:
-    after = sentence[reading.end :]
+    after = sentence[reading.end : reading.end + REACH]
     words = list(re.finditer(r"\S+", after))[:WINDOW]
     window = after[: words[-1].end()] if words else ""
     nouns = ((_first((name,), window), category) for name, category in CATEGORIES[language])
@@ -159,7 +161,7 @@ def _figure(sentence: str, reading: Reading, language: Language) -> FoundFigure 
     told: list[tuple[int, str, re.Match[str] | None]] = [
         (len(after[: hit.start()].split()), name, hit) for name, phrases in KINDS[language].items() if (hit := _first(phrases, window))
     ]
-    before = re.split(r"[.;:!?]", sentence[: reading.start])[-1]
+    before = re.split(r"[.;:!?]", sentence[max(0, reading.start - REACH) : reading.start])[-1]
     for name, verbs in VERBS_BEFORE[language].items():
         verb = _last(verbs, before)
         if verb is not None and len(before[verb.end() :].split()) <= 2:

@@ -14,7 +14,7 @@ from generator.gazetteer.store import Entry, Gazetteer, Level
 
 Language = str
 
-_NAME = r"(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]*(?:[ -](?:sur-|na-)?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]*){0,2})"
+_NAME = r"(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]{0,40}(?: (?:sur-|na-)?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]{0,40}){0,2})"
 """A place name: up to three capitalised words (``Novorossiïsk``, ``Kryvyi Rih``, ``Rostov-sur-le-Don``)."""
 
 CUES: dict[Language, tuple[tuple[str, str, tuple[Level, ...], str], ...]] = {

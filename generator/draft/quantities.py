@@ -80,6 +80,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{1,3}(?:[,\u00a0\u202f ]\d
 in English, commas (``1,200``)."""
 
 MAX_NUMBER_WORDS = 8
+MAX_DIGITS = 12
+"""The longest numeral read as a count (a longer one is a phone number, an id: not a figure)."""
+REACH = 80
+"""Characters before a number where its qualifier or range opening is looked for."""
 """The longest run of words read as one number ("deux cent quatre-vingt-dix-sept mille trois cent vingt")."""
 
 
@@ -117,7 +121,7 @@ def number_of(words: str, language: Language) -> int | None:
     """The whole number these words or this numeral say (``vingt-trois``, ``1 200``, ``twenty three``), or None."""
     compact = re.sub(r"[\u00a0\u202f ]" if language != "en" else r"[,\u00a0\u202f ]", "", words)
     if compact.isascii() and compact.isdigit():
-        return int(compact)
+        return int(compact) if len(compact) <= MAX_DIGITS else None
     if not words or any(character.isdigit() for character in words):
         return None
     try:
@@ -141,7 +145,7 @@ def _number_at(tokens: list[_Token], index: int, language: Language) -> tuple[in
 
 def _phrase_before(sentence: str, start: int, phrases: tuple[str, ...] | list[str]) -> str | None:
     """The phrase among ``phrases`` that ends right before ``start`` (whole words, any case)."""
-    before = sentence[:start].rstrip().lower()
+    before = sentence[max(0, start - REACH) : start].rstrip().lower()
     for phrase in sorted(phrases, key=len, reverse=True):
         if phrase and before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
             return phrase
@@ -174,7 +178,7 @@ def find_quantities(sentence: str, language: Language) -> list[Reading]:
 def _single(sentence: str, first: _Token, start: int, end: int, value: int, language: Language) -> Reading:
     qualifier = _phrase_before(sentence, start, QUALIFIERS[language])
     if qualifier is not None:
-        begin = sentence.lower().rindex(qualifier, 0, start)
+        begin = sentence.lower().rindex(qualifier, max(0, start - REACH), start)
         return Reading(value, sentence[begin:end], begin, end, f"'{qualifier}': the number is not an exact count")
     if first.text.lower() in ARTICLES[language] and end == first.end:
         return Reading(value, sentence[start:end], start, end, f"'{first.text}' read as one: an article, or a count?")
@@ -200,7 +204,7 @@ def _range_from(sentence: str, tokens: list[_Token], index: int, after: int, low
         if opening:
             if _phrase_before(sentence, start, (opening,)) is None:
                 continue
-            start = sentence.lower().rindex(opening, 0, start)
+            start = sentence.lower().rindex(opening, max(0, start - REACH), start)
         return _range(sentence, tokens, start, second[1], low, second[0]), second[1]
     return None
 

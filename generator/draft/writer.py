@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 
+from anyascii import anyascii
+
 from generator.draft.drafter import AttributionDraft, Claimant, Draft, Sourced, StrikeDraft
-from generator.model import RESERVED_IDS
+from generator.model import MAX_ITEMS, MAX_RECORDS, MAX_TAKEAWAYS, MAX_TEXT, RESERVED_IDS
 
 COMMENT_LENGTH = 110
+_SURROGATES = re.compile("[\ud800-\udfff]")
 """How much of a source sentence a comment quotes."""
 
 
@@ -33,8 +35,9 @@ def _printable(character: str) -> bool:
 
 
 def quoted(text: str) -> str:
-    """A YAML double-quoted scalar holding exactly ``text`` (a lone surrogate, which no file can hold, becomes U+FFFD)."""
-    text = text.encode("utf-8", "replace").decode("utf-8") if any(0xD800 <= ord(c) <= 0xDFFF for c in text) else text
+    """A YAML double-quoted scalar holding exactly ``text`` (a lone surrogate, which no file can hold, becomes U+FFFD;
+    beyond the schema's longest text, it is cut)."""
+    text = _SURROGATES.sub("\ufffd", text)[:MAX_TEXT]
     body = json.dumps(text, ensure_ascii=False)[1:-1]
     escaped = "".join(character if _printable(character) or character == "\\" else _escape(character) for character in body)
     return f'"{escaped}"'
@@ -54,7 +57,7 @@ def comment(text: str) -> str:
 def slug(text: str, words: int = 6) -> str:
     """An id's words from a text: ASCII, lowercase, hyphens (``Moscou accusée par le Pentagone`` ->
     ``moscou-accusee-par-le-pentagone``)."""
-    ascii_text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    ascii_text = anyascii(text).lower()  # any script: Харків as kharkiv
     parts = re.findall(r"[a-z0-9]+", ascii_text)[:words]
     return "-".join(parts)[:60].strip("-") or "article"
 
@@ -117,12 +120,13 @@ def write_draft(draft: Draft, modeline: str | None = None) -> tuple[str, int]:
         out.add(f"  url: {quoted(draft.url)}")
     out.add('  summary: ""  # in your own words, in the article\'s language')
     out.add("  takeaways:" if draft.takeaways else "  takeaways: []")
-    for takeaway in draft.takeaways:
+    for takeaway in draft.takeaways[:MAX_TAKEAWAYS]:
         out.add(f"    - {quoted(takeaway)}", check="a lead sentence: say what matters, in your own words")
     out.add("")
     _attributions(out, draft.attributions, draft.published.isoformat(), taken)
     out.add("")
-    _strikes(out, draft.strikes, draft.published.isoformat(), taken)
+    room = MAX_RECORDS - min(len(draft.attributions), MAX_RECORDS)  # the schema's records a file holds
+    _strikes(out, draft.strikes[:room], draft.published.isoformat(), taken)
     return "\n".join(out.lines) + "\n", out.checks
 
 
@@ -140,7 +144,7 @@ def _attributions(out: _Lines, attributions: list[AttributionDraft], day: str, t
         out.add("attributions: []")
         return
     out.add("attributions:")
-    for attribution in attributions:
+    for attribution in attributions[:MAX_RECORDS]:
         out.add(f"  - id: {_unique(slug(attribution.claim, 5) + '-' + day, taken)}")
         out.add(f"    headline: {quoted(comment(attribution.sentence))}", check="a headline in your own words")
         out.add(f"    claimant: {attribution.claimant.party}", attribution.sentence, _check(attribution.claimant))
@@ -157,11 +161,11 @@ def _attributions(out: _Lines, attributions: list[AttributionDraft], day: str, t
                 out.add(f"        claimed_by: [{attribution.claimant.party}]")
         if attribution.evidence:
             out.add("    evidence:")
-            for sentence in attribution.evidence:
+            for sentence in attribution.evidence[:MAX_ITEMS]:
                 out.add(f"      - description: {quoted(sentence)}", check="the evidence, in your own words")
         if attribution.quotes:
             out.add("    quotes:")
-            for quote, speaker in attribution.quotes:
+            for quote, speaker in attribution.quotes[:MAX_ITEMS]:
                 out.add(f"      - speaker: {speaker.party}", quote.speaker, _check(speaker))
                 out.add(f"        text: {quoted(quote.text)}")
         out.add("    status:")
@@ -194,7 +198,7 @@ def _strikes(out: _Lines, strikes: list[StrikeDraft], day: str, taken: set[str])
         out.add(f"    reported_by: [{strike.reported_by.party}]", strike.reported_by.words, _check(strike.reported_by))
         if strike.weapons:
             out.add("    weapons:")
-            for weapon in strike.weapons:
+            for weapon in strike.weapons[:MAX_ITEMS]:
                 out.add(f"      - category: {weapon.category.value}", weapon.sentence)
                 if weapon.model:
                     out.add(f"        model: {quoted(weapon.model)}")
@@ -207,7 +211,7 @@ def _strikes(out: _Lines, strikes: list[StrikeDraft], day: str, taken: set[str])
             out.add(f"    launched_from_claimed_by: {_claimants([claimant] if claimant else [])}", None, _check(claimant))
         if strike.targets:
             out.add("    targets:")
-            for target in strike.targets:
+            for target in strike.targets[:MAX_ITEMS]:
                 out.add(f"      - what: {quoted(target.what)}", target.sentence, target.check)
                 out.add(f"        outcome: [{', '.join(target.outcomes)}]")
                 out.add(f"        claimed_by: {_claimants([target.claimant])}", None, _check(target.claimant))
@@ -229,7 +233,7 @@ def _figures(out: _Lines, strike: StrikeDraft) -> None:
             if not of_kind:
                 continue
             out.add(f"      {kind}:")
-            for figure, sourced in of_kind:
+            for figure, sourced in of_kind[:MAX_ITEMS]:
                 value = sourced.value
                 text = f"{{min: {value['min']}, max: {value['max']}}}" if isinstance(value, dict) else str(value)
                 out.add(f"        - value: {text}", sourced.sentence, sourced.check)
