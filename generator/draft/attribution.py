@@ -230,10 +230,23 @@ def _folded_word(word: str) -> str:
     return _SPELLINGS.get(word, word)
 
 
+def named_after(parties: Iterable[Party], near: Iterable[str], language: Language) -> list[Party]:
+    """The parties whose names (in any language, compared as names are) hold one of these place names: the local
+    authorities of Kharkiv for a strike in Kharkiv."""
+    places = [plain for place in near if place and len(place) > 2 and (plain := _plain(place, language))]
+    found = []
+    for party in parties:
+        names = " ".join(_plain(name, lang if lang in STOPWORDS else language) for lang, name in party.name.items())
+        if any(place in names for place in places):
+            found.append(party)
+    return found
+
+
 def match_party(speaker: str, parties: Iterable[Party], language: Language, near: Iterable[str] = ()) -> Match:
     """The party a speaker's words name, by its names in every language; None, and why, when none or two match.
     ``near`` (the place the sentence is about) settles a tie: "les autorités locales" of Temriouk are those of the
     Krasnodar krai, if one party's name says so."""
+    parties = list(parties)
     names = [(party.id, _plain(name, lang if lang in STOPWORDS else language)) for party in parties for lang, name in party.name.items()]
     wanted = _plain(speaker, language)
     if not wanted or not names:
@@ -248,9 +261,7 @@ def match_party(speaker: str, parties: Iterable[Party], language: Language, near
         return Match(None, f"'{speaker}' matches no party: a new party to propose")
     close = [party for party, found in ranked if found > score - MARGIN]
     if len(close) > 1:
-        places = [_plain(place, language) for place in near if place and len(place) > 2]
-        by_name = {party: " ".join(name for known, name in names if known == party) for party in close}
-        placed = [party for party in close if any(place and place in by_name[party] for place in places)]
+        placed = [party.id for party in named_after([party for party in parties if party.id in close], near, language)]
         if len(placed) == 1:
             return Match(placed[0], f"'{speaker}' taken as {placed[0]} by the place; check")
         return Match(best, f"'{speaker}' could also be {', '.join(party for party in close if party != best)}")

@@ -5,33 +5,32 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
 from generator.articles import ARTICLES_DIR
 from generator.articles.skeleton import guess_outlet
+from generator.diagnostics import parse_document
 from generator.draft.drafter import Drafter
 from generator.draft.writer import slug, write_draft
-from generator.errors import ContentError, FilesystemError, Problem
+from generator.errors import ContentError, FilesystemError
 from generator.gazetteer.store import shipped_gazetteer
-from generator.load import PARTIES_FILE
+from generator.load import PARTIES_FILE, display_path, load_document
 from generator.model import PartiesFile, Party
 from generator.schema import SCHEMA_DIR, modeline
 from generator.weapons.catalogue import shipped_catalogue
 
 
 def read_parties(content: Path) -> list[Party]:
-    """The content's party registry (none when the folder has no ``parties.yaml`` yet)."""
+    """The content's party registry (none when the folder has no ``parties.yaml`` yet), read as the build reads it:
+    a registry with problems raises them, located."""
     path = content / PARTIES_FILE
     if not path.is_file():
         return []
-    try:
-        return PartiesFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).parties
-    except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as error:
-        problem = Problem(
-            str(path), 1, "parties", f"not a valid party registry ({str(error).splitlines()[0]}); `briefing check` says where"
-        )
-        raise ContentError([problem]) from None
+    document, problems = load_document(path, display_path(path, content))
+    registry = None
+    if document is not None and not problems:
+        registry, problems = parse_document(document, PartiesFile)
+    if registry is None:
+        raise ContentError(problems)
+    return registry.parties
 
 
 def draft_article(

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 
-from generator.draft.attribution import Match, Quoted, find_attributions, find_quotes, find_relayed, match_party
+from generator.draft.attribution import Match, Quoted, find_attributions, find_quotes, find_relayed, match_party, named_after
 from generator.draft.dates import find_datings
 from generator.draft.figures import CATEGORIES, FoundFigure, find_figures
 from generator.draft.places import find_places, launch_place, where
@@ -273,12 +273,11 @@ class Drafter:
             figures = find_figures(sentence, language)
             reports = bool(figures) or any(re.search(rf"(?<!\w){word}", sentence, re.IGNORECASE) for word in STRIKE_WORDS[language])
             if reports and place is not None and (current is None or not _same_place(current.place, place)):
-                near = [place.get("settlement", ""), place.get("region", ""), place["country"]]
                 current = StrikeDraft(
                     place,
                     sentence,
                     dating or Sourced(None, sentence, check="the article does not date it: the publication day"),
-                    self.claimant(sentence_speaker, language, near),
+                    self.claimant(sentence_speaker, language, _near(place)),
                 )
                 strikes.append(current)
             elif current is not None and reports:
@@ -288,8 +287,7 @@ class Drafter:
             if current is None or not reports:
                 continue
             self.strike_sentences.add(sentence)
-            near = [current.place.get("settlement", ""), current.place.get("region", ""), current.place["country"]]
-            claimant = self.claimant(sentence_speaker, language, near) if sentence_speaker else current.reported_by
+            claimant = self.claimant(sentence_speaker, language, _near(current.place)) if sentence_speaker else current.reported_by
             if sentence_speaker is None and current.reported_by.party != "unattributed" and sentence != current.sentence:
                 claimant = Claimant("unattributed", None, "no source named in this sentence: the strike's source, or nobody?")
             for figure in figures:
@@ -421,12 +419,15 @@ def _official_of(speaker: str, parties: list[Party], near: list[str], language: 
     lowered = speaker.lower()
     if not any(word in lowered for word in OFFICIALS[language]):
         return None
-    places = [anyascii(place).lower() for place in near if place and len(place) > 2]
-    local = [party for party in parties if party.kind.value == "local_authority"]
-    named = [party for party in local if any(place in anyascii(" ".join(party.name.values())).lower() for place in places)]
+    named = named_after([party for party in parties if party.kind.value == "local_authority"], near, language)
     seats = [party for party in named if any(seat in anyascii(" ".join(party.name.values())).lower() for seat in _SEATS)]
     chosen = seats if len(seats) == 1 else named
     return chosen[0].id if len(chosen) == 1 else None
+
+
+def _near(place: dict[str, str]) -> list[str]:
+    """The names a place block gives, to settle which party speaks for it."""
+    return [place.get("settlement", ""), place.get("region", ""), place["country"]]
 
 
 def _same_claim(found: AttributionDraft, known: list[AttributionDraft]) -> bool:
