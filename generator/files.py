@@ -32,6 +32,19 @@ def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
         raise
 
 
+def link_or_copy(source: Path, target: Path) -> None:
+    """``source``'s file at ``target`` (whatever was there replaced): a hard link, neither read nor written, or
+    where the file system has none (another device, no links), a copy written atomically. Nothing in a build writes
+    into a file: each stage replaces one (:func:`write_atomically`), so a file linked into the site stays as it was
+    linked."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        write_atomically(target, source.read_bytes())
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write ``data`` atomically unless ``path`` already holds exactly these bytes; whether it wrote."""
     if path.is_file() and path.read_bytes() == data:

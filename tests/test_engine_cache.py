@@ -216,6 +216,26 @@ def test_cached_pages_are_put_in_place_unread_and_no_stage_after_the_engine_writ
     assert tree(project.site) == clean_build(project, tmp_path / "clean")
 
 
+def test_files_beside_the_pages_are_linked_from_the_docs_folder_and_stay_as_they_were_when_it_changes(
+    project: Paths, tmp_path: Path
+) -> None:
+    """The tables, charts and assets MkDocs would copy are the docs folder's own files, linked; a later build that
+    writes a new table leaves the previous site's file as it was, and equals a clean build."""
+    docs, site = project.docs, project.site.resolve()
+    beside = [path for path in docs.rglob("*") if path.is_file() and path.suffix in {".csv", ".json", ".svg", ".css"}]
+    assert len(beside) > 20, "premise: the site has files beside its pages"
+    linked = [path for path in beside if (site / path.relative_to(docs)).stat().st_ino == path.stat().st_ino]
+    assert linked == beside, "every file beside the pages is the docs folder's own, not a copy"
+    article = project.content / "articles" / "2024-06-03-odessa-suivi.yaml"
+    article.write_text(article.read_text(encoding="utf-8").replace("value: 4", "value: 6"), encoding="utf-8")
+    before = tree(site)
+    build(project)
+    assert tree(site) == before, "the site this build replaced is as it was published"
+    changed = [key for key, digest in tree(project.site).items() if key.endswith(".csv") and before.get(key) != digest]
+    assert changed, "premise: the change reaches a table"
+    assert tree(project.site) == clean_build(project, tmp_path / "clean")
+
+
 AHEAD = re.compile(r"engine cache: \d+ of \d+ page\(s\) reused, (\d+) done ahead")
 
 IN_A_PROCESS = """

@@ -38,6 +38,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.errors import TEMPLATE_FAILURES, ConfigError, SiteBuildError, template_line
 from generator.escape import LinearEscapes
+from generator.mkdocs_stage.linked_files import LinkedFiles
 from generator.mkdocs_stage.page_cache import PageCache
 from generator.mkdocs_stage.search import SearchAliases
 from generator.progress import NOTICE
@@ -211,6 +212,7 @@ def build_site(
             config.plugins["briefing/search-aliases"] = SearchAliases(search_terms)
             if page_cache is not None:
                 config.plugins["briefing/page-cache"] = page_cache
+            config.plugins["briefing/linked-files"] = LinkedFiles()
             mkdocs_build(config)
         if not config.site_url or config.site_url.rstrip("/") == PLACEHOLDER_SITE_URL.rstrip("/"):
             log.log(

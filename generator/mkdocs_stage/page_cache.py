@@ -44,7 +44,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator import progress
 from generator.cache import CODE_DIGEST, tree_digest
-from generator.files import write_atomically
+from generator.files import link_or_copy, write_atomically
 from generator.mkdocs_stage import ahead
 
 log = logging.getLogger(__name__)
@@ -214,7 +214,7 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             self.kept[name] = json.dumps(entry, ensure_ascii=False)
         html = self.folder / "pages" / f"{name}.html"
         if cached is not None:
-            _put(html, Path(page.file.abs_dest_path))
+            link_or_copy(html, Path(page.file.abs_dest_path))
             _LINKED.add(page.file.src_uri)
             return ""
         output = render()
@@ -335,16 +335,6 @@ class _Quiet(logging.Filter):
 
 
 logging.getLogger("mkdocs.commands.build").addFilter(_Quiet())
-
-
-def _put(cached: Path, target: Path) -> None:
-    """The cached file at ``target``: a hard link to it, or where the file system has none, a copy."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
-    try:
-        os.link(cached, target)
-    except OSError:
-        write_atomically(target, cached.read_bytes())
 
 
 class _Themed:
