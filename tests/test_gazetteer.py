@@ -50,12 +50,21 @@ def test_every_place_of_the_shipped_content_and_the_fixtures_resolves(content: P
         (["Kiev", "Kyiv", "Київ", "Киев", "Kiyev"], "ua-kyiv"),
         (["Odessa", "Odesa", "Одеса", "Одесса"], "ua-odesa"),
         (["Kharkiv", "Kharkov", "Харків", "Харьков"], "ua-kharkiv"),
-        (["Zaporijia", "Zaporizhzhia", "Zaporozhye", "Запоріжжя"], "ua-zaporizhzhia"),
+        (["Zaporijia", "Zaporijjia", "Zaporizhzhia", "Zaporozhye", "Запоріжжя"], "ua-zaporizhzhia"),
     ],
     ids=["kyiv", "odesa", "kharkiv", "zaporizhzhia"],
 )
 def test_a_ukrainian_settlement_by_its_french_english_ukrainian_russian_and_transliterated_names(names: list[str], expected: str) -> None:
     assert {_id(settlement=name, country="UA") for name in names} == {expected}
+
+
+def test_an_own_name_comes_before_an_other_spelling_unless_a_city_of_that_spelling_dwarfs_it() -> None:
+    """``Zaporijjia`` (the press's French spelling, an other spelling of the city) is the city before the two villages
+    whose French name it is; ``Lgov`` stays the town of that name (its population unknown), not Lgovsky."""
+    gazetteer = shipped_gazetteer()
+    found = [entry.id for entry in gazetteer.named("Zaporijjia", "UA", [Level.settlement])]
+    assert found[0] == "ua-zaporizhzhia" and len(found) == 3
+    assert [entry.id for entry in gazetteer.named("Lgov", "RU", [Level.settlement])] == ["ru-lgov"]
 
 
 @pytest.mark.parametrize(

@@ -164,6 +164,11 @@ def _relative(days_before: int, night: bool) -> Rule:
     return rule
 
 
+def _night_alone(match: re.Match[str], published: dt.date, language: Language) -> Resolved | None:
+    """ "au cours de la nuit": the night before publication, as a brief published in the morning means it."""
+    return published - dt.timedelta(days=1), published, DatePrecision.night, "'la nuit' alone: taken as the night before publication"
+
+
 def _weekday(match: re.Match[str], published: dt.date, language: Language) -> Resolved | None:
     day = _last(_weekday_number(match["weekday"], language), published)
     return day, None, DatePrecision.day, "a weekday alone: taken as the latest one on or before publication"
@@ -193,6 +198,7 @@ def _rules(language: Language) -> list[tuple[re.Pattern[str], Rule]]:
             (rf"{during}la nuit (?:du |de )(?P<first>\d{{1,2}}) (?:au |à )(?P<second>\d{{1,2}}) {month}{year}", _night_of_days),
             (rf"{during}la nuit (?:de |du )(?P<first>{weekday})(?: (?:au |à )(?P<second>{weekday}))?", _night_of_weekdays),
             (rf"{during}(?:la nuit dernière|cette nuit|la nuit précédente)", _relative(0, night=True)),
+            (r"(?:dans |pendant |au cours de |durant )la nuit(?! (?:de|du|d'|d’|suivante)(?!\w))", _night_alone),
             (r"avant-hier", _relative(2, night=False)),
             (r"hier(?: soir| matin)?", _relative(1, night=False)),
             (r"aujourd'hui|ce matin|ce soir", _relative(0, night=False)),

@@ -14,12 +14,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
 
 from generator.draft.attribution import Match, Quoted, find_attributions, find_quotes, find_relayed, match_party, named_after
-from generator.draft.dates import find_datings
+from generator.draft.dates import Dating, find_datings
+from generator.draft.entities import Entity, read_entities
 from generator.draft.figures import CATEGORIES, FoundFigure, find_figures
 from generator.draft.places import find_places, launch_place, where
 from generator.gazetteer.store import Gazetteer
@@ -194,6 +196,23 @@ def split_sentences(paragraph: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+def title_and_body(text: str) -> tuple[str, list[str]]:
+    """An article's title (its first line that is not blank) and its body's paragraphs (the lines after it)."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    title = next((line for line in lines if line), "")
+    return title, [line for line in lines[lines.index(title) + 1 :] if line] if title else []
+
+
+def article_sentences(text: str) -> list[str]:
+    """Every sentence of an article's body, as the drafter reads them."""
+    return [sentence for paragraph in title_and_body(text)[1] for sentence in split_sentences(paragraph)]
+
+
+def reading_language(text: str, given: Language | None) -> Language:
+    """The language the drafter reads the text in: the one given if it reads it, else the one detected."""
+    return given if given in STRIKE_WORDS else detect_language(text)
+
+
 def detect_language(text: str) -> Language:
     """French or English, by which language's commonest words the text uses more (the drafter reads only these two)."""
     words = re.findall(r"[a-zàâçéèêëîïôûùüÿœ']+", text.lower())
@@ -213,18 +232,24 @@ class Drafter:
         self.catalogue = catalogue
 
     def draft(
-        self, text: str, published: dt.date, language: Language | None = None, url: str | None = None, outlet: str | None = None
+        self,
+        text: str,
+        published: dt.date,
+        language: Language | None = None,
+        url: str | None = None,
+        outlet: str | None = None,
+        entities: Mapping[str, tuple[Entity, ...]] | None = None,
     ) -> Draft:
-        """The draft of an article: its first line the title, the rest its body."""
-        lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        title = next((line for line in lines if line), "")
-        body = [line for line in lines[lines.index(title) + 1 :] if line] if title else []
-        language = language if language in STRIKE_WORDS else detect_language(text)  # the two languages it reads
+        """The draft of an article: its first line the title, the rest its body; ``entities``, its sentences' named
+        entities when they were read already (:func:`generator.draft.entities.start_reading`), else read here for a
+        French text."""
+        title, body = title_and_body(text)
+        language = reading_language(text, language)
+        self._entities = entities if entities is not None else read_entities(article_sentences(text)) if language == "fr" else {}
         self._proposed: dict[str, str] = {}
         strikes: list[StrikeDraft] = []
         attributions: list[AttributionDraft] = []
         self.strike_sentences: set[str] = set()
-        sentences_all = [sentence for paragraph in body for sentence in split_sentences(paragraph)]
         if title:
             attributions += self._accusations(title, language)
         for paragraph in body:
@@ -232,7 +257,7 @@ class Drafter:
         self._quotes_and_evidence(body, language, attributions)
         for strike in strikes:
             _name_unknown_categories(strike)
-        takeaways = sentences_all[:2]
+        takeaways = [sentence for paragraph in body for sentence in split_sentences(paragraph)][:2]
         return Draft(
             title, language, published, url, outlet, find_relayed(text, language), takeaways, strikes, attributions, self._proposed
         )
@@ -263,15 +288,17 @@ class Drafter:
         dating: Sourced | None = None
         for sentence in split_sentences(paragraph):
             datings = [found for found in find_datings(sentence, published, language) if found.precision.value != "month"]
-            if datings:
-                dating = Sourced(datings[-1], sentence, check=datings[-1].check)
+            own = Sourced(datings[-1], sentence, check=datings[-1].check) if datings else None
+            dating = own or dating
             said = find_attributions(sentence, language)
             sentence_speaker = said[0].speaker if said else None
             attributions += [found for found in self._accusations(sentence, language) if not _same_claim(found, attributions)]
-            mentions = find_places(sentence, self.gazetteer, language)
+            mentions = find_places(sentence, self.gazetteer, language, self._entities.get(sentence, ()))
             place = where(mentions, self.gazetteer, language)
             figures = find_figures(sentence, language)
             reports = bool(figures) or any(re.search(rf"(?<!\w){word}", sentence, re.IGNORECASE) for word in STRIKE_WORDS[language])
+            if place is None and current is not None and _another_night(current, datings[-1] if datings else None, figures):
+                place = {"country": _attacked(sentence, language) or current.place["country"], "precision": "country"}
             if reports and place is not None and (current is None or not _same_place(current.place, place)):
                 current = StrikeDraft(
                     place,
@@ -428,6 +455,34 @@ def _official_of(speaker: str, parties: list[Party], near: list[str], language: 
 def _near(place: dict[str, str]) -> list[str]:
     """The names a place block gives, to settle which party speaks for it."""
     return [place.get("settlement", ""), place.get("region", ""), place["country"]]
+
+
+def _another_night(strike: StrikeDraft, own: Dating | None, figures: list[FoundFigure]) -> bool:
+    """Whether a sentence that names no place but launches weapons at another time than the strike being drafted
+    (the night's national figures after a strike of the morning) is a strike of its own, over the whole country."""
+    if own is None or not any(figure.kind == "launched" for figure in figures) or "settlement" not in strike.place:
+        return False
+    dated = strike.dating.value
+    return not isinstance(dated, Dating) or (dated.start, dated.end, dated.precision) != (own.start, own.end, own.precision)
+
+
+ATTACKERS: dict[Language, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "fr": (
+        (re.compile(r"(?<!\w)(?:la Russie|Moscou|les forces russes|l'armée russe)(?!\w)"), "UA"),
+        (re.compile(r"(?<!\w)(?:l'Ukraine|Kyiv|Kiev|les forces ukrainiennes|l'armée ukrainienne)(?!\w)"), "RU"),
+    ),
+    "en": (
+        (re.compile(r"(?<!\w)(?:Russia|Moscow|Russian forces)(?!\w)"), "UA"),
+        (re.compile(r"(?<!\w)(?:Ukraine|Kyiv|Ukrainian forces)(?!\w)"), "RU"),
+    ),
+}
+"""Who launches, and the country a strike of theirs is on."""
+
+
+def _attacked(sentence: str, language: Language) -> str | None:
+    """The country the sentence's first-named attacker strikes."""
+    found = [(match.start(), country) for pattern, country in ATTACKERS[language] if (match := pattern.search(sentence))]
+    return min(found)[1] if found else None
 
 
 def _same_claim(found: AttributionDraft, known: list[AttributionDraft]) -> bool:

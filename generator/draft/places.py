@@ -8,8 +8,10 @@ place; the gazetteer (:mod:`generator.gazetteer`) tells the settlement, raion or
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.draft.entities import Entity
 from generator.gazetteer.store import Entry, Gazetteer, Level
 
 Language = str
@@ -58,9 +60,10 @@ class Mention:
     """For a country named as a whole ("at Ukraine", "sur l'Ukraine"): its code."""
 
 
-def find_places(sentence: str, gazetteer: Gazetteer, language: Language) -> list[Mention]:
-    """Every place the sentence names after words that introduce one, in order (each span once, the first cue that
-    finds it in the gazetteer wins)."""
+def find_places(sentence: str, gazetteer: Gazetteer, language: Language, entities: Sequence[Entity] = ()) -> list[Mention]:
+    """Every place the sentence names after words that introduce one, and every place name among its ``entities``
+    (:mod:`generator.draft.entities`) the gazetteer knows, in order (each span once, the first cue that finds it in
+    the gazetteer wins)."""
     found: list[Mention] = []
     for before, after, levels, gives in CUES[language]:
         pattern = (rf"(?i:{before})" if before else "") + _NAME + (rf"(?i:{after})(?!\w)" if after else "")
@@ -77,6 +80,14 @@ def find_places(sentence: str, gazetteer: Gazetteer, language: Language) -> list
                 gives = "region"
             launched = LAUNCHED_FROM[language].search(sentence[max(0, match.start() - 40) : match.start() + 1]) is not None
             found.append(Mention(name, entry, gives, start, end, launched))
+    for entity in entities:
+        if not entity.is_place or any(other.start < entity.end and entity.start < other.end for other in found):
+            continue
+        entry = _entry(entity.text, gazetteer, (Level.settlement, Level.region))
+        if entry is not None:
+            gives = "settlement" if entry.level is Level.settlement or entry.is_city_region else "region"
+            launched = LAUNCHED_FROM[language].search(sentence[max(0, entity.start - 40) : entity.start + 1]) is not None
+            found.append(Mention(entity.text, entry, gives, entity.start, entity.end, launched))
     for match in COUNTRIES[language].finditer(sentence):
         if not any(other.start < match.end() and match.start() < other.end for other in found):
             code = "UA" if match["name"].lower().startswith(("ukrain", "україн")) else "RU"

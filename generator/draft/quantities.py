@@ -59,11 +59,22 @@ VAGUE_WORDS: dict[Language, dict[str, Vague]] = {
 """Words that give a count without a number, by language, each the schema's vague value."""
 
 QUALIFIERS: dict[Language, tuple[str, ...]] = {
-    "fr": ("au moins", "au minimum", "plus de", "près de", "environ", "quelque", "jusqu'à", "une centaine de"),
+    "fr": ("au moins", "au minimum", "plus de", "près de", "environ", "quelque", "jusqu'à"),
     "en": ("at least", "more than", "over", "nearly", "almost", "about", "around", "some", "up to"),
 }
 """Words before a number that make it something other than an exact count: the number is kept as written, its
 wording says so, and the figure is marked for a look."""
+
+ROUND_COUNTS: dict[Language, re.Pattern[str]] = {
+    "fr": re.compile(
+        r"(?<!\w)(?:une? )(?:petite |bonne )?(?P<noun>dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine"
+        r"|soixantaine|centaine|millier)(?: d'| d’| de)?(?!\w)",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(r"(?<!\w)(?:about |around |roughly |nearly |some )?a (?P<noun>dozen|score)(?! of them)(?!\w)", re.IGNORECASE),
+}
+"""Round counts worded as a collective noun ("une dizaine de blessés", "a dozen drones"): about that many, which the
+article does not give as a number; kept vague (``some``), the wording saying how many, marked for a look."""
 
 RANGE_WORDS: dict[Language, tuple[tuple[str, str], ...]] = {
     "fr": (("entre", "et"), ("de", "à"), ("", "à"), ("", "ou")),
@@ -172,6 +183,11 @@ def find_quantities(sentence: str, language: Language) -> list[Reading]:
             found.append(ranged[0])
             after = ranged[1]
         index = after
+    rounded = [
+        Reading(Vague.some, match.group().strip(), match.start(), match.end(), f"'{match.group().strip()}': about so many, kept vague")
+        for match in ROUND_COUNTS[language].finditer(sentence)
+    ]
+    found = [number for number in found if not any(r.start <= number.start and number.end <= r.end for r in rounded)] + rounded
     return sorted(found + _vague_readings(sentence, language, found), key=lambda reading: reading.start)
 
 

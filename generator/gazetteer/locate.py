@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.gazetteer.store import Entry, Gazetteer, Level
+from generator.gazetteer.store import Entry, Gazetteer, Level, dwarfs
 from generator.model import Place, PlacePrecision
 from generator.urls import slugify
 
@@ -121,15 +121,9 @@ def _unknown(kind: str, name: str, country: str, area: Entry | None, gazetteer: 
     return PlaceProblem(kind, f"unknown {kind} '{name}'{where}{suggestion}{addition}")
 
 
-DOMINANCE = 20
-"""A place that many times more populous than every other of its name (and a town) is the one meant: Zaporizhzhia the
-city, not the hamlet of 656 inhabitants GeoNames also lists as Zaporizhzhia."""
-
-
 def _dominant(found: list[Entry]) -> bool:
     """Whether the first of ``found`` (most populous first) dwarfs the others."""
-    first, second = found[0].population or 0, found[1].population or 0
-    return first >= 10_000 and first >= DOMINANCE * second
+    return dwarfs(found[0], found[1])
 
 
 def _one(kind: str, name: str, found: list[Entry], area: Entry | None, gazetteer: Gazetteer) -> tuple[Entry | None, PlaceProblem | None]:

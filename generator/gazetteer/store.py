@@ -182,6 +182,17 @@ class Candidates:
     entries: list[Entry]
 
 
+DOMINANCE = 20
+"""A place that many times more populous than every other of its name (and a town) is the one meant: Zaporizhzhia the
+city, not the hamlet of 656 inhabitants GeoNames also lists as Zaporizhzhia."""
+
+
+def dwarfs(first: Entry, second: Entry) -> bool:
+    """Whether ``first`` is a town that many times more populous than ``second`` (:data:`DOMINANCE`)."""
+    larger, smaller = first.population or 0, second.population or 0
+    return larger >= 10_000 and larger >= DOMINANCE * smaller
+
+
 @dataclass
 class Gazetteer:
     """Every entry by id, and an index from name keys to entries."""
@@ -248,7 +259,10 @@ class Gazetteer:
 
         An entry whose own name it is comes before one that has it only as an
         other spelling (``Lgov`` is the town of Lgov, not Lgovsky, which GeoNames
-        also calls so). A region or raion is also found by its name without the
+        also calls so), unless that one dwarfs them (:func:`dwarfs`: ``Zaporijjia``,
+        the French spelling the press uses, is the city, whose French name is
+        ``Zaporijia``, before two villages transliterated so; a town whose
+        population is not known is not dwarfed). A region or raion is also found by its name without the
         words saying what kind of place it is (``Kharkiv`` for the region field
         is Kharkiv Oblast), when no entry has that exact name. Most populous first.
         """
@@ -258,8 +272,14 @@ class Gazetteer:
             return [self.entries[name]]
         if not key:
             return []  # nothing but punctuation or markup: names no place
-        found = self._matching(self._by_name_key.get(key, []), country, wanted)
-        found = found or self._matching(self._by_key.get(key, []), country, wanted)
+        own = self._matching(self._by_name_key.get(key, []), country, wanted)
+        spelt = self._matching(self._by_key.get(key, []), country, wanted)
+        found = (
+            own
+            + [entry for entry in spelt if entry not in own and all(other.population is not None and dwarfs(entry, other) for other in own)]
+            if own
+            else spelt
+        )
         if not found and (wanted - {Level.settlement}):
             found = self._matching(self._by_generic_key.get(generic_free(key), []), country, wanted)
         return sorted(found, key=lambda entry: (-(entry.population or 0), entry.id))

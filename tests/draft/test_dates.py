@@ -28,6 +28,8 @@ NIGHT_THU_FRI = {"start": "2024-03-28", "end": "2024-03-29", "precision": "night
         ("neutralisé 29 drones ukrainiens dans la nuit de jeudi à vendredi dans la région de Krasnodar", "fr", [NIGHT_THU_FRI]),
         ("dans la nuit de jeudi", "fr", [NIGHT_THU_FRI]),
         ("cette nuit", "fr", [NIGHT_THU_FRI]),
+        ("au cours de la nuit, 58 drones ont été neutralisés", "fr", [NIGHT_THU_FRI]),
+        ("pendant la nuit", "fr", [NIGHT_THU_FRI]),
         ("hier soir", "fr", [{"start": "2024-03-28"}]),
         ("avant-hier", "fr", [{"start": "2024-03-27"}]),
         ("le 1er mars", "fr", [{"start": "2024-03-01"}]),

@@ -90,3 +90,20 @@ def test_a_600_word_article_drafts_in_well_under_five_seconds() -> None:
     drafter = Drafter(read_parties(SEED.parties), shipped_gazetteer(), shipped_catalogue())
     body, _ = write_draft(drafter.draft(long, dt.date(2024, 5, 31)))
     assert yaml.safe_load(body)["strikes"]
+
+
+def test_a_nights_national_figures_after_a_local_strike_of_the_morning_are_a_strike_of_their_own() -> None:
+    """No place named, weapons launched, another time than the strike before it: over the whole country, on the side
+    the attacker named strikes; without a time of its own, a sentence adds to the strike before it."""
+    from generator.weapons.catalogue import shipped_catalogue
+
+    drafter = Drafter(read_parties(CASES[1].parties), shipped_gazetteer(), shipped_catalogue())
+    text = (
+        "Frappes\nÀ Dnipro, un missile a frappé une usine mercredi matin, faisant deux blessés.\n"
+        "La Russie a lancé 64 drones au cours de la nuit ; 58 drones ont été neutralisés.\n"
+    )
+    night = drafter.draft(text, dt.date(2024, 9, 4), "fr")
+    assert [strike.place.get("settlement", strike.place["country"]) for strike in night.strikes] == ["Dnipro", "UA"]
+    assert [figure.reading.value for figure, _ in night.strikes[1].figures] == [64, 58]
+    same = drafter.draft(text.replace(" au cours de la nuit", ""), dt.date(2024, 9, 4), "fr")
+    assert [strike.place.get("settlement") for strike in same.strikes] == ["Dnipro"]

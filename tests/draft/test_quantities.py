@@ -52,6 +52,9 @@ def test_the_seed_articles_figures_in_french() -> None:
         ("de nombreux blessés", "fr", ["many"]),
         ("dozens of drones, several injured and no casualties", "en", ["dozens", "several", "none"]),
         ("an unknown number of people", "en", ["unknown"]),
+        ("six morts et une dizaine de blessés", "fr", [6, "some"]),
+        ("une vingtaine de drones et un missile", "fr", ["some", 1]),
+        ("about a dozen drones", "en", ["some"]),
     ],
 )
 def test_ranges_and_vague_words(sentence: str, language: str, expected: list[object]) -> None:
@@ -93,3 +96,9 @@ def test_any_text_gives_readings_that_are_its_own_words(text: str, language: str
             assert reading.value[0] < reading.value[1]
         elif isinstance(reading.value, int):
             assert reading.value >= 0
+
+
+def test_a_round_count_is_kept_vague_with_its_wording_and_marked() -> None:
+    (reading,) = find_quantities("une dizaine de blessés", "fr")
+    assert (reading.value, reading.wording) == (Vague.some, "une dizaine de")
+    assert reading.check is not None and "une dizaine" in reading.check
