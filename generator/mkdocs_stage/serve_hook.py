@@ -14,7 +14,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.mkdocs_stage import after_rebuild, allow_live_reload, before_rebuild, serve_config, serve_page_cache
-from generator.mkdocs_stage.linked_files import link_instead_of_copying
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -38,7 +37,6 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     cache = serve_page_cache()
-    files = link_instead_of_copying(files)
     return cache.on_files(files, config=config) if cache else files
 
 
