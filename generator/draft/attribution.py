@@ -140,6 +140,23 @@ def _words_before(text: str, end: int) -> str:
     return _trim(" ".join(words))
 
 
+_REPORTED = re.compile(r"\s*(?:de |d'|d’|du |des |que |qu'|qu’|avoir |être |à |that |to |having )", re.IGNORECASE)
+"""Words after a reporting verb that start what was said, not who said it."""
+_PERSON = re.compile(r"\s*[A-ZÀ-ÝА-Я][\w'’.-]*(?: [A-ZÀ-ÝА-Я][\w'’.-]*){0,3}\s*")
+"""A person's name alone, set off by commas after their title ("le gouverneur de Koursk, Alexeï Smirnov,")."""
+
+
+def _speaker_before(text: str, end: int) -> str:
+    """The speaker's words before a reporting verb, with the title before a name set off by commas ("le gouverneur
+    de la région de Koursk, Alexeï Smirnov")."""
+    before = text[max(0, end - SPEAKER_REACH) : end].rstrip()
+    clauses = _EDGE.split(before.rstrip(","))
+    if before.endswith(",") and len(clauses) > 1 and _PERSON.fullmatch(clauses[-1]):
+        title = _trim(" ".join(clauses[-2].split()[-MAX_SPEAKER_WORDS:]))
+        return f"{title}, {clauses[-1].strip()}" if title else clauses[-1].strip()
+    return _words_before(text, end)
+
+
 def _words_after(text: str, start: int) -> str:
     """The speaker's words starting at ``start``: up to a clause's edge, at most a few words."""
     clause = _EDGE.split(text[start : start + SPEAKER_REACH])[0]
@@ -175,8 +192,10 @@ def find_attributions(sentence: str, language: Language) -> list[Said]:
             found.append(Said(speaker, match.group(), match.start(), at + len(speaker) if at >= 0 else match.end()))
     for match in _VERBS[language].finditer(sentence):
         before = sentence[: match.start()].rstrip()
-        after_quote = before.endswith((",", "»", "”", '"'))  # "», a déclaré X": the speaker follows the verb
-        speaker = _words_after(sentence, match.end()) if after_quote else _words_before(sentence, match.start())
+        inverted = before.endswith((",", "»", "”", '"'))  # "», a déclaré X", "…, a indiqué le gouverneur": it follows
+        if inverted and before.endswith(",") and _REPORTED.match(sentence[match.end() :]):
+            inverted = False  # "le gouverneur, Alexeï Smirnov, a fait état de trois blessés": what follows is what he said
+        speaker = _words_after(sentence, match.end()) if inverted else _speaker_before(sentence, match.start())
         if speaker and not any(said.start <= match.start() < said.end for said in found):
             found.append(Said(speaker, match.group(), match.start(), match.end()))
     return sorted(found, key=lambda said: said.start)

@@ -268,12 +268,12 @@ class Drafter:
         """The party a speaker's words name; a proposed party when none does; ``unattributed`` without a speaker."""
         if not speaker:
             return Claimant("unattributed", None, "no source named in the sentence: check who says so")
+        official = _official_of(speaker, self.parties, near, language)  # a governor or mayor: the place's authority
+        if official is not None:
+            return Claimant(official, speaker, f"'{speaker}' taken as {official}, the local authority of the place")
         found: Match = match_party(speaker, self.parties, language, near)
         if found.party is not None:
             return Claimant(found.party, speaker, found.check)
-        official = _official_of(speaker, self.parties, near, language)
-        if official is not None:
-            return Claimant(official, speaker, f"'{speaker}' taken as {official}, the local authority of the place")
         words = re.sub(r"[^a-z0-9]+", "-", anyascii(speaker).lower())[:50].strip("-")
         proposed = "proposed-" + (words or "party")
         self._proposed[proposed] = speaker
@@ -438,6 +438,12 @@ OFFICIALS: dict[Language, tuple[str, ...]] = {
 }
 """Words that name whoever speaks for a place: a governor speaks for the region's administration."""
 _SEATS = ("administration", "governor", "gouverneur", "military", "militaire")
+_LEVELS = (
+    (("maire", "mayor"), ("city", "ville", "municipal", "mairie")),
+    (("gouverneur", "governor", "régional", "regional"), ("oblast", "region", "krai", "gouverneur", "governor")),
+)
+"""Whom an official's title says they speak for, by the words of its party's name: a mayor for the city, a governor for
+the region."""
 
 
 def _official_of(speaker: str, parties: list[Party], near: list[str], language: Language) -> str | None:
@@ -449,6 +455,9 @@ def _official_of(speaker: str, parties: list[Party], near: list[str], language: 
     named = named_after([party for party in parties if party.kind.value == "local_authority"], near, language)
     seats = [party for party in named if any(seat in anyascii(" ".join(party.name.values())).lower() for seat in _SEATS)]
     chosen = seats if len(seats) == 1 else named
+    if len(chosen) > 1:  # the city's and the oblast's: a mayor speaks for the one, a governor for the other
+        level = next((words for titles, words in _LEVELS if any(title in lowered for title in titles)), ())
+        chosen = [party for party in chosen if any(word in anyascii(" ".join(party.name.values())).lower() for word in level)]
     return chosen[0].id if len(chosen) == 1 else None
 
 

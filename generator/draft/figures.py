@@ -7,6 +7,7 @@ not guessed."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -39,7 +40,7 @@ KINDS: dict[Language, dict[str, tuple[str, ...]]] = {
             "repoussé",
             "repoussés",
         ),
-        "launched": ("lancé", "lancés", "lancées", "tiré", "tirés", "tirées", "a lancé", "ont lancé", "a tiré"),
+        "launched": ("lancé", "lancés", "lancées", "tiré", "tirés", "tirées", "a lancé", "ont lancé", "a tiré", "attaqué", "a attaqué"),
     },
     "en": {
         "killed": ("killed", "dead", "deaths", "died", "fatalities", "lost their lives"),
@@ -49,7 +50,7 @@ KINDS: dict[Language, dict[str, tuple[str, ...]]] = {
         "rescued": ("rescued", "saved"),
         "evacuated": ("evacuated",),
         "intercepted": ("shot down", "downed", "intercepted", "destroyed", "neutralized", "neutralised", "repelled"),
-        "launched": ("launched", "fired", "attacked with"),
+        "launched": ("launched", "fired", "attacked with", "attacked"),
     },
 }
 """Words that say what a count counts; for munitions, launched or intercepted."""
@@ -122,9 +123,21 @@ PEOPLE: dict[Language, tuple[str, ...]] = {
 """Who a count of people counts, right after it ("tuant trois personnes"): part of the figure's wording."""
 
 WINDOW = 6
+"""Words after a count within which its noun or kind is looked for."""
 REACH = 200
 """Characters either side of a count where what it counts is looked for."""
-"""Words after a count within which its noun or kind is looked for."""
+
+PARTS: dict[Language, re.Pattern[str]] = {
+    "fr": re.compile(r"(?<!\w)(?:dont|parmi lesquels|parmi lesquelles|parmi eux|parmi elles)(?!\w)", re.IGNORECASE),
+    "en": re.compile(r"(?<!\w)(?:of which|of them|of those)(?!\w)", re.IGNORECASE),
+}
+"""Words that make the next count a part of the one before ("40 drones, dont 35 ont été abattus"; "two missiles, one of
+which was intercepted"): the count before ends there, the part counts the same munitions."""
+AND: dict[Language, re.Pattern[str]] = {
+    "fr": re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|et)\s*", re.IGNORECASE),
+    "en": re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and)\s*", re.IGNORECASE),
+}
+"""What joins two counts of munitions told by one verb after both ("30 missiles and 29 drones were shot down")."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +149,8 @@ class FoundFigure:
     category: WeaponCategory | None
     wording: str
     """The article's words for the figure: the count and what it counts ("29 drones ukrainiens neutralisés")."""
+    told_after: bool = False
+    """Whether the words after the count told its kind ("29 drones were shot down"), not a verb before it."""
 
 
 def _first(phrases: tuple[str, ...], text: str) -> re.Match[str] | None:
@@ -146,13 +161,53 @@ def _first(phrases: tuple[str, ...], text: str) -> re.Match[str] | None:
 def find_figures(sentence: str, language: Language) -> list[FoundFigure]:
     """The counts of a sentence whose words say what they count, in order; and what phrases give without a number
     ("sans faire de victimes": 0 killed, 0 injured; "une attaque massive de missiles": many launched)."""
-    found = [figure for reading in find_quantities(sentence, language) if (figure := _figure(sentence, reading, language)) is not None]
+    readings = find_quantities(sentence, language)
+    found: list[FoundFigure] = []
+    for index, reading in enumerate(readings):
+        following = readings[index + 1].start if index + 1 < len(readings) else len(sentence)
+        part = PARTS[language].search(sentence, reading.end, following)  # "40 drones, dont ...": what follows is the part's
+        figure = _figure(sentence, reading, language, part.start() if part else following)
+        whole = found[-1] if found and found[-1].category is not None and _is_part(sentence, found[-1], reading, language) else None
+        if whole is not None and (figure is None or figure.category is None):
+            figure = _figure(sentence, reading, language, following, whole.category)
+        if figure is not None:
+            found.append(figure)
+    found = [figure for figure in _shared_verbs(sentence, found, language) if figure.kind]
     found += _phrases(sentence, language, found)
     return sorted(found, key=lambda figure: figure.reading.start)
 
 
-def _figure(sentence: str, reading: Reading, language: Language) -> FoundFigure | None:
-    after = sentence[reading.end : reading.end + REACH]
+MUNITIONS = ("launched", "intercepted")
+
+
+def _is_part(sentence: str, whole: FoundFigure, reading: Reading, language: Language) -> bool:
+    """Whether ``reading`` counts a part of ``whole`` ("dont 35", "one of which"): a partitive word between them, or
+    right after the reading."""
+    between = sentence[whole.reading.end : reading.start]
+    after = sentence[reading.end : reading.end + 20]
+    return PARTS[language].search(between) is not None or PARTS[language].match(after.lstrip()) is not None
+
+
+def _shared_verbs(sentence: str, found: list[FoundFigure], language: Language) -> list[FoundFigure]:
+    """A count of munitions joined to the next one ("30 missiles and 29 drones were shot down") takes the kind the
+    next one's own words tell, when its own words told none (it had it from a verb before it, or had none); a count
+    whose kind nothing tells is then left out."""
+    shared = list(found)
+    for index in range(len(shared) - 2, -1, -1):
+        first, second = shared[index], shared[index + 1]
+        if first.told_after or not second.told_after or first.kind not in (*MUNITIONS, "") or second.kind not in MUNITIONS:
+            continue
+        if first.kind != second.kind and AND[language].fullmatch(sentence[first.reading.end : second.reading.start]):
+            shared[index] = dataclasses.replace(first, kind=second.kind, told_after=True)
+    return shared
+
+
+def _figure(
+    sentence: str, reading: Reading, language: Language, until: int | None = None, of: WeaponCategory | None = None
+) -> FoundFigure | None:
+    """What ``reading`` counts, from the words after it (up to ``until``: the next count, or a part of this one) and the
+    verbs before it; ``of``: the munitions of the count it is a part of, when its own words name none."""
+    after = sentence[reading.end : min(reading.end + REACH, until if until is not None else len(sentence))]
     words = list(re.finditer(r"\S+", after))[:WINDOW]
     window = after[: words[-1].end()] if words else ""
     nouns = ((_first((name,), window), category) for name, category in CATEGORIES[language])
@@ -170,13 +225,17 @@ def _figure(sentence: str, reading: Reading, language: Language) -> FoundFigure 
     match: re.Match[str] | None = None
     if told:
         _, kind, match = min(told, key=lambda item: item[0])
-    if noun is not None and kind not in ("launched", "intercepted"):
-        kind, match = _verb_before(sentence[: reading.start], language), None  # "a annoncé avoir neutralisé 29 drones"
-    if kind is None or (noun is None and kind in ("launched", "intercepted")):
+    told_after = match is not None
+    category = noun[1] if noun else of
+    if category is not None and kind not in MUNITIONS:
+        kind, match, told_after = _verb_before(sentence[: reading.start], language), None, False  # "a annoncé avoir neutralisé 29 drones"
+    if kind is None and category is not None:
+        kind = ""  # munitions no word tells the fate of: the count joined after it may (:func:`_shared_verbs`)
+    if kind is None or (category is None and kind in MUNITIONS):
         return None  # nothing says what it counts, or munitions of no kind named: left out, not guessed
     people = re.match(rf"\s+(?:{'|'.join(PEOPLE[language])})(?!\w)", after, re.IGNORECASE) if match is None and noun is None else None
     ends = [found.end() for found in (match, noun[0] if noun else None, people) if found is not None]
-    return FoundFigure(reading, kind, noun[1] if noun else None, sentence[reading.start : reading.end + max(ends, default=0)])
+    return FoundFigure(reading, kind, category, sentence[reading.start : reading.end + max(ends, default=0)], told_after)
 
 
 def _phrases(sentence: str, language: Language, numbers: list[FoundFigure]) -> list[FoundFigure]:

@@ -25,6 +25,12 @@ CUES: dict[Language, tuple[tuple[str, str, tuple[Level, ...], str], ...]] = {
         (r"(?:quartier|district) (?:de |d'|d’|du )", "", (), "neighbourhood"),
         (r"(?:ville|localité|village|commune|port) (?:de |d'|d’)", "", (Level.settlement, Level.region), "settlement"),
         (r"(?:à|a|sur|près de|vers|au-dessus de|autour de|contre) ", "", (Level.settlement, Level.region), "settlement"),
+        (
+            r"(?:frappé|frappée|visé|visée|ciblé|ciblée|bombardé|bombardée|pilonné|pilonnée|attaqué|attaquée) ",
+            "",
+            (Level.settlement, Level.region),
+            "settlement",
+        ),
         (r"(?:en|dans l'|dans l’) ", "", (Level.region,), "region"),
     ),
     "en": (
@@ -33,7 +39,12 @@ CUES: dict[Language, tuple[tuple[str, str, tuple[Level, ...], str], ...]] = {
         (r"(?:the )?(?:district|neighbourhood|neighborhood) of ", "", (), "neighbourhood"),
         ("", r" (?:district|neighbourhood|neighborhood)", (), "neighbourhood"),
         (r"(?:the )?(?:city|town|village|port) of ", "", (Level.settlement, Level.region), "settlement"),
-        (r"(?:in|on|near|over|at|against|targeting|hit) ", "", (Level.settlement, Level.region), "settlement"),
+        (
+            r"(?:in|on|near|over|at|against|targeting|hit|struck|shelled|attacked|targeted|bombed|pounded) ",
+            "",
+            (Level.settlement, Level.region),
+            "settlement",
+        ),
     ),
 }
 """Words that introduce a place, the levels a name after them may be, and what the mention gives."""
@@ -96,8 +107,10 @@ def find_places(sentence: str, gazetteer: Gazetteer, language: Language, entitie
 
 
 COUNTRIES: dict[Language, re.Pattern[str]] = {
-    "fr": re.compile(r"(?<!\w)(?:sur|contre|vers|visant|en|à travers) (?:l'|l’|la )?(?P<name>Ukraine|Russie)(?!\w)"),
-    "en": re.compile(r"(?<!\w)(?:at|on|against|over|across|targeting|in) (?P<name>Ukraine|Russia)(?!\w)"),
+    "fr": re.compile(
+        r"(?<!\w)(?:sur|contre|vers|visant|en|à travers|attaqué|frappé|visé|ciblé) (?:l'|l’|la )?(?P<name>Ukraine|Russie)(?!\w)"
+    ),
+    "en": re.compile(r"(?<!\w)(?:at|on|against|over|across|targeting|in|attacked|struck|targeted) (?P<name>Ukraine|Russia)(?!\w)"),
 }
 """A country named as the place of a strike ("launched 58 drones at Ukraine"): a strike over the whole country."""
 

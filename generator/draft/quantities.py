@@ -65,6 +65,21 @@ QUALIFIERS: dict[Language, tuple[str, ...]] = {
 """Words before a number that make it something other than an exact count: the number is kept as written, its
 wording says so, and the figure is marked for a look."""
 
+AGES: dict[Language, re.Pattern[str]] = {
+    "fr": re.compile(r"\s*ans\b", re.IGNORECASE),
+    "en": re.compile(r"\s*-?\s*years?\b(?:-old| old)?", re.IGNORECASE),
+}
+"""Words after a number that make it an age ("un homme de 64 ans", "a 64-year-old man"), not a count."""
+
+ONE_PERSON: dict[Language, re.Pattern[str]] = {
+    "fr": re.compile(r"(?!x)x"),  # French "un", "une" are read as numbers already (and marked)
+    "en": re.compile(
+        r"(?<!\w)an? (?:[\w-]+ ){0,2}?(?:man|woman|child|boy|girl|civilian|resident|person|teenager|pensioner|driver)(?!\w)",
+        re.IGNORECASE,
+    ),
+}
+"""One person, with an article for a number ("killing a 64-year-old man"): a count of one, marked."""
+
 ROUND_COUNTS: dict[Language, re.Pattern[str]] = {
     "fr": re.compile(
         r"(?<!\w)(?:une? )(?:petite |bonne )?(?P<noun>dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine"
@@ -188,6 +203,12 @@ def find_quantities(sentence: str, language: Language) -> list[Reading]:
         for match in ROUND_COUNTS[language].finditer(sentence)
     ]
     found = [number for number in found if not any(r.start <= number.start and number.end <= r.end for r in rounded)] + rounded
+    found = [number for number in found if not AGES[language].match(sentence, number.end)]
+    found += [
+        Reading(1, match.group(), match.start(), match.end(), f"'{match.group()}' read as one person")
+        for match in ONE_PERSON[language].finditer(sentence)
+        if not any(number.start < match.end() and match.start() < number.end for number in found)
+    ]
     return sorted(found + _vague_readings(sentence, language, found), key=lambda reading: reading.start)
 
 
