@@ -96,11 +96,26 @@ CASES = [
         FIXTURES,
         dt.date(2024, 10, 20),
     ),
+    Case(
+        "held out: Odessa, Mykolaïv (fr)",
+        FIXTURES / "heldout-odessa-fr.txt",
+        FIXTURES / "gold" / "heldout-odessa-fr.yaml",
+        FIXTURES,
+        dt.date(2024, 11, 18),
+    ),
+    Case(
+        "held out: Sumy, Shebekino (en)",
+        FIXTURES / "heldout-sumy-en.txt",
+        FIXTURES / "gold" / "heldout-sumy-en.yaml",
+        FIXTURES,
+        dt.date(2024, 12, 2),
+    ),
 ]
 """The first three were written while the drafter's rules were (the seed above all); the held-out ones after, and
 the rules were not changed for them: their figures are the honest ones. The Kharkiv and Kyiv ones were written before
 spaCy's French pipeline entered the drafter, and measured before and after it (then mended on); the Soumy and Kherson
-ones after the last change, which was not tuned on them."""
+ones after that (measured, then mended on); the Odessa and Sumy ones after the last change, which was not tuned on
+them."""
 
 
 def _listed(value: Any) -> list[Any]:

@@ -172,12 +172,30 @@ def _trim(words: str) -> str:
     return _TRAILING.sub("", _LEADING.sub("", words.strip())).strip()
 
 
-def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+INSERTED: dict[Language, str] = {
+    "fr": r"(?:pour sa part|pour leur part|de son côté|de leur côté|quant à lui|quant à elle"
+    r"|également|aussi|encore|déjà|ensuite|enfin|par ailleurs)",
+    "en": r"(?:also|later|earlier|separately|further)",
+}
+"""Words an article puts inside a reporting verb ("a pour sa part assuré", "also said")."""
 
 
-_VERBS = {language: _phrase_pattern(verbs) for language, verbs in VERBS.items()}
+def _phrase_pattern(phrases: Iterable[str], language: Language | None = None) -> re.Pattern[str]:
+    """Any of the phrases; with ``language``, a compound verb may hold one of its inserted words ("a pour sa part
+    assuré", "a également indiqué")."""
+    alternatives = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        auxiliary, _, participle = phrase.partition(" ")
+        if language == "fr" and auxiliary in ("a", "ont") and participle:
+            alternatives.append(rf"{auxiliary}(?:,? {INSERTED[language]},?)? {re.escape(participle)}")
+        else:
+            alternatives.append(re.escape(phrase))
+    if language == "en":
+        alternatives = [rf"(?:{INSERTED[language]} )?(?:{alternative})" for alternative in alternatives]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+
+
+_VERBS = {language: _phrase_pattern(verbs, language) for language, verbs in VERBS.items()}
 _BEFORE = {language: _phrase_pattern(phrases) for language, phrases in BEFORE_SPEAKER.items()}
 
 

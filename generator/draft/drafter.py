@@ -44,8 +44,24 @@ STRIKE_WORDS: dict[Language, tuple[str, ...]] = {
         "abattu",
         "intercept",
         "neutralis",
+        "endommag",
+        "détrui",
     ),
-    "en": ("strike", "attack", "shell", "explosion", "fire", "struck", "hit", "target", "shot down", "intercept", "launched", "destroyed"),
+    "en": (
+        "strike",
+        "attack",
+        "shell",
+        "explosion",
+        "fire",
+        "struck",
+        "hit",
+        "target",
+        "shot down",
+        "intercept",
+        "launched",
+        "destroyed",
+        "damag",
+    ),
 }
 """Word starts that say a sentence reports a strike (actions: a weapon's name alone, in evidence or a quote, does not)."""
 
@@ -469,7 +485,7 @@ def _near(place: dict[str, str]) -> list[str]:
 def _another_night(strike: StrikeDraft, own: Dating | None, figures: list[FoundFigure]) -> bool:
     """Whether a sentence that names no place but launches weapons at another time than the strike being drafted
     (the night's national figures after a strike of the morning) is a strike of its own, over the whole country."""
-    if own is None or not any(figure.kind == "launched" for figure in figures) or "settlement" not in strike.place:
+    if own is None or not any(figure.kind == "launched" for figure in figures) or strike.place.get("precision") == "country":
         return False
     dated = strike.dating.value
     return not isinstance(dated, Dating) or (dated.start, dated.end, dated.precision) != (own.start, own.end, own.precision)

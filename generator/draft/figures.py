@@ -133,6 +133,12 @@ PARTS: dict[Language, re.Pattern[str]] = {
 }
 """Words that make the next count a part of the one before ("40 drones, dont 35 ont été abattus"; "two missiles, one of
 which was intercepted"): the count before ends there, the part counts the same munitions."""
+OUT_OF: dict[Language, re.Pattern[str]] = {
+    "fr": re.compile(r"\s*(?:des|sur les|sur)\s*$", re.IGNORECASE),
+    "en": re.compile(r"\s*(?:of the|out of|of)\s*$", re.IGNORECASE),
+}
+"""What stands between a part and its whole ("102 des 120 missiles", "40 of the 52 drones"): the first count is the
+verb's (destroyed, shot down), the second the munitions launched."""
 AND: dict[Language, re.Pattern[str]] = {
     "fr": re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|et)\s*", re.IGNORECASE),
     "en": re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and)\s*", re.IGNORECASE),
@@ -165,6 +171,17 @@ def find_figures(sentence: str, language: Language) -> list[FoundFigure]:
     found: list[FoundFigure] = []
     for index, reading in enumerate(readings):
         following = readings[index + 1].start if index + 1 < len(readings) else len(sentence)
+        if index + 1 < len(readings) and OUT_OF[language].match(sentence[reading.end : following]):
+            whole = _figure(sentence, readings[index + 1], language)  # "102 des 120 missiles": its munitions
+            if whole is not None and whole.category is not None:
+                kind = _verb_before(sentence[: reading.start], language) or "intercepted"
+                found.append(FoundFigure(reading, kind, whole.category, sentence[reading.start : whole.reading.start] + whole.wording))
+                continue
+        if found and found[-1].reading.end <= reading.start and OUT_OF[language].match(sentence[found[-1].reading.end : reading.start]):
+            whole = _figure(sentence, reading, language)
+            if whole is not None and whole.category is not None:
+                found.append(dataclasses.replace(whole, kind="launched", told_after=True))
+                continue
         part = PARTS[language].search(sentence, reading.end, following)  # "40 drones, dont ...": what follows is the part's
         figure = _figure(sentence, reading, language, part.start() if part else following)
         whole = found[-1] if found and found[-1].category is not None and _is_part(sentence, found[-1], reading, language) else None

@@ -116,3 +116,27 @@ def test_any_text_gives_attributions_and_quotes_in_its_own_words(text: str, lang
     for quote in find_quotes(text, language):
         assert quote.text in text[quote.start : quote.end]
     assert all(outlet in text for outlet in find_relayed(text, language))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        (
+            "Le ministère russe de la Défense a pour sa part assuré avoir abattu 12 drones.",
+            "fr",
+            ("Le ministère russe de la Défense", "a pour sa part assuré"),
+        ),
+        ("The ministry also said 12 drones were downed.", "en", ("The ministry", "also said")),
+        (
+            "Le gouverneur de la région de Koursk, Alexeï Smirnov, a fait état de trois blessés.",
+            "fr",
+            ("Le gouverneur de la région de Koursk, Alexeï Smirnov", "a fait état"),
+        ),
+        ("Deux morts, a indiqué le gouverneur régional.", "fr", ("le gouverneur régional", "a indiqué")),
+    ],
+    ids=["inserted-fr", "inserted-en", "title-and-name", "inverted"],
+)
+def test_a_speaker_around_words_inside_the_verb_or_a_name_set_off_by_commas(
+    sentence: str, language: str, expected: tuple[str, str]
+) -> None:
+    assert said(sentence, language)[0] == expected

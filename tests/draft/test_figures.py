@@ -90,3 +90,42 @@ def test_a_count_that_says_nothing_of_what_it_counts_is_left_out() -> None:
 def test_any_text_gives_figures_in_its_own_words(text: str, language: str) -> None:
     for found in find_figures(text, language):
         assert found.wording in text and found.wording.startswith(found.reading.wording)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        (
+            "La Russie a lancé 40 drones, dont 35 ont été abattus.",
+            "fr",
+            [("launched", 40, "drone"), ("intercepted", 35, "drone")],
+        ),
+        (
+            "Russia fired two Kalibr cruise missiles, one of which was intercepted.",
+            "en",
+            [("launched", 2, "cruise_missile"), ("intercepted", 1, "cruise_missile")],
+        ),
+        (
+            "adding that 30 missiles and 29 drones were shot down",
+            "en",
+            [("intercepted", 30, "missile"), ("intercepted", 29, "drone")],
+        ),
+        (
+            "L'armée de l'air a indiqué avoir détruit 102 des 120 missiles et 79 des 90 drones lancés par la Russie.",
+            "fr",
+            [("intercepted", 102, "missile"), ("launched", 120, "missile"), ("intercepted", 79, "drone"), ("launched", 90, "drone")],
+        ),
+        ("Air defenses shot down 40 of the 52 drones launched overnight", "en", [("intercepted", 40, "drone"), ("launched", 52, "drone")]),
+    ],
+    ids=["dont", "one-of-which", "two-counts-one-verb", "des", "of-the"],
+)
+def test_parts_wholes_and_counts_sharing_a_verb(sentence: str, language: str, expected: list[tuple[str, object, str]]) -> None:
+    assert [(kind, value, category) for kind, value, category, _ in figures(sentence, language)] == expected
+
+
+def test_an_age_is_not_a_count_and_a_person_with_an_article_is_one() -> None:
+    assert [(kind, value) for kind, value, _, _ in figures("killing a 64-year-old man and wounding three others", "en")] == [
+        ("killed", 1),
+        ("injured", 3),
+    ]
+    assert 64 not in [value for _, value, _, _ in figures("tuant un homme de 64 ans et blessant 3 autres", "fr")]
