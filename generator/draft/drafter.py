@@ -302,6 +302,7 @@ class Drafter:
     ) -> None:
         current: StrikeDraft | None = strikes[-1] if strikes else None  # "ces frappes", in the next paragraph
         dating: Sourced | None = None
+        speaking: Claimant | None = None  # the paragraph's last speaker of a strike's sentence
         for sentence in split_sentences(paragraph):
             datings = [found for found in find_datings(sentence, published, language) if found.precision.value != "month"]
             own = Sourced(datings[-1], sentence, check=datings[-1].check) if datings else None
@@ -331,8 +332,14 @@ class Drafter:
                 continue
             self.strike_sentences.add(sentence)
             claimant = self.claimant(sentence_speaker, language, _near(current.place)) if sentence_speaker else current.reported_by
-            if sentence_speaker is None and current.reported_by.party != "unattributed" and sentence != current.sentence:
-                claimant = Claimant("unattributed", None, "no source named in this sentence: the strike's source, or nobody?")
+            if sentence_speaker is None and sentence != current.sentence:  # "…, the Air Force said. 24 drones were shot down."
+                claimant = (
+                    dataclasses.replace(speaking, check=f"no source named in this sentence: taken as the one before's ({speaking.party})")
+                    if speaking is not None
+                    else Claimant("unattributed", None, "no source named in this sentence: the strike's source, or nobody?")
+                )
+            if sentence_speaker is not None:
+                speaking = claimant
             for figure in figures:
                 current.figures.append((figure, Sourced(figure.reading.as_schema(), sentence, claimant, figure.reading.check)))
             self._weapons(current, sentence, language, figures, claimant)
@@ -469,11 +476,13 @@ def _official_of(speaker: str, parties: list[Party], near: list[str], language: 
     if not any(word in lowered for word in OFFICIALS[language]):
         return None
     named = named_after([party for party in parties if party.kind.value == "local_authority"], near, language)
+    level = next((words for titles, words in _LEVELS if any(title in lowered for title in titles)), ())
+    leveled = [party for party in named if any(word in anyascii(" ".join(party.name.values())).lower() for word in level)]
+    if len(leveled) == 1:  # the city's and the oblast's: a mayor speaks for the one, a governor for the other
+        return leveled[0].id
+    named = leveled or named
     seats = [party for party in named if any(seat in anyascii(" ".join(party.name.values())).lower() for seat in _SEATS)]
     chosen = seats if len(seats) == 1 else named
-    if len(chosen) > 1:  # the city's and the oblast's: a mayor speaks for the one, a governor for the other
-        level = next((words for titles, words in _LEVELS if any(title in lowered for title in titles)), ())
-        chosen = [party for party in chosen if any(word in anyascii(" ".join(party.name.values())).lower() for word in level)]
     return chosen[0].id if len(chosen) == 1 else None
 
 

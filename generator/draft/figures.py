@@ -40,7 +40,22 @@ KINDS: dict[Language, dict[str, tuple[str, ...]]] = {
             "repoussé",
             "repoussés",
         ),
-        "launched": ("lancé", "lancés", "lancées", "tiré", "tirés", "tirées", "a lancé", "ont lancé", "a tiré", "attaqué", "a attaqué"),
+        "launched": (
+            "lancé",
+            "lancés",
+            "lancées",
+            "tiré",
+            "tirés",
+            "tirées",
+            "a lancé",
+            "ont lancé",
+            "a tiré",
+            "attaqué",
+            "a attaqué",
+            "largué",
+            "largués",
+            "larguées",
+        ),
     },
     "en": {
         "killed": ("killed", "dead", "deaths", "died", "fatalities", "lost their lives"),
@@ -50,7 +65,7 @@ KINDS: dict[Language, dict[str, tuple[str, ...]]] = {
         "rescued": ("rescued", "saved"),
         "evacuated": ("evacuated",),
         "intercepted": ("shot down", "downed", "intercepted", "destroyed", "neutralized", "neutralised", "repelled"),
-        "launched": ("launched", "fired", "attacked with", "attacked"),
+        "launched": ("launched", "fired", "attacked with", "attacked", "dropped"),
     },
 }
 """Words that say what a count counts; for munitions, launched or intercepted."""
@@ -87,7 +102,10 @@ CATEGORIES: dict[Language, tuple[tuple[str, WeaponCategory], ...]] = {
 """Nouns that name what was launched or intercepted, the most specific first."""
 
 VERBS_BEFORE: dict[Language, dict[str, tuple[str, ...]]] = {
-    "fr": {"killed": ("tuant", "a tué", "ont tué", "coûté la vie à"), "injured": ("blessant", "a blessé", "ont blessé")},
+    "fr": {
+        "killed": ("tuant", "a tué", "ont tué", "coûté la vie à", "et tué"),
+        "injured": ("blessant", "a blessé", "ont blessé", "et blessé"),
+    },
     "en": {"killed": ("killing", "killed"), "injured": ("injuring", "wounding", "injured", "wounded")},
 }
 """Verbs before a count of people that say what it counts ("tuant trois personnes et en blessant 23 autres")."""

@@ -19,16 +19,19 @@ Language = str
 _NAME = r"(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]{0,40}(?: (?:sur-|na-)?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]{0,40}){0,2})"
 """A place name: up to three capitalised words (``Novorossiïsk``, ``Kryvyi Rih``, ``Rostov-sur-le-Don``)."""
 
+SETTLED = (Level.settlement, Level.region)
+"""A settlement, else a region (Kyiv, a city that is a region)."""
+
 CUES: dict[Language, tuple[tuple[str, str, tuple[Level, ...], str], ...]] = {
     "fr": (
         (r"(?:région|oblast|kraï|krai|république|province)(?: \w+)? (?:de |d'|d’|du )", "", (Level.region,), "region"),
         (r"(?:quartier|district) (?:de |d'|d’|du )", "", (), "neighbourhood"),
-        (r"(?:ville|localité|village|commune|port) (?:de |d'|d’)", "", (Level.settlement, Level.region), "settlement"),
-        (r"(?:à|a|sur|près de|vers|au-dessus de|autour de|contre) ", "", (Level.settlement, Level.region), "settlement"),
+        (r"(?:ville|localité|village|commune|port) (?:de |d'|d’)", "", SETTLED, "settlement"),
+        (r"(?:à|a|sur|près de|vers|au-dessus de|autour de|contre) ", "", SETTLED, "settlement"),
         (
             r"(?:frappé|frappée|visé|visée|ciblé|ciblée|bombardé|bombardée|pilonné|pilonnée|attaqué|attaquée) ",
             "",
-            (Level.settlement, Level.region),
+            SETTLED,
             "settlement",
         ),
         (r"(?:en|dans l'|dans l’) ", "", (Level.region,), "region"),
@@ -38,11 +41,11 @@ CUES: dict[Language, tuple[tuple[str, str, tuple[Level, ...], str], ...]] = {
         (r"(?:the )?(?:region|oblast) of ", "", (Level.region,), "region"),
         (r"(?:the )?(?:district|neighbourhood|neighborhood) of ", "", (), "neighbourhood"),
         ("", r" (?:district|neighbourhood|neighborhood)", (), "neighbourhood"),
-        (r"(?:the )?(?:city|town|village|port) of ", "", (Level.settlement, Level.region), "settlement"),
+        (r"(?:the )?(?:city|town|village|port) of ", "", SETTLED, "settlement"),
         (
             r"(?:in|on|near|over|at|against|targeting|hit|struck|shelled|attacked|targeted|bombed|pounded) ",
             "",
-            (Level.settlement, Level.region),
+            SETTLED,
             "settlement",
         ),
     ),
@@ -83,6 +86,12 @@ def find_places(sentence: str, gazetteer: Gazetteer, language: Language, entitie
             start, end = match.start("name"), match.end("name")
             if any(other.start < end and start < other.end for other in found):
                 continue
+            owner = re.match(r"(?P<owner>.+?)['’]s (?P<part>.+)", name)
+            if gives == "neighbourhood" and owner is not None:  # "Kharkiv's Saltivskyi district": the city, and its district
+                city = _entry(owner["owner"], gazetteer, SETTLED)
+                if city is not None:
+                    found.append(Mention(owner["owner"], city, "settlement", start, start + len(owner["owner"])))
+                    name, start = owner["part"], start + owner.start("part")
             whole = match.group() if levels == (Level.region,) else None  # "Kyiv Oblast" is not Kyiv
             entry = (whole and _entry(whole, gazetteer, levels, whole=True)) or (_entry(name, gazetteer, levels) if levels else None)
             if levels and entry is None:
@@ -118,7 +127,7 @@ COUNTRIES: dict[Language, re.Pattern[str]] = {
 def _entry(name: str, gazetteer: Gazetteer, levels: tuple[Level, ...], whole: bool = False) -> Entry | None:
     """The entry a name is, at the first of ``levels`` that has one (most populous first); its first words alone
     when the whole does not name one (unless ``whole``)."""
-    words = name.split()
+    words = re.sub(r"['’]s\b", "", name).split()  # "Kharkiv's Saltivskyi district": Kharkiv
     for length in range(len(words), len(words) - 1 if whole else 0, -1):  # "Kharkiv Novobavarsky" -> "Kharkiv"
         candidate = " ".join(words[:length])
         for level in levels:

@@ -74,11 +74,14 @@ AGES: dict[Language, re.Pattern[str]] = {
 ONE_PERSON: dict[Language, re.Pattern[str]] = {
     "fr": re.compile(r"(?!x)x"),  # French "un", "une" are read as numbers already (and marked)
     "en": re.compile(
-        r"(?<!\w)an? (?:[\w-]+ ){0,2}?(?:man|woman|child|boy|girl|civilian|resident|person|teenager|pensioner|driver)(?!\w)",
+        r"(?<!\w)(?P<article>an?) (?:[\w-]+ ){0,2}?(?:man|woman|child|boy|girl|civilian|resident|person|teenager|pensioner|driver)"
+        r"(?!\w)|(?<=\w )(?:and|with) (?P<munition>an?) (?:[\w-]+ ){0,2}?(?:missile|drone|rocket|bomb)(?!\w)",
         re.IGNORECASE,
     ),
 }
-"""One person, with an article for a number ("killing a 64-year-old man"): a count of one, marked."""
+"""One person, or one munition listed with others or launched ("attacked with 33 drones and a Kh-59 guided missile"), with
+an article for a number ("killing a 64-year-old man"): a count of one, marked; it counts only where words say what
+happened to it ("debris from a downed drone" is not a count)."""
 
 ROUND_COUNTS: dict[Language, re.Pattern[str]] = {
     "fr": re.compile(
@@ -101,9 +104,12 @@ ARTICLES: dict[Language, frozenset[str]] = {"fr": frozenset({"un", "une"}), "en"
 """Words that are "one" or only an article: a figure read from them is marked for a look unless the drafter knows
 the noun is counted ("un mort", "one person was killed")."""
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+", re.UNICODE)
-"""A word (hyphenated compounds as one: ``vingt-trois``) or a numeral, its thousands grouped by spaces (``1 200``) or,
-in English, commas (``1,200``)."""
+_WORD = re.compile(
+    r"(?<![^\W\d_])(?i:qu|[cdjlmnst])['’](?=[^\W\d_])|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+",
+    re.UNICODE,
+)
+"""A word (hyphenated compounds as one: ``vingt-trois``; a French elision apart: ``qu'un`` is ``qu'`` and ``un``) or a
+numeral, its thousands grouped by spaces (``1 200``) or, in English, commas (``1,200``)."""
 
 MAX_NUMBER_WORDS = 8
 MAX_DIGITS = 12
@@ -203,13 +209,22 @@ def find_quantities(sentence: str, language: Language) -> list[Reading]:
         for match in ROUND_COUNTS[language].finditer(sentence)
     ]
     found = [number for number in found if not any(r.start <= number.start and number.end <= r.end for r in rounded)] + rounded
-    found = [number for number in found if not AGES[language].match(sentence, number.end)]
+    found = [number for number in found if not AGES[language].match(sentence, number.end) and not _in_a_name(sentence, number)]
     found += [
-        Reading(1, match.group(), match.start(), match.end(), f"'{match.group()}' read as one person")
+        Reading(1, match[word], match.start(word), match.end(word), f"'{match.group()}' read as one")
         for match in ONE_PERSON[language].finditer(sentence)
-        if not any(number.start < match.end() and match.start() < number.end for number in found)
+        for word in ("article" if match["article"] else "munition",)
+        if not any(number.start < match.end() and match.start(word) < number.end for number in found)
     ]
     return sorted(found + _vague_readings(sentence, language, found), key=lambda reading: reading.start)
+
+
+def _in_a_name(sentence: str, reading: Reading) -> bool:
+    """Whether a numeral is part of a name ("Kh-59", "S-300", "Shahed-136", "Tu-22M3"): glued to a word before it by a
+    hyphen, or to letters after it."""
+    glued_before = reading.start >= 2 and sentence[reading.start - 1] in "-‑" and sentence[reading.start - 2].isalpha()
+    glued_after = reading.end < len(sentence) and sentence[reading.end].isalpha()
+    return glued_before or glued_after
 
 
 def _single(sentence: str, first: _Token, start: int, end: int, value: int, language: Language) -> Reading:
