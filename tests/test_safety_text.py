@@ -11,7 +11,9 @@ import pytest
 from hostile_content import hostile_classes, hostile_strings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markupsafe import Markup
 
+from generator import escape
 from generator.escape import LinearEscapes, clean, contain_bidi, inline
 from generator.model import check_id
 
@@ -135,3 +137,12 @@ def test_any_id_is_rejected_or_stays_inside_the_output_folder(tmp_path_factory: 
     for target in (output / f"{record_id}.md", output / record_id / "index.md"):
         assert target.resolve().is_relative_to(output)
     assert record_id == record_id.lower()  # no two ids differ only by case, so none collide on a case-insensitive disk
+
+
+@given(st.text(max_size=300))
+def test_a_string_escaped_again_from_the_kept_escapes_is_escaped_as_the_first_time(text: str) -> None:
+    """Short strings' escapes are kept per process (``escape.KEPT_UP_TO``): every time gives what escaping it afresh
+    gives, kept or not."""
+    for value in (text, text * 2, text + "x" * escape.KEPT_UP_TO):
+        fresh = escape._inline_text(value)
+        assert inline(value) == fresh and inline(value) == fresh and isinstance(inline(value), Markup)
