@@ -9,7 +9,7 @@ from generator.articles import ARTICLES_DIR
 from generator.articles.skeleton import guess_outlet
 from generator.diagnostics import parse_document
 from generator.draft.drafter import Drafter, article_sentences, reading_language
-from generator.draft.entities import start_reading
+from generator.draft.entities import Reading
 from generator.draft.writer import slug, write_draft
 from generator.errors import ContentError, FilesystemError
 from generator.gazetteer.store import shipped_gazetteer
@@ -45,7 +45,7 @@ def draft_article(
         raise FilesystemError(f"{text_file}: cannot be read as UTF-8 text ({error})") from None
     outlet = guess_outlet(url) if url else None
     language = reading_language(text, language or (outlet.language if outlet else None))
-    reading = start_reading(article_sentences(text)) if language == "fr" else None  # spaCy loads meanwhile
+    reading = Reading(article_sentences(text)) if language == "fr" else None  # spaCy loads meanwhile
     drafter = Drafter(read_parties(content), shipped_gazetteer(), shipped_catalogue())
     entities = reading.result() if reading is not None else None
     draft = drafter.draft(text, published, language, url, outlet.name if outlet else None, entities)

@@ -154,19 +154,14 @@ def _overnight_on(match: re.Match[str], published: dt.date, language: Language) 
     return end - dt.timedelta(days=1), end, DatePrecision.night, "'overnight on' a day: taken as the night ending that morning"
 
 
-def _relative(days_before: int, night: bool) -> Rule:
+def _relative(days_before: int, night: bool, check: str | None = None) -> Rule:
     def rule(match: re.Match[str], published: dt.date, language: Language) -> Resolved | None:
         day = published - dt.timedelta(days=days_before)
         if night:
-            return day - dt.timedelta(days=1), day, DatePrecision.night, None
-        return day, None, DatePrecision.day, None
+            return day - dt.timedelta(days=1), day, DatePrecision.night, check
+        return day, None, DatePrecision.day, check
 
     return rule
-
-
-def _night_alone(match: re.Match[str], published: dt.date, language: Language) -> Resolved | None:
-    """ "au cours de la nuit": the night before publication, as a brief published in the morning means it."""
-    return published - dt.timedelta(days=1), published, DatePrecision.night, "'la nuit' alone: taken as the night before publication"
 
 
 def _weekday(match: re.Match[str], published: dt.date, language: Language) -> Resolved | None:
@@ -188,6 +183,10 @@ def _month(match: re.Match[str], published: dt.date, language: Language) -> Reso
     return dt.date(year, month, 1), None, DatePrecision.month, None
 
 
+_NIGHT_ALONE = _relative(0, night=True, check="'la nuit' alone: taken as the night before publication")
+""" "au cours de la nuit": the night before publication, as a brief published in the morning means it."""
+
+
 def _rules(language: Language) -> list[tuple[re.Pattern[str], Rule]]:
     weekday = _alternatives(WEEKDAYS[language])
     month = _month_pattern(language)
@@ -198,7 +197,7 @@ def _rules(language: Language) -> list[tuple[re.Pattern[str], Rule]]:
             (rf"{during}la nuit (?:du |de )(?P<first>\d{{1,2}}) (?:au |à )(?P<second>\d{{1,2}}) {month}{year}", _night_of_days),
             (rf"{during}la nuit (?:de |du )(?P<first>{weekday})(?: (?:au |à )(?P<second>{weekday}))?", _night_of_weekdays),
             (rf"{during}(?:la nuit dernière|cette nuit|la nuit précédente)", _relative(0, night=True)),
-            (r"(?:dans |pendant |au cours de |durant )la nuit(?! (?:de|du|d'|d’|suivante)(?!\w))", _night_alone),
+            (r"(?:dans |pendant |au cours de |durant )la nuit(?! (?:de|du|d'|d’|suivante)(?!\w))", _NIGHT_ALONE),
             (r"avant-hier", _relative(2, night=False)),
             (r"hier(?: soir| matin)?", _relative(1, night=False)),
             (r"aujourd'hui|ce matin|ce soir", _relative(0, night=False)),

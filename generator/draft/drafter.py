@@ -257,11 +257,12 @@ class Drafter:
         entities: Mapping[str, tuple[Entity, ...]] | None = None,
     ) -> Draft:
         """The draft of an article: its first line the title, the rest its body; ``entities``, its sentences' named
-        entities when they were read already (:func:`generator.draft.entities.start_reading`), else read here for a
+        entities when they were read already (:class:`generator.draft.entities.Reading`), else read here for a
         French text."""
         title, body = title_and_body(text)
         language = reading_language(text, language)
-        self._entities = entities if entities is not None else read_entities(article_sentences(text)) if language == "fr" else {}
+        sentences = [sentence for paragraph in body for sentence in split_sentences(paragraph)]
+        self._entities = entities if entities is not None else read_entities(sentences) if language == "fr" else {}
         self._proposed: dict[str, str] = {}
         strikes: list[StrikeDraft] = []
         attributions: list[AttributionDraft] = []
@@ -273,7 +274,7 @@ class Drafter:
         self._quotes_and_evidence(body, language, attributions)
         for strike in strikes:
             _name_unknown_categories(strike)
-        takeaways = [sentence for paragraph in body for sentence in split_sentences(paragraph)][:2]
+        takeaways = sentences[:2]
         return Draft(
             title, language, published, url, outlet, find_relayed(text, language), takeaways, strikes, attributions, self._proposed
         )
@@ -477,13 +478,18 @@ def _official_of(speaker: str, parties: list[Party], near: list[str], language: 
         return None
     named = named_after([party for party in parties if party.kind.value == "local_authority"], near, language)
     level = next((words for titles, words in _LEVELS if any(title in lowered for title in titles)), ())
-    leveled = [party for party in named if any(word in anyascii(" ".join(party.name.values())).lower() for word in level)]
+    leveled = [party for party in named if any(word in _names_of(party) for word in level)]
     if len(leveled) == 1:  # the city's and the oblast's: a mayor speaks for the one, a governor for the other
         return leveled[0].id
     named = leveled or named
-    seats = [party for party in named if any(seat in anyascii(" ".join(party.name.values())).lower() for seat in _SEATS)]
+    seats = [party for party in named if any(seat in _names_of(party) for seat in _SEATS)]
     chosen = seats if len(seats) == 1 else named
     return chosen[0].id if len(chosen) == 1 else None
+
+
+def _names_of(party: Party) -> str:
+    """A party's names in every language, in plain lower-case letters: what an official's title is looked for in."""
+    return anyascii(" ".join(party.name.values())).lower()
 
 
 def _near(place: dict[str, str]) -> list[str]:

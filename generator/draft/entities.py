@@ -14,7 +14,7 @@ model here (the issue asks for none: English is rules, the gazetteer and the cat
 no entities.
 
 Loading the pipeline takes most of a draft's time (about 3.5 s here: spaCy's French tokenizer rules are a regular
-expression Python compiles in 2.3 s, then the model's weights): :func:`start_reading` does it in a forked copy of
+expression Python compiles in 2.3 s, then the model's weights): :class:`Reading` does it in a forked copy of
 the command while the command reads the party registry, the gazetteer and the weapon catalogue, where the machine has
 a CPU for it (else in order, when the entities are asked for).
 """
@@ -109,8 +109,3 @@ class Reading:
         finally:
             assert self._pool is not None
             self._pool.shutdown()
-
-
-def start_reading(sentences: Sequence[str]) -> Reading:
-    """Begin reading the entities of ``sentences``; :meth:`Reading.result` gives them."""
-    return Reading(sentences)

@@ -98,16 +98,14 @@ def find_places(sentence: str, gazetteer: Gazetteer, language: Language, entitie
                 continue
             if entry is not None and entry.level is Level.region and gives == "settlement" and not entry.is_city_region:
                 gives = "region"
-            launched = LAUNCHED_FROM[language].search(sentence[max(0, match.start() - 40) : match.start() + 1]) is not None
-            found.append(Mention(name, entry, gives, start, end, launched))
+            found.append(Mention(name, entry, gives, start, end, _launched_from(sentence, match.start(), language)))
     for entity in entities:
         if not entity.is_place or any(other.start < entity.end and entity.start < other.end for other in found):
             continue
-        entry = _entry(entity.text, gazetteer, (Level.settlement, Level.region))
+        entry = _entry(entity.text, gazetteer, SETTLED)
         if entry is not None:
             gives = "settlement" if entry.level is Level.settlement or entry.is_city_region else "region"
-            launched = LAUNCHED_FROM[language].search(sentence[max(0, entity.start - 40) : entity.start + 1]) is not None
-            found.append(Mention(entity.text, entry, gives, entity.start, entity.end, launched))
+            found.append(Mention(entity.text, entry, gives, entity.start, entity.end, _launched_from(sentence, entity.start, language)))
     for match in COUNTRIES[language].finditer(sentence):
         if not any(other.start < match.end() and match.start() < other.end for other in found):
             code = "UA" if match["name"].lower().startswith(("ukrain", "україн")) else "RU"
@@ -122,6 +120,11 @@ COUNTRIES: dict[Language, re.Pattern[str]] = {
     "en": re.compile(r"(?<!\w)(?:at|on|against|over|across|targeting|in|attacked|struck|targeted) (?P<name>Ukraine|Russia)(?!\w)"),
 }
 """A country named as the place of a strike ("launched 58 drones at Ukraine"): a strike over the whole country."""
+
+
+def _launched_from(sentence: str, start: int, language: Language) -> bool:
+    """Whether the place named at ``start`` is where weapons were launched from ("tirés depuis ...")."""
+    return LAUNCHED_FROM[language].search(sentence[max(0, start - 40) : start + 1]) is not None
 
 
 def _entry(name: str, gazetteer: Gazetteer, levels: tuple[Level, ...], whole: bool = False) -> Entry | None:

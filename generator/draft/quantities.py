@@ -71,7 +71,7 @@ AGES: dict[Language, re.Pattern[str]] = {
 }
 """Words after a number that make it an age ("un homme de 64 ans", "a 64-year-old man"), not a count."""
 
-ONE_PERSON: dict[Language, re.Pattern[str]] = {
+ONE: dict[Language, re.Pattern[str]] = {
     "fr": re.compile(r"(?!x)x"),  # French "un", "une" are read as numbers already (and marked)
     "en": re.compile(
         r"(?<!\w)(?P<article>an?) (?:[\w-]+ ){0,2}?(?:man|woman|child|boy|girl|civilian|resident|person|teenager|pensioner|driver)"
@@ -210,12 +210,10 @@ def find_quantities(sentence: str, language: Language) -> list[Reading]:
     ]
     found = [number for number in found if not any(r.start <= number.start and number.end <= r.end for r in rounded)] + rounded
     found = [number for number in found if not AGES[language].match(sentence, number.end) and not _in_a_name(sentence, number)]
-    found += [
-        Reading(1, match[word], match.start(word), match.end(word), f"'{match.group()}' read as one")
-        for match in ONE_PERSON[language].finditer(sentence)
-        for word in ("article" if match["article"] else "munition",)
-        if not any(number.start < match.end() and match.start(word) < number.end for number in found)
-    ]
+    for match in ONE[language].finditer(sentence):
+        article = "article" if match["article"] else "munition"
+        if not any(number.start < match.end() and match.start(article) < number.end for number in found):
+            found.append(Reading(1, match[article], match.start(article), match.end(article), f"'{match.group()}' read as one"))
     return sorted(found + _vague_readings(sentence, language, found), key=lambda reading: reading.start)
 
 
