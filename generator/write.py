@@ -16,7 +16,7 @@ import sys
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.cache import CODE_DIGEST
@@ -116,10 +116,9 @@ def write_docs(
         raise PlanError(f"two files at {', '.join(clashing)}: a page or chart and a template asset")
     record = AssetRecord(record_path)
     left = 0
+    inside = _Inside(docs_dir)
     for relative, made in files:
-        target = (docs_dir / relative).resolve()
-        if not target.is_relative_to(docs_dir.resolve()):
-            raise ValueError(f"refusing to write {relative!r} outside {docs_dir}")
+        target = inside(relative)
         asset = made if isinstance(made, Asset) else None
         if asset is not None and record.unchanged(asset, target):
             unchanged.append(relative)
@@ -149,6 +148,31 @@ def write_docs(
         if not any(folder.iterdir()):
             shutil.rmtree(folder)
     return WriteReport(written, unchanged, removed)
+
+
+class _Inside:
+    """Where a file of the docs folder goes, refusing any path that would lead outside it (``..``, an absolute path,
+    a folder linked elsewhere); each folder is resolved once (resolving every one of some 12,000 files cost 0.5 s)."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = docs_dir
+        self.root = docs_dir.resolve()
+        self.folders: dict[str, Path] = {}
+
+    def __call__(self, relative: str) -> Path:
+        pure = PurePosixPath(relative)
+        if pure.is_absolute() or ".." in pure.parts or not pure.name:
+            raise ValueError(f"refusing to write {relative!r} outside {self.docs_dir}")
+        folder = str(pure.parent)
+        resolved = self.folders.get(folder)
+        if resolved is None:
+            resolved = self.folders[folder] = (self.root / folder).resolve()
+            if not resolved.is_relative_to(self.root):
+                raise ValueError(f"refusing to write {relative!r} outside {self.docs_dir}")
+        target = resolved / pure.name
+        if target.is_symlink():
+            raise ValueError(f"refusing to write {relative!r} through a link out of {self.docs_dir}")
+        return target
 
 
 def write_search_terms(path: Path, terms: dict[str, list[str]]) -> None:

@@ -120,3 +120,30 @@ def test_a_record_entry_of_another_shape_costs_only_time(project: Paths, tmp_pat
     project.asset_record.write_text(json.dumps(record), encoding="utf-8")
     generate(project)
     assert tree(project.docs) == clean_docs(project, tmp_path / "clean")
+
+
+@pytest.mark.parametrize("relative", ["../escaped.md", "/tmp/escaped.md", "briefings/../../escaped.md"])
+def test_the_write_stage_refuses_a_path_out_of_the_docs_folder(tmp_path: Path, relative: str) -> None:
+    from generator.render import RenderedPage
+    from generator.write import write_docs
+
+    docs, static = tmp_path / "docs", tmp_path / "static"
+    static.mkdir()
+    with pytest.raises(ValueError, match="outside"):
+        write_docs([RenderedPage(relative, "# x\n")], [], docs, static)
+    assert not (tmp_path / "escaped.md").exists()
+
+
+def test_the_write_stage_refuses_a_folder_linked_out_of_the_docs_folder(tmp_path: Path) -> None:
+    from generator.render import RenderedPage
+    from generator.write import MARKER, write_docs
+
+    docs, static, elsewhere = tmp_path / "docs", tmp_path / "static", tmp_path / "elsewhere"
+    static.mkdir()
+    elsewhere.mkdir()
+    docs.mkdir()
+    (docs / MARKER).write_text("", encoding="utf-8")
+    (docs / "briefings").symlink_to(elsewhere)
+    with pytest.raises(ValueError, match="outside"):
+        write_docs([RenderedPage("briefings/index.md", "# x\n")], [], docs, static)
+    assert not any(elsewhere.iterdir())
