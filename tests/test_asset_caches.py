@@ -122,7 +122,7 @@ def test_a_record_entry_of_another_shape_costs_only_time(project: Paths, tmp_pat
     assert tree(project.docs) == clean_docs(project, tmp_path / "clean")
 
 
-@pytest.mark.parametrize("relative", ["../escaped.md", "/tmp/escaped.md", "briefings/../../escaped.md"])
+@pytest.mark.parametrize("relative", ["../escaped.md", "/escaped.md", "briefings/../../escaped.md"])
 def test_the_write_stage_refuses_a_path_out_of_the_docs_folder(tmp_path: Path, relative: str) -> None:
     from generator.render import RenderedPage
     from generator.write import write_docs
