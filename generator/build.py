@@ -186,6 +186,7 @@ def generate(paths: Paths, timings: Timings | None = None) -> Generated:
     pages = timings.run("render", render_site, planned.plan, planned.settings, planned.content)
     report = timings.run("write", write_docs, pages, planned.plan.assets, paths.docs, paths.templates / "assets", paths.asset_record)
     planned.plan.encodings.save()  # the rows the files made by the write stage encoded, for the next build
+    planned.plan.derived.save()
     write_search_terms(paths.search_terms, planned.plan.search_terms)
     log.info("pages: %d rewritten, %d unchanged", len(report.written), len(report.unchanged))
     content = planned.content

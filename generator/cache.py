@@ -136,12 +136,13 @@ class CacheEntry:
 class RenderCache:
     """The fingerprints of the last build's pages, read from and written to ``path``."""
 
-    def __init__(self, path: Path, templates: Path, language: str) -> None:
+    def __init__(self, path: Path, templates: Path, language: str, fingerprint: Fingerprinter | None = None) -> None:
         self.path = path
         libraries = ",".join(f"{name}={metadata.version(name)}" for name in LIBRARIES)
         self.salt = f"{FORMAT}:{language}:{libraries}:{tree_digest([templates])}:{CODE_DIGEST}"
         self.entries: dict[str, CacheEntry] = {}
-        self.fingerprint = Fingerprinter()
+        self.fingerprint = fingerprint if fingerprint is not None else Fingerprinter()
+        """The build's (the plan's memo has already hashed the events pages show), or one of its own."""
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
             if isinstance(stored, dict) and stored.get("salt") == self.salt:  # any other shape: a bad cache, no cache

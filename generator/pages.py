@@ -38,7 +38,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
+from generator.cache import Fingerprinter
 from generator.calendar import Calendar, RecordRef
+from generator.derived import Derived
 from generator.errors import PlanError
 from generator.exports.table import Encodings, Table, digest
 from generator.formatting import Formatter
@@ -201,6 +203,8 @@ class SitePlan:
     """Record id (its anchor on every page) -> other names of what it concerns, searched but not shown: ``Kyiv``,
     ``Київ`` for a strike the French site places in ``Kiev``, ``С-300`` for an ``S-300``."""
     encodings: Encodings = field(default_factory=Encodings)
+    derived: Derived = field(default_factory=lambda: Derived(None, Fingerprinter()))
+    """What the plan derived from one event alone: kept for the next build once the docs folder is written."""
     """How the files' table rows are encoded (their bytes are made at the write stage, which keeps them after)."""
 
     def target_of(self, record_id: str) -> str | None:
@@ -228,12 +232,15 @@ class PlanBuilder:
         timeline: Timeline = KYIV,
         english: Formatter | None = None,
         encodings: Encodings | None = None,
+        derived: Derived | None = None,
     ) -> None:
         self.formatter = formatter
         self.english = english or formatter
         """Names in English, for the data the site offers as files (whatever the site's language)."""
         self.encodings = encodings if encodings is not None else Encodings()
         """How the tables' rows are encoded into the files offered (the last build's encodings of the same cells)."""
+        self.derived = derived if derived is not None else Derived(None, Fingerprinter())
+        """What contributors derive from one event alone (rows, feed lines, search terms), kept between builds."""
         self.datasets: list[Table] = []
         """The tables of the whole dataset, for the Data page."""
         self.labels = formatter.labels
@@ -391,4 +398,4 @@ class PlanBuilder:
             raise PlanError(f"reports of events that have no page: {', '.join(unknown)}")
         terms = {record: self._search_terms[record] for record in sorted(self._search_terms)}
         pages, assets = list(self._pages.values()), list(self._assets.values())
-        return SitePlan(pages, assets, dict(self.homes), dict(self.aliases), self.directory_urls, terms, self.encodings)
+        return SitePlan(pages, assets, dict(self.homes), dict(self.aliases), self.directory_urls, terms, self.encodings, self.derived)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.archives import offer_edition, plan_archives
 from generator.dataset import add_data_page
+from generator.derived import Derived
 from generator.exports.table import Encodings
 from generator.feeds import add_feeds, link_feeds
 from generator.labels import load_labels
@@ -20,7 +21,10 @@ def plan_site(content: Content, settings: Settings) -> SitePlan:
     english = content.formatter(load_labels(settings.paths.templates / "labels", "en"), "en") if settings.language != "en" else None
     encodings = Encodings(settings.paths.encodings)
     formatter = content.formatter(settings.labels, settings.language)
-    plan = PlanBuilder(formatter, settings.directory_urls, settings.timeline, english, encodings)
+    derived = Derived(
+        settings.paths.derived, content.fingerprint, settings.language, settings.labels, english.labels if english else None, content.shared
+    )
+    plan = PlanBuilder(formatter, settings.directory_urls, settings.timeline, english, encodings, derived)
     for contributor in content.contributors:
         contributor.declare(plan)
     plan.end_declarations()

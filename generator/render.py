@@ -143,7 +143,7 @@ def render_site(plan: SitePlan, settings: Settings, content: Content, cached: bo
     environment = make_environment(settings.paths.templates, settings.labels, formatter, filters, not settings.paths.offline)
     if not cached:
         return render_pages(plan, environment, content.shared)
-    cache = RenderCache(settings.paths.cache, settings.paths.templates, settings.language)
+    cache = RenderCache(settings.paths.cache, settings.paths.templates, settings.language, content.fingerprint)
     pages = render_pages(plan, environment, content.shared, cache, settings.paths.docs)
     cache.save()
     return pages

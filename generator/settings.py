@@ -78,6 +78,12 @@ class Paths:
         return self._beside_docs(".rows.marshal")
 
     @property
+    def derived(self) -> Path:
+        """What the plan derived from each event last time, by a key of what it was derived from
+        (``build/docs.derived.marshal``, :mod:`generator.derived`)."""
+        return self._beside_docs(".derived.marshal")
+
+    @property
     def last_build(self) -> Path:
         """What the last successful build was made from and left (``build/docs.last-build.json``, :mod:`generator.last_build`)."""
         return self._beside_docs(".last-build.json")

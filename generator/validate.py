@@ -10,9 +10,10 @@ the line, the field, what was expected and what was found.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
+from generator.cache import Fingerprinter
 from generator.contributor import Contributor, Registry
 from generator.diagnostics import parse_document
 from generator.errors import ContentError, Problem
@@ -33,6 +34,9 @@ class Content:
     contributors: list[Contributor]
     atlas: Atlas
     """Where each place is: the shipped gazetteer with the editors' additions."""
+    fingerprint: Fingerprinter = field(default_factory=Fingerprinter, compare=False, repr=False)
+    """The build's digests of its values, each made once: the plan's memo (:mod:`generator.derived`) and the render
+    cache key by them."""
 
     def formatter(self, labels: Labels, language: str) -> Formatter:
         """How values read in one language, party and place names included."""

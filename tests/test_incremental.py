@@ -5,7 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT, config_in, copy_content, project_paths
+import pytest
+
+from conftest import FIXTURES, ROOT, config_in, copy_content, project_paths, tree
 from generator.build import generate
 from generator.contributors import contributors
 from generator.load import load_content
@@ -133,3 +135,43 @@ def test_the_load_cache_reparses_only_changed_files_and_gives_what_a_fresh_parse
         assert loaded.documents == reference.documents and loaded.parties == reference.parties
     rewritten = {path.name for path in store.iterdir() if shards.get(path.name) != path.stat().st_mtime_ns}
     assert rewritten == {f"shard-{shard_of(str(article.resolve())):02}.pickle"}, "only the changed file's shard written again"
+
+
+def _generated(paths: Paths) -> dict[str, str]:
+    """The docs folder and the search terms beside it, by hash: what a generation gives the engine."""
+    return tree(paths.docs) | {"search terms": paths.search_terms.read_text(encoding="utf-8")}
+
+
+@pytest.mark.parametrize("change", ["party", "english label", "site label", "added place", "deleted memo"])
+def test_what_the_plan_derives_from_each_event_follows_its_inputs_and_equals_a_clean_generation(tmp_path: Path, change: str) -> None:
+    """Table rows, feed lines and search terms kept between builds (:mod:`generator.derived`) follow what they are
+    derived from besides the event: party names, both label catalogues, the editors' places; a deleted memo costs
+    only time."""
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    content = copy_content(FIXTURES / ("names" if change == "added place" else "golden") / "content", tmp_path / "content")
+    paths = Paths(content, templates, project_paths(tmp_path).config, tmp_path / "docs", tmp_path / "site")
+    generate(paths)
+    assert paths.derived.is_file(), "premise: the plan kept what it derived"
+    edits = {  # file, text, its replacement, what shows of it in the docs folder
+        "party": (content / "parties.yaml", "Odesa Regional Military Administration", "Odesa Region, renamed", "Odesa Region, renamed"),
+        "english label": (templates / "labels" / "en.yml", "  UA: Ukraine\n", "  UA: Ukraine-renamed\n", "Ukraine-renamed"),
+        "site label": (templates / "labels" / "fr.yml", 'key_figure: "{figure} : {values}"', 'key_figure: "{figure} ⇒ {values}"', " ⇒ "),
+        "added place": (content / "places.yaml", "en: Zelenyi Hai-Test", "en: Zelenyi Hai-Renamed", "Zelenyi Hai-Renamed"),
+    }
+    shown = None
+    if change == "deleted memo":
+        paths.derived.unlink()
+    else:
+        path, old, new, shown = edits[change]
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    generate(paths)
+    through_memo = _generated(paths)
+    if shown is not None:
+        files = [path for path in paths.docs.rglob("*") if path.suffix in (".csv", ".json", ".xml", ".md") and path.is_file()]
+        assert any(shown in path.read_text(encoding="utf-8") for path in files), "premise: the change shows"
+    clean = Paths(content, templates, paths.config, tmp_path / "clean" / "docs", tmp_path / "clean" / "site")
+    generate(clean)
+    assert through_memo == _generated(clean)

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from generator.articles.crosscheck import check_references, locate_places, record_ids, salvaged_problems, unknown_parties
+from generator.articles.events import Event
 from generator.articles.figures import Total
 from generator.articles.layout import Layout, WeaponKey, filing_day, plan_layout, weapon_key
 from generator.articles.pages import add_indexes, add_month_maps, fill_archives, fill_briefings
 from generator.articles.same_event import same_event_hints
-from generator.articles.search import search_terms
+from generator.articles.search import event_terms
 from generator.articles.summaries import summarise
 from generator.articles.tables import offer_tables
 from generator.calendar import RecordRef
@@ -196,14 +198,9 @@ class ArticlesContributor:
     def contribute(self, plan: PlanBuilder) -> None:
         """The records on the theme pages, the home page, the place and weapon pages; every name of their places and
         weapons for the search; each page's data as files, and a line per event for the feeds and previews."""
-        for strike_event in self.layout.events.strikes:
-            strikes = [report.record for report in strike_event.reports]
-            places = [plan.formatter.atlas(strike.where) for strike in strikes]
-            plan.add_search_terms(strike_event.id, search_terms(places, [weapon for strike in strikes for weapon in strike.weapons]))
-        for claim_event in self.layout.events.claims:
-            claims = [report.record for report in claim_event.reports]
-            places = [plan.formatter.atlas(item.where) for claim in claims for item in claim.evidence if item.where is not None]
-            plan.add_search_terms(claim_event.id, search_terms(places, [weapon for claim in claims for weapon in claim.weapons]))
+        events: list[Event[Strike] | Event[Attribution]] = [*self.layout.events.strikes, *self.layout.events.claims]
+        for event in events:
+            plan.add_search_terms(event.id, plan.derived.of("search terms", partial(event_terms, event, plan.formatter), event))
         fill_archives(plan, self.layout)
         add_month_maps(plan, self.layout)
         if self.layout.events.strikes:

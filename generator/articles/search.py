@@ -14,9 +14,11 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import cache
 
+from generator.articles.events import Event
+from generator.formatting import Formatter
 from generator.gazetteer import Entry, Located, name_key
 from generator.gazetteer.store import is_generic
-from generator.model import Weapon
+from generator.model import Attribution, Strike, Weapon
 from generator.weapons import shipped_catalogue
 
 MAX_ALIASES = 3
@@ -95,3 +97,18 @@ def search_terms(places: Iterable[Located], weapons: Iterable[Weapon]) -> list[s
         if weapon.model:
             found += _model_terms(weapon.model)
     return list(_shortest_form(tuple(found)))
+
+
+def event_terms(event: Event[Strike] | Event[Attribution], formatter: Formatter) -> list[str]:
+    """The words a search should find an event by (:func:`search_terms`): the places and weapons of each of its
+    reports (a strike's place; the places of an allegation's evidence)."""
+    places: list[Located] = []
+    weapons: list[Weapon] = []
+    for report in event.reports:
+        record = report.record
+        if isinstance(record, Strike):
+            places.append(formatter.atlas(record.where))
+        else:
+            places += [formatter.atlas(item.where) for item in record.evidence if item.where is not None]
+        weapons += record.weapons
+    return search_terms(places, weapons)

@@ -5,6 +5,8 @@ its latest event."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from generator.articles.events import Event
 from generator.articles.figures import OTHER
 from generator.articles.layout import Layout
@@ -63,6 +65,13 @@ def claim_line(event: Event[Attribution], formatter: Formatter) -> str:
     )
 
 
+def event_line(plan: PlanBuilder, event: Event[Strike] | Event[Attribution]) -> str:
+    """An event in a line in the site's language, as the last build made it of the same event (:mod:`generator.derived`)."""
+    if isinstance(event.root.record, Strike):
+        return plan.derived.of("strike line", partial(strike_line, event, plan.formatter), event)
+    return plan.derived.of("claim line", partial(claim_line, event, plan.formatter), event)
+
+
 def summarise(plan: PlanBuilder, layout: Layout) -> None:
     """A line per event on each day of each theme; a description for each place and weapon page."""
     formatter = plan.formatter
@@ -70,10 +79,7 @@ def summarise(plan: PlanBuilder, layout: Layout) -> None:
         for day in layout.days(theme):
             for event in layout.events_on(theme, day):
                 published = max((report.moment for report in event.reports), key=lambda moment: moment.start)
-                if isinstance(event.root.record, Strike):
-                    plan.summarise(theme, day, strike_line(event, formatter), published)
-                else:
-                    plan.summarise(theme, day, claim_line(event, formatter), published)
+                plan.summarise(theme, day, event_line(plan, event), published)
     for page in plan.pages_of([PLACE, WEAPON]):
         briefing = page.variables.get("briefing")
         if not isinstance(briefing, Briefing):
@@ -83,5 +89,5 @@ def summarise(plan: PlanBuilder, layout: Layout) -> None:
         parts = [page.heading, str(plan.labels.records_count.format(count=count))]
         if events:
             latest = events[0]
-            parts.append(f"{formatter.date(layout.day_of[latest.id])}{plan.labels.colon}{strike_line(latest, formatter)}")
+            parts.append(f"{formatter.date(layout.day_of[latest.id])}{plan.labels.colon}{event_line(plan, latest)}")
         page.description = ". ".join(parts)

@@ -8,7 +8,8 @@ and a page's table is its events' rows in the page's order."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from generator.archives import BRIEFING, DAY, FRONT, HOME_PAGE, MONTH
@@ -33,8 +34,12 @@ class Rows:
 
     def __init__(self, events: Events, layout: Layout, plan: PlanBuilder) -> None:
         english = plan.english
-        self.claims = {event.id: claim_cells(event, english) for event in events.strikes}
-        self.attributions = {event.id: attribution_cells(event, layout.day_of[event.id], english) for event in events.claims}
+        self.claims = {event.id: _derived_rows(plan, "claims", partial(claim_cells, event, english), event) for event in events.strikes}
+        self.attributions = {
+            event.id: _derived_rows(plan, "attributions", partial(attribution_cells, event, day, english), event, day)
+            for event in events.claims
+            if (day := layout.day_of[event.id])
+        }
 
     def tables(
         self, strikes: Iterable[Event[Strike]], claims: Iterable[Event[Attribution]], articles: set[str] | None = None
@@ -54,6 +59,11 @@ class Rows:
                 )
             )
         return found
+
+
+def _derived_rows(plan: PlanBuilder, kind: str, make: Callable[[], list[Row]], *inputs: Any) -> list[Row]:
+    """An event's rows of one table, as the last build made them from the same inputs (:mod:`generator.derived`)."""
+    return [Row(cells) for cells in plan.derived.of(kind, lambda: [dict(row.cells) for row in make()], *inputs)]
 
 
 def latest_source(events: Iterable[Event[Any]], timeline: Timeline) -> dt.date | None:
@@ -109,5 +119,5 @@ def offer_tables(plan: PlanBuilder, layout: Layout) -> None:
                 _offer(plan, month_page, rows, [event for day in days for event in layout.strike_days.get(theme, {}).get(day, [])], [])
     for table in rows.tables(every.strikes, every.claims):
         plan.add_dataset(table)
-    acled = [Row(acled_row(event, plan.english)) for event in every.strikes]
+    acled = [Row(plan.derived.of("acled", partial(acled_row, event, plan.english), event)) for event in every.strikes]
     plan.add_dataset(Table("acled", ACLED_COLUMNS, acled, "event_date", ("csv",)))
