@@ -299,3 +299,30 @@ def test_a_warning_in_a_page_converted_ahead_fails_the_strict_build(tmp_path: Pa
     error = failed.stderr.split("FAILED: ", 1)[1]
     assert error.count("nulle-part.md") == 1, error
     assert not paths.site.exists()
+
+
+def test_an_unchanged_source_is_not_read_and_a_new_navigation_reads_it_and_equals_a_clean_build(tmp_path: Path) -> None:
+    """A page whose source file is the one its entry was made from is neither read nor parsed (its front matter comes
+    from the entry); when another page's title changes the navigation every page shows, it is read and themed again,
+    as a clean build themes it."""
+    docs, cache, config = small_site(tmp_path, "---\ndescription: La une\ntags: [a, b]\n---\n# Accueil\n\n[Sources](sources.md)\n")
+    day, terms = DAY, tmp_path / "terms.json"
+    build_site(config, docs, tmp_path / "first", day, terms, cache)
+    opened: list[str] = []
+    real_open = open
+
+    def watching(file: object, *args: object, **kwargs: object) -> object:
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("builtins.open", watching)
+        build_site(config, docs, tmp_path / "second", day, terms, cache)
+    assert not [path for path in opened if path.endswith(".md")], "no source read: both pages are as their entries were made"
+    assert tree(tmp_path / "second") == tree(tmp_path / "first")
+    (docs / "sources.md").write_text("# Nos sources\n", encoding="utf-8")
+    build_site(config, docs, tmp_path / "third", day, terms, cache)
+    clean = tmp_path / "clean-cache"
+    build_site(config, docs, tmp_path / "clean", day, terms, clean)
+    assert "Nos sources" in (tmp_path / "third" / "index.html").read_text(encoding="utf-8"), "the home page shows the new title"
+    assert tree(tmp_path / "third") == tree(tmp_path / "clean")

@@ -30,7 +30,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any
@@ -49,7 +49,7 @@ from generator.mkdocs_stage import ahead
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4
+FORMAT = 5
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "babel")
 """Libraries whose version changes what a page is converted or themed to."""
 MANIFEST = "manifest.json"
@@ -101,6 +101,9 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         """Per page converted ahead: the conversion, taken if the page's Markdown is the one converted."""
         self.themed_ahead: set[str] = set()
         """Pages themed ahead: their entries are this build's own."""
+        self.unread: dict[str, Callable[[MkDocsConfig], None]] = {}
+        """Per page whose source is the file its committed entry was made from: how to read it after all (its
+        Markdown is not read, nor its front matter parsed, unless something needs them)."""
         self.files: Files | None = None
         self.nav: Navigation | None = None
         self.site_key = ""
@@ -143,13 +146,26 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        """Convert the page's Markdown only if the cache has nothing for it; else take what the conversion gave."""
-        render = page.render
+        """Read the page's source only if it is not the file its entry was made from; convert its Markdown only if
+        the cache has nothing for it; else take what the conversion gave."""
+        render, read = page.render, page.read_source
+        uri = page.file.src_uri
+
+        def read_unless_unchanged(config: MkDocsConfig) -> None:
+            meta = self._unchanged_meta(uri, config)
+            if meta is None:
+                read(config)
+                return
+            page.markdown, page.meta = "", meta
+            self.unread[uri] = read
 
         def cached_or_rendered(config: MkDocsConfig, files: Files) -> None:
-            key = _digest(self.salt, page.file.src_uri, page.markdown or "")
-            uri = page.file.src_uri
-            entry = self._entry(uri, key, files)
+            entry = self._entry(uri, self.stored[self.committed[uri]]["key"], files) if uri in self.unread else None
+            if entry is None:
+                self._read(page)
+                entry = self._entry(uri, key := _digest(self.salt, uri, page.markdown or ""), files)
+            else:
+                key = entry["key"]
             converted = self.converted.pop(uri, None)
             if entry is not None:
                 self.entries[uri] = entry | {"render": render}
@@ -162,6 +178,7 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 self._render(page, render, key, files)
 
         page.render = cached_or_rendered  # type: ignore[method-assign]
+        page.read_source = read_unless_unchanged  # type: ignore[method-assign]
         return page
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -169,6 +186,11 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         goes through the cache."""
         assert self.nav is not None
         self.site_key = _digest(self.salt, "\n".join(_nav_lines(self.nav.items)))
+        assert self.files is not None
+        for uri in [uri for uri, entry in self.entries.items() if entry["site"] != self.site_key and uri in self.unread]:
+            page = self.files.src_uris[uri].page
+            if page is not None:
+                self._read(page)  # converted again below or when themed (the navigation changed): its Markdown is needed
         get_template = env.get_template
         env.get_template = lambda *args, **kwargs: _Themed(get_template(*args, **kwargs), self)
         assert self.files is not None
@@ -253,6 +275,27 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             return None
         return entry
 
+    def _unchanged_meta(self, uri: str, config: MkDocsConfig) -> dict[str, Any] | None:
+        """The front matter of a page whose source file is, by its identity (modification time, size, inode), the one
+        its committed entry was made from; None when it must be read (a plugin reading or changing sources makes
+        every page read)."""
+        source = self.sources.get(uri)
+        name = self.committed.get(uri)
+        entry = self.stored.get(name) if name is not None else None
+        if source is None or not isinstance(entry, dict) or entry.get("source") != source or not isinstance(entry.get("meta"), str):
+            return None
+        if config.plugins.events["page_read_source"] or config.plugins.events["page_markdown"]:
+            return None
+        meta = json.loads(entry["meta"])
+        return meta if isinstance(meta, dict) else None
+
+    def _read(self, page: Page) -> None:
+        """Read a page whose reading was put off (:meth:`_unchanged_meta`): its Markdown is needed after all."""
+        read = self.unread.pop(page.file.src_uri, None)
+        if read is not None:
+            assert self._config is not None
+            read(self._config)
+
     def _changed(self, page: Page) -> bool:
         """Whether the page's source is not the one the last successful build converted (or is new to the cache)."""
         uri, source = page.file.src_uri, self.sources.get(page.file.src_uri)
@@ -301,16 +344,37 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             "links_to_anchors": {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()},
             "lookups": lookups,
             "source": self.sources.get(page.file.src_uri),
+            "meta": _as_json(page.meta),
         }
 
 
+def _as_json(meta: MutableMapping[str, Any]) -> str | None:
+    """A page's front matter as JSON, if JSON gives it back as it is (a date, say, would come back as text: such a
+    page's source is read every time)."""
+    try:
+        text = json.dumps(meta, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError):
+        return None
+    return text if json.loads(text) == meta and _same_types(json.loads(text), meta) else None
+
+
+def _same_types(one: Any, other: Any) -> bool:
+    if type(one) is not type(other):
+        return False
+    if isinstance(one, dict):
+        return one.keys() == other.keys() and all(_same_types(one[key], other[key]) for key in one)
+    if isinstance(one, list):
+        return len(one) == len(other) and all(_same_types(a, b) for a, b in zip(one, other, strict=True))
+    return True
+
+
 def _stat(file: File) -> list[int] | None:
-    """A source file's modification time and size (None for a file with no source on disk)."""
+    """A source file's modification time, size and inode (None for a file with no source on disk)."""
     try:
         found = os.stat(file.abs_src_path) if file.abs_src_path else None
     except OSError:
         return None
-    return [found.st_mtime_ns, found.st_size] if found is not None else None
+    return [found.st_mtime_ns, found.st_size, found.st_ino] if found is not None else None
 
 
 def _restore(page: Page, entry: dict[str, Any], content: str, toc: Any, files: Files) -> None:
