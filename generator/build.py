@@ -169,8 +169,8 @@ def plan(paths: Paths, timings: Timings) -> Planned:
     """Content to the site plan: settings, load, validate, plan."""
     sources = contributors()
     settings = timings.run("settings", read_settings, paths)
-    loaded = timings.run("load", _load, paths, sources)
-    content = timings.run("validate", validate_content, loaded, sources)
+    content = timings.run("validate", validate_content, timings.run("load", _load, paths, sources), sources)
+    content.release()  # the files as parsed: nothing after validation reads them, and the plan reuses their memory
     return Planned(settings, content, timings.run("plan", plan_site, content, settings))
 
 
@@ -192,7 +192,7 @@ def generate(paths: Paths, timings: Timings | None = None) -> Generated:
     content = planned.content
     outcome = Outcome(content.summary(), len(pages), content.counts()["record(s)"])
     page_paths = [page.path for page in pages]
-    rendered = [page.path for page in pages if page.text is not None]
+    rendered = [page.path for page in pages if page.released]
     return Generated(outcome, content.last_day, page_paths, rendered, report)
 
 

@@ -61,13 +61,25 @@ class Sandbox(SandboxedEnvironment):
         return verdict
 
 
-@dataclass(frozen=True)
+@dataclass
 class RenderedPage:
     """A rendered Markdown page and its path inside the docs folder."""
 
     path: str
     text: str | None
     """The Markdown, or None when the file the last build wrote is still right (see :mod:`generator.cache`)."""
+    released: bool = False
+    """Whether its Markdown was forgotten once written (:meth:`release`)."""
+
+    def encoded(self) -> bytes:
+        """Its Markdown as the file holds it (UTF-8)."""
+        if self.text is None:
+            raise ValueError(f"{self.path}: no Markdown (unchanged, or released once written)")
+        return self.text.encode("utf-8")
+
+    def release(self) -> None:
+        """Forget its Markdown, now in its file."""
+        self.text, self.released = None, True
 
 
 def _join(items: Iterable[Any], separator: str = ", ") -> Markup:

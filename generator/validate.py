@@ -64,6 +64,11 @@ class Content:
         """Every contributor's hints, in file and line order."""
         return sorted(hint for contributor in self.contributors for hint in contributor.hints())
 
+    def release(self) -> None:
+        """Forget what each contributor kept only for hints (see :meth:`generator.contributor.Contributor.release`)."""
+        for contributor in self.contributors:
+            contributor.release()
+
     def find(self, kind: type[C]) -> C:
         """The contributor of this class."""
         return next(contributor for contributor in self.contributors if isinstance(contributor, kind))

@@ -147,3 +147,19 @@ def test_the_write_stage_refuses_a_folder_linked_out_of_the_docs_folder(tmp_path
     with pytest.raises(ValueError, match="outside"):
         write_docs([RenderedPage("briefings/index.md", "# x\n")], [], docs, static)
     assert not any(elsewhere.iterdir())
+
+
+def test_the_write_stage_writes_each_page_and_releases_its_markdown(tmp_path: Path) -> None:
+    from generator.render import RenderedPage
+    from generator.write import write_docs
+
+    docs, static = tmp_path / "docs", tmp_path / "static"
+    static.mkdir()
+    pages = [RenderedPage("index.md", "# Accueil — été\n"), RenderedPage("kept.md", None)]
+    report = write_docs(pages, [], docs, static)
+    assert (docs / "index.md").read_text(encoding="utf-8") == "# Accueil — été\n"
+    assert report.written == ["index.md"]
+    assert pages[0].text is None and pages[0].released, "the Markdown is forgotten once in its file"
+    assert not pages[1].released, "an unchanged page had nothing to release"
+    with pytest.raises(ValueError, match="index.md"):
+        pages[0].encoded()

@@ -96,7 +96,7 @@ class ArticlesContributor:
         self.layout = Layout()
         self._folder = ARTICLES_DIR
         self._files: list[Path] = []
-        self._parsed: list[tuple[RawDocument, ArticleFile]] = []
+        self._parsed: list[tuple[RawDocument, ArticleFile]] | None = []
         self.places: dict[Place, Located] = {}
         """Every place of every record, where the gazetteer puts it."""
         self.timeline = KYIV
@@ -134,8 +134,14 @@ class ArticlesContributor:
 
     def hints(self) -> list[Problem]:
         """Strikes of different articles that look like one event but are not linked by ``same_as``."""
+        if self._parsed is None:
+            raise RuntimeError("hints asked for after the parsed files were released")
         order = {article_file.article.id: rank for rank, article_file in enumerate(self.corpus.articles)}
         return same_event_hints(self._parsed, order, self.places)
+
+    def release(self) -> None:
+        """Forget the parsed files (only :meth:`hints` reads them)."""
+        self._parsed = None
 
     def counts(self) -> dict[str, int]:
         """Articles and records."""
