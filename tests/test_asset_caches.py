@@ -161,5 +161,5 @@ def test_the_write_stage_writes_each_page_and_releases_its_markdown(tmp_path: Pa
     assert report.written == ["index.md"]
     assert pages[0].text is None and pages[0].released, "the Markdown is forgotten once in its file"
     assert not pages[1].released, "an unchanged page had nothing to release"
-    with pytest.raises(ValueError, match="index.md"):
+    with pytest.raises(ValueError, match=r"index\.md"):
         pages[0].encoded()
