@@ -27,7 +27,7 @@ from generator.files import write_atomically
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 T = TypeVar("T")
 
 
@@ -73,11 +73,11 @@ class Derived:
         log.info("derived values: %d kept, %d of this build's reused", len(self.used), self.reused)
 
 
-_PLAIN = (str, int, float, bool, type(None))
+_PLAIN = (str, int, float, bool, bytes, type(None))
 
 
 def plain(value: Any) -> Any:
-    """``value`` as the plain data :mod:`marshal` keeps: text, numbers, lists, tuples and dicts of their base types
+    """``value`` as the plain data :mod:`marshal` keeps: text, bytes, numbers, lists, tuples and dicts of their base types
     (the loader's numbers and texts that know their line are subclasses, which marshal refuses); anything else is a
     mistake of the caller's."""
     kind = type(value)

@@ -9,6 +9,7 @@ keeps its own id as an anchor on the event's card.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,6 +56,11 @@ class Event(Generic[R]):
         from generator.articles.figures import figure_views  # figures are made of events' reports: imported when asked
 
         return figure_views(self)  # type: ignore[arg-type]  # asked of strike events only
+
+    @cached_property
+    def latest_day(self) -> dt.date:
+        """The latest publication day among its reports (in the site's time zone)."""
+        return max(report.moment.day for report in self.reports)
 
     @property
     def aliases(self) -> list[str]:

@@ -22,10 +22,10 @@ from generator.exports.acled import acled_row
 from generator.exports.attributions import attribution_cells, attributions_table
 from generator.exports.claims import claim_cells, claims_table
 from generator.exports.table import Row, Table
+from generator.formatting import Formatter
 from generator.model import Attribution, Strike
 from generator.pages import Page, PlanBuilder
 from generator.themes import Theme
-from generator.timeline import Timeline
 from generator.urls import archive
 
 
@@ -63,12 +63,18 @@ class Rows:
 
 def _derived_rows(plan: PlanBuilder, kind: str, make: Callable[[], list[Row]], *inputs: Any) -> list[Row]:
     """An event's rows of one table, as the last build made them from the same inputs (:mod:`generator.derived`)."""
-    return [Row(cells) for cells in plan.derived.of(kind, lambda: [dict(row.cells) for row in make()], *inputs)]
+    made = plan.derived.of(kind, lambda: [(dict(row.cells), row.digest) for row in make()], *inputs)
+    return [Row.known(cells, row_digest) for cells, row_digest in made]
 
 
-def latest_source(events: Iterable[Event[Any]], timeline: Timeline) -> dt.date | None:
-    """The latest publication day among these events' reports."""
-    return max((timeline.moment(report.article.published).day for event in events for report in event.reports), default=None)
+def _acled(event: Event[Strike], english: Formatter) -> tuple[dict[str, Any], bytes]:
+    row = Row(acled_row(event, english))
+    return dict(row.cells), row.digest
+
+
+def latest_source(events: Iterable[Event[Any]]) -> dt.date | None:
+    """The latest publication day among these events' reports (in the site's time zone, as each report's moment)."""
+    return max((event.latest_day for event in events), default=None)
 
 
 def _offer(
@@ -82,7 +88,7 @@ def _offer(
     for table in rows.tables(strikes, claims, articles):
         plan.offer(page, table)
     if articles is None:
-        page.sourced_up_to(latest_source([*strikes, *claims], plan.timeline))
+        page.sourced_up_to(latest_source([*strikes, *claims]))
 
 
 def _offer_articles(plan: PlanBuilder, page: Page, rows: Rows, every: Events, listed: set[str]) -> None:
@@ -119,5 +125,5 @@ def offer_tables(plan: PlanBuilder, layout: Layout) -> None:
                 _offer(plan, month_page, rows, [event for day in days for event in layout.strike_days.get(theme, {}).get(day, [])], [])
     for table in rows.tables(every.strikes, every.claims):
         plan.add_dataset(table)
-    acled = [Row(plan.derived.of("acled", partial(acled_row, event, plan.english), event)) for event in every.strikes]
+    acled = [Row.known(*plan.derived.of("acled", partial(_acled, event, plan.english), event)) for event in every.strikes]
     plan.add_dataset(Table("acled", ACLED_COLUMNS, acled, "event_date", ("csv",)))

@@ -87,6 +87,13 @@ class Row:
     def __getitem__(self, column: str) -> Cell:
         return self.cells[column]
 
+    @classmethod
+    def known(cls, cells: Mapping[str, Cell], row_digest: bytes) -> Row:
+        """A row whose digest is known (kept with its cells between builds: :attr:`digest` of the same cells)."""
+        row = cls(cells)
+        row.__dict__["digest"] = row_digest
+        return row
+
     @cached_property
     def csv_line(self) -> str:
         """The row as a CSV record."""
