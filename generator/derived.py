@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import marshal
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from generator.cache import CODE_DIGEST, Fingerprinter
-from generator.files import write_atomically
+from generator.files import read_salted, write_salted
 
 log = logging.getLogger(__name__)
 
@@ -42,14 +41,7 @@ class Derived:
         self.known: dict[bytes, Any] = {}
         self.used: dict[bytes, Any] = {}
         self.reused = 0
-        if path is None or not path.is_file():
-            return
-        try:
-            salt_found, known = marshal.loads(path.read_bytes())  # noqa: S302 - written by this build; marshal runs no code
-        except (OSError, EOFError, ValueError, TypeError):
-            return  # unreadable: every value is derived again
-        if salt_found == self.salt and isinstance(known, dict):
-            self.known = known
+        self.known = read_salted(path, self.salt) or {}  # none, unreadable or stale: every value is derived again
 
     def of(self, kind: str, make: Callable[[], T], *inputs: Any) -> T:
         """The value of this kind derived from ``inputs`` (an event, and what else it is made from): as the last build
@@ -69,7 +61,7 @@ class Derived:
         """Keep this build's values for the next (the file is left as it is when they are the same)."""
         if self.path is None or self.used.keys() == self.known.keys():
             return
-        write_atomically(self.path, marshal.dumps((self.salt, self.used)))
+        write_salted(self.path, self.salt, self.used)
         log.info("derived values: %d kept, %d of this build's reused", len(self.used), self.reused)
 
 

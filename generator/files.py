@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import marshal
 import os
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 
 def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
@@ -125,3 +127,21 @@ def unreadable(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
         return "cannot read: a symbolic link to a file that does not exist"
     return f"cannot read: {error.strerror}"
+
+
+def read_salted(path: Path | None, salt: str) -> dict[Any, Any] | None:
+    """The dict a build kept at ``path`` with :func:`write_salted` under this ``salt``; None when there is none, it
+    cannot be read, or it was kept under another salt (by other code: what it holds may mean something else)."""
+    if path is None or not path.is_file():
+        return None
+    try:
+        found_salt, found = marshal.loads(path.read_bytes())  # noqa: S302 - written by the build itself; marshal runs no code
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return found if found_salt == salt and isinstance(found, dict) else None
+
+
+def write_salted(path: Path, salt: str, data: dict[Any, Any]) -> None:
+    """Keep plain data (:mod:`marshal`'s: text, bytes, numbers, lists, tuples, dicts) for the next build, with the
+    salt that says what made it."""
+    write_atomically(path, marshal.dumps((salt, data)))

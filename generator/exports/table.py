@@ -18,14 +18,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import marshal
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator.files import write_atomically
+from generator.files import read_salted, write_salted
 
 log = logging.getLogger(__name__)
 
@@ -135,13 +134,8 @@ class Encodings:
         self.used: dict[bytes, str] = {}
         self.live: set[bytes] = set()
         self.reused = 0
-        if path is None or not path.is_file():
-            return
-        try:
-            salt, known = marshal.loads(path.read_bytes())  # noqa: S302 - written by this build; marshal runs no code
-        except (OSError, EOFError, ValueError, TypeError):
-            return  # unreadable: every row is encoded again
-        if salt == _SALT and isinstance(known, dict) and all(isinstance(k, bytes) and isinstance(v, str) for k, v in known.items()):
+        known = read_salted(path, _SALT) or {}  # none, unreadable or stale: every row is encoded again
+        if all(isinstance(k, bytes) and isinstance(v, str) for k, v in known.items()):
             self.known = known
 
     def hold(self, table: Table) -> None:
@@ -172,7 +166,7 @@ class Encodings:
         kept = {key: self.known[key] for key in self.live if key in self.known} | self.used
         if kept.keys() == self.known.keys():
             return
-        write_atomically(self.path, marshal.dumps((_SALT, kept)))
+        write_salted(self.path, _SALT, kept)
         log.info("table rows: %d encoding(s) kept, %d of this build's reused", len(kept), self.reused)
 
 
