@@ -217,9 +217,10 @@ class Gazetteer:
                 by_key[key].append(entry.id)
                 if key in names:
                     by_name[key].append(entry.id)
-                generic = by_generic[generic_free(key)]
-                if entry.level is not Level.settlement and entry.id not in generic:
-                    generic.append(entry.id)
+                if entry.level is not Level.settlement:  # only regions and raions are found without their kind's word
+                    generic = by_generic[generic_free(key)]
+                    if entry.id not in generic:
+                        generic.append(entry.id)
         self._by_key, self._by_name_key = dict(by_key), dict(by_name)
         self._by_generic_key = {key: ids for key, ids in by_generic.items() if key}
 
