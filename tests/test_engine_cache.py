@@ -20,6 +20,7 @@ from generator import parallel
 from generator.build import build, build_offline_edition
 from generator.errors import SiteBuildError
 from generator.mkdocs_stage import PLACEHOLDER_SITE_URL, build_site
+from generator.mkdocs_stage.page_cache import WAITING
 from generator.settings import Paths
 
 pytestmark = pytest.mark.slow  # real MkDocs builds
@@ -237,6 +238,7 @@ def test_files_beside_the_pages_are_linked_from_the_docs_folder_and_stay_as_they
 
 
 AHEAD = re.compile(r"engine cache: \d+ of \d+ page\(s\) reused, (\d+) done ahead")
+HELD = re.compile(r"done ahead, (\d+) converted ahead and held on disk until themed")
 
 IN_A_PROCESS = """
 import logging, sys
@@ -277,7 +279,10 @@ def test_pages_done_ahead_in_forked_copies_equal_pages_done_by_mkdocs_alone(tmp_
     """A cold build with every page converted and themed in forked copies, then a rebuild after an article and a
     theme override changed (every page converted again), each give the bytes MkDocs gives alone."""
     paths = golden_project(tmp_path / "ahead")
-    assert done_ahead(build_in_a_process(paths, 1)) > 10, "premise: the pages were done ahead"
+    first = build_in_a_process(paths, 1)
+    assert done_ahead(first) > 10, "premise: the pages were done ahead"
+    assert int(HELD.findall(first.stderr)[-1]) > 10, "their HTML waited on disk, not in this process, until themed"
+    assert not (paths.engine_cache / WAITING).exists(), "and nothing of it is left"
     assert tree(paths.site) == clean_build(paths, tmp_path / "alone")
     article = paths.content / "articles" / "2024-06-03-odessa-suivi.yaml"
     article.write_text(article.read_text(encoding="utf-8").replace("value: 4", "value: 6"), encoding="utf-8")

@@ -32,6 +32,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import get_context
@@ -70,6 +71,9 @@ class Converted:
     content: str
     toc: TableOfContents
     records: list[logging.LogRecord]
+    waiting: str | None = None
+    """The file the page's HTML waits in (then ``content`` is empty) until the page is indexed and themed: a cold
+    build does not hold every page's HTML at once (a third of its engine stage's memory at a year of data)."""
 
 
 @dataclass(frozen=True)
@@ -118,12 +122,14 @@ def convert(cache: PageCache, config: MkDocsConfig, files: Files, changed: Calla
     if not forks(len(pages), AHEAD_FROM):
         return {}
     progress.counting("mkdocs: converting", len(pages))
-    done = _shared(lambda page: _convert(cache, page, config, files), pages)
+    waiting = None if config.plugins.events["page_content"] else cache.waiting_room()  # a plugin's page_content needs it
+    done = _shared(lambda page: _convert(cache, page, config, files, waiting), pages)
     return {page.file.src_uri: converted for page, converted in zip(pages, done, strict=True) if converted is not None}
 
 
-def _convert(cache: PageCache, page: Page, config: MkDocsConfig, files: Files) -> Converted | None:
-    """In a forked copy: what MkDocs does to read and convert a page (the page cache's own ``pre_page`` included)."""
+def _convert(cache: PageCache, page: Page, config: MkDocsConfig, files: Files, waiting: Path | None) -> Converted | None:
+    """In a forked copy: what MkDocs does to read and convert a page (the page cache's own ``pre_page`` included);
+    its HTML left in a file of the ``waiting`` folder, when there is one."""
     with _captured() as records:
         config._current_page = page
         try:
@@ -140,7 +146,11 @@ def _convert(cache: PageCache, page: Page, config: MkDocsConfig, files: Files) -
     fresh = cache.fresh.get(page.file.src_uri)
     if fresh is None or page.content is None or page.toc is None:
         return None  # the cache had it after all
-    return Converted(fresh, page.content, page.toc, rendered)
+    if waiting is None:
+        return Converted(fresh, page.content, page.toc, rendered)
+    stored = waiting / f"{fresh['key']}.html"
+    stored.write_text(page.content, encoding="utf-8")
+    return Converted(fresh, "", page.toc, rendered, str(stored))
 
 
 def theme(
@@ -163,6 +173,7 @@ def _theme(cache: PageCache, page: Page, config: MkDocsConfig, documentation: An
         config._current_page = page
         page.active = True
         try:
+            cache.content_of(page)
             context = get_context(nav, documentation, config, page)
             template = env.get_template(page.meta.get("template", "main.html"))
             context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)

@@ -30,6 +30,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 from collections.abc import Callable, Iterator, MutableMapping
 from importlib import metadata
 from pathlib import Path, PurePath
@@ -53,6 +54,8 @@ FORMAT = 5
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "babel")
 """Libraries whose version changes what a page is converted or themed to."""
 MANIFEST = "manifest.json"
+WAITING = "converted"
+"""Where the HTML of pages converted ahead waits (:meth:`PageCache.waiting_room`); emptied by every build that converts ahead."""
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -99,6 +102,10 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         ahead (:mod:`generator.mkdocs_stage.ahead`); its Markdown alone says whether its entry stands."""
         self.converted: dict[str, ahead.Converted] = {}
         """Per page converted ahead: the conversion, taken if the page's Markdown is the one converted."""
+        self.waited = 0
+        """Pages whose HTML came back from its file here (those themed ahead took theirs in a forked copy)."""
+        self.waiting: dict[str, Path] = {}
+        """Per page converted ahead: the file its HTML waits in until it is indexed and themed (:meth:`content_of`)."""
         self.themed_ahead: set[str] = set()
         """Pages themed ahead: their entries are this build's own."""
         self.unread: dict[str, Callable[[MkDocsConfig], None]] = {}
@@ -173,6 +180,8 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             elif converted is not None and converted.fresh["key"] == key:
                 self.fresh[uri] = converted.fresh
                 _restore(page, converted.fresh, converted.content, converted.toc, files)
+                if converted.waiting is not None:
+                    self.waiting[uri] = Path(converted.waiting)
                 ahead.replay(converted.records)
             else:
                 self._render(page, render, key, files)
@@ -214,6 +223,7 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if entry is not None:
             index_entries.extend(entry["search"])
             return
+        self.content_of(page)
         before = len(index_entries)
         add(page)
         self.fresh[page.file.src_uri]["search"] = index_entries[before:]
@@ -239,18 +249,40 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             link_or_copy(html, Path(page.file.abs_dest_path))
             _LINKED.add(page.file.src_uri)
             return ""
+        self.content_of(page)
         output = render()
         write_atomically(html, output.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes a page
         return output
 
+    def waiting_room(self) -> Path:
+        """An empty folder for the HTML of pages converted ahead, until they are indexed and themed."""
+        folder = self.folder / WAITING
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        return folder
+
+    def content_of(self, page: Page) -> None:
+        """Give a page converted ahead its HTML back, from the file it waited in."""
+        stored = self.waiting.pop(page.file.src_uri, None)
+        if stored is not None:
+            page.content = stored.read_text(encoding="utf-8")
+            self.waited += 1
+
     def commit(self) -> None:
         """The build succeeded: record which entry each page may use next time, and drop the others."""
         write_atomically(self.folder / MANIFEST, self._manifest())
+        shutil.rmtree(self.folder / WAITING, ignore_errors=True)
         kept = set(self.manifest.values())
         for stale in (self.folder / "pages").iterdir():
             if stale.stem not in kept:
                 stale.unlink()
-        log.info("engine cache: %d of %d page(s) reused, %d done ahead", self.hits, len(self.manifest), len(self.themed_ahead))
+        log.info(
+            "engine cache: %d of %d page(s) reused, %d done ahead, %d converted ahead and held on disk until themed",
+            self.hits,
+            len(self.manifest),
+            len(self.themed_ahead),
+            len(self.waiting) + self.waited,
+        )
 
     # Helpers.
 
