@@ -38,10 +38,9 @@ class Derived:
         self.path = path
         self.fingerprint = fingerprint
         self.salt = f"{FORMAT}:{sys.version}:{CODE_DIGEST}:{fingerprint(*salt)}"
-        self.known: dict[bytes, Any] = {}
+        self.known: dict[bytes, Any] = read_salted(path, self.salt) or {}  # none, unreadable or stale: all derived again
         self.used: dict[bytes, Any] = {}
         self.reused = 0
-        self.known = read_salted(path, self.salt) or {}  # none, unreadable or stale: every value is derived again
 
     def of(self, kind: str, make: Callable[[], T], *inputs: Any) -> T:
         """The value of this kind derived from ``inputs`` (an event, and what else it is made from): as the last build

@@ -203,9 +203,9 @@ class SitePlan:
     """Record id (its anchor on every page) -> other names of what it concerns, searched but not shown: ``Kyiv``,
     ``Київ`` for a strike the French site places in ``Kiev``, ``С-300`` for an ``S-300``."""
     encodings: Encodings = field(default_factory=Encodings)
+    """How the files' table rows are encoded (their bytes are made at the write stage, which keeps them after)."""
     derived: Derived = field(default_factory=lambda: Derived(None, Fingerprinter()))
     """What the plan derived from one event alone: kept for the next build once the docs folder is written."""
-    """How the files' table rows are encoded (their bytes are made at the write stage, which keeps them after)."""
 
     def target_of(self, record_id: str) -> str | None:
         """Where a link to ``record_id`` leads, ``page#anchor``; None for a record the site does not have."""

@@ -35,11 +35,10 @@ class Rows:
     def __init__(self, events: Events, layout: Layout, plan: PlanBuilder) -> None:
         english = plan.english
         self.claims = {event.id: _derived_rows(plan, "claims", partial(claim_cells, event, english), event) for event in events.strikes}
-        self.attributions = {
-            event.id: _derived_rows(plan, "attributions", partial(attribution_cells, event, day, english), event, day)
-            for event in events.claims
-            if (day := layout.day_of[event.id])
-        }
+        self.attributions: dict[str, list[Row]] = {}
+        for event in events.claims:
+            day = layout.day_of[event.id]
+            self.attributions[event.id] = _derived_rows(plan, "attributions", partial(attribution_cells, event, day, english), event, day)
 
     def tables(
         self, strikes: Iterable[Event[Strike]], claims: Iterable[Event[Attribution]], articles: set[str] | None = None

@@ -167,7 +167,8 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             self.unread[uri] = read
 
         def cached_or_rendered(config: MkDocsConfig, files: Files) -> None:
-            entry = self._entry(uri, self.stored[self.committed[uri]]["key"], files) if uri in self.unread else None
+            unread = self._committed(uri)[1] if uri in self.unread else None
+            entry = self._entry(uri, unread["key"], files) if unread is not None else None
             if entry is None:
                 self._read(page)
                 entry = self._entry(uri, key := _digest(self.salt, uri, page.markdown or ""), files)
@@ -294,11 +295,22 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             yield f"{',' if index else ''}{json.dumps(name)}:{self.kept[name]}".encode()
         yield b"}}"
 
-    def _entry(self, uri: str, key: str, files: Files) -> dict[str, Any] | None:
-        """The committed entry of a page whose key matches and whose links would still resolve the same way."""
+    def _committed(self, uri: str) -> tuple[str | None, dict[str, Any] | None]:
+        """The entry the last successful build left a page: its name and the entry (None, None when there is none)."""
         name = self.committed.get(uri)
         entry = self.stored.get(name) if name is not None else None
-        if not isinstance(entry, dict) or not (self.folder / "pages" / f"{name}.html").is_file():
+        return (name, entry) if isinstance(entry, dict) else (None, None)
+
+    def _same_source(self, uri: str) -> dict[str, Any] | None:
+        """The committed entry of a page whose source file is, by its identity (modification time, size, inode), the
+        one the entry was made from; else None."""
+        source, (_, entry) = self.sources.get(uri), self._committed(uri)
+        return entry if source is not None and entry is not None and entry.get("source") == source else None
+
+    def _entry(self, uri: str, key: str, files: Files) -> dict[str, Any] | None:
+        """The committed entry of a page whose key matches and whose links would still resolve the same way."""
+        name, entry = self._committed(uri)
+        if entry is None or not (self.folder / "pages" / f"{name}.html").is_file():
             return None
         if entry.get("key") != key:
             return None
@@ -308,13 +320,10 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return entry
 
     def _unchanged_meta(self, uri: str, config: MkDocsConfig) -> dict[str, Any] | None:
-        """The front matter of a page whose source file is, by its identity (modification time, size, inode), the one
-        its committed entry was made from; None when it must be read (a plugin reading or changing sources makes
-        every page read)."""
-        source = self.sources.get(uri)
-        name = self.committed.get(uri)
-        entry = self.stored.get(name) if name is not None else None
-        if source is None or not isinstance(entry, dict) or entry.get("source") != source or not isinstance(entry.get("meta"), str):
+        """The front matter of a page whose source file is the one its committed entry was made from
+        (:meth:`_same_source`); None when it must be read (a plugin reading or changing sources makes every page read)."""
+        entry = self._same_source(uri)
+        if entry is None or not isinstance(entry.get("meta"), str):
             return None
         if config.plugins.events["page_read_source"] or config.plugins.events["page_markdown"]:
             return None
@@ -330,10 +339,7 @@ class PageCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def _changed(self, page: Page) -> bool:
         """Whether the page's source is not the one the last successful build converted (or is new to the cache)."""
-        uri, source = page.file.src_uri, self.sources.get(page.file.src_uri)
-        name = self.committed.get(uri)
-        entry = self.stored.get(name) if name is not None else None
-        return source is None or not isinstance(entry, dict) or entry.get("source") != source
+        return self._same_source(page.file.src_uri) is None
 
     def _pending(self, page: Page) -> bool:
         """Whether the page is still to be themed: converted by this build, or taken from the cache with another
@@ -387,7 +393,8 @@ def _as_json(meta: MutableMapping[str, Any]) -> str | None:
         text = json.dumps(meta, ensure_ascii=False, sort_keys=True)
     except (TypeError, ValueError):
         return None
-    return text if json.loads(text) == meta and _same_types(json.loads(text), meta) else None
+    again = json.loads(text)
+    return text if again == meta and _same_types(again, meta) else None
 
 
 def _same_types(one: Any, other: Any) -> bool:
